@@ -1,0 +1,195 @@
+"""The Python API behind the CLI: ``build`` and ``extract``.
+
+Examples
+--------
+>>> from graph_builder import extract
+>>> rec = next(extract(["-"], stdin_text="腾讯公司副总裁耿志军表示，腾讯将继续投入。"))
+>>> sorted({(e["text"], e["type"]) for e in rec["entities"]})
+[('耿志军', 'Person'), ('腾讯', 'Company'), ('腾讯公司', 'Company')]
+"""
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence
+
+from .doc import Document
+from .report import Report, log
+
+SAMPLE_DIR = Path(__file__).parent / "data" / "sample"
+RDF_FORMATS = ("ttl", "nt", "trig", "jsonld")
+TABLE_FORMATS = ("graphml", "gexf", "csv")
+ALL_FORMATS = RDF_FORMATS + TABLE_FORMATS
+
+
+class BuildError(Exception):
+    """A build that produced nothing (every input failed); earlier output is left as it was."""
+
+
+class UsageError(Exception):
+    """Bad arguments: the CLI prints the message on one line and exits 2."""
+
+
+def sample_inputs() -> List[str]:
+    return [str(SAMPLE_DIR)]
+
+
+def check_inputs(inputs: Sequence[str]) -> None:
+    missing = [p for p in inputs if p != "-" and not os.path.exists(p)]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+
+
+def parse_formats(spec) -> List[str]:
+    """``"ttl,nt"`` or a list -> validated list; Turtle is always written."""
+    if isinstance(spec, str):
+        spec = [s.strip() for s in spec.split(",") if s.strip()]
+    formats = ["ttl"]
+    for f in spec or ():
+        f = {"turtle": "ttl", "json-ld": "jsonld", "ntriples": "nt", "tables": "csv"}.get(f.lower(), f.lower())
+        if f not in ALL_FORMATS:
+            raise UsageError(f"unknown format {f!r} (choose from {', '.join(ALL_FORMATS)})")
+        if f not in formats:
+            formats.append(f)
+    return formats
+
+
+@contextmanager
+def _stdin_override(text: Optional[str]):
+    if text is None:
+        yield
+        return
+    old = sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+    try:
+        yield
+    finally:
+        sys.stdin = old
+
+
+def process(inputs: Optional[Sequence[str]] = None, workers: int = 1, report: Optional[Report] = None,
+            pipeline=None, progress: bool = False) -> Iterator[Document]:
+    """Read and run the pipeline over ``inputs`` lazily; yields processed documents in input order."""
+    from .pipeline import Pipeline
+    from .read import iter_documents
+
+    report = report if report is not None else Report()
+    inputs = list(inputs) if inputs else sample_inputs()
+    check_inputs(inputs)
+    nlp = pipeline or Pipeline()
+    docs = _timed(iter_documents(inputs, report), report, "read")
+    stream = nlp.pipe(docs, workers=workers, report=report)
+    if progress:
+        stream = _progress(stream)
+    for doc in stream:
+        for m in doc.mentions:
+            report.entities[m.type] += 1
+        for r in doc.relations:
+            report.relations[r.predicate] += 1
+        yield doc
+
+
+def _timed(it: Iterable, report: Report, stage: str) -> Iterator:
+    it = iter(it)
+    while True:
+        with report.timer(stage):
+            try:
+                item = next(it)
+            except StopIteration:
+                return
+        yield item
+
+
+def _progress(stream: Iterable[Document]) -> Iterator[Document]:
+    from tqdm import tqdm
+
+    chars = 0
+    with tqdm(unit="doc", dynamic_ncols=True, file=sys.stderr) as bar:
+        for doc in stream:
+            chars += len(doc.text)
+            bar.update(1)
+            bar.set_postfix_str(f"{chars / max(bar.format_dict['elapsed'], 1e-9) / 1000:.0f}k chars/s", refresh=False)
+            yield doc
+
+
+def extract(inputs: Optional[Sequence[str]] = None, workers: int = 1, report: Optional[Report] = None,
+            stdin_text: Optional[str] = None) -> Iterator[Dict]:
+    """Yield the JSON Lines record of SPEC.md for each document (nothing is written)."""
+    with _stdin_override(stdin_text):
+        for doc in process(inputs, workers=workers, report=report):
+            yield doc.to_json()
+
+
+def build(inputs: Optional[Sequence[str]] = None, outdir="output", formats=("ttl",), workers: int = 1,
+          html: bool = True, report: Optional[Report] = None, progress: bool = False,
+          max_nodes: Optional[int] = None, stdin_text: Optional[str] = None):
+    """Build the knowledge graph of ``inputs`` and write it to ``outdir``.
+
+    Returns ``(G, rdf, report)``: the networkx graph, the rdflib graph and the
+    run report. Every file is first written to a staging folder and moved into
+    ``outdir`` only when all of them were written, so a failed or interrupted
+    run leaves the earlier output as it was.
+    """
+    from .export.rdf import to_rdf, write_rdf
+    from .graph import GraphBuilder
+    from .lexicon import taxonomy
+    from .report import Report as _Report
+
+    report = report if report is not None else _Report()
+    formats = parse_formats(formats)
+    builder = GraphBuilder()
+    with _stdin_override(stdin_text):
+        for doc in process(inputs, workers=workers, report=report, progress=progress):
+            with report.timer("graph"):
+                builder.add(doc)
+    if report.documents_read == 0:
+        raise BuildError("no document could be read (see the reasons above); earlier output left untouched")
+    with report.timer("graph"):
+        G = builder.graph(taxonomy=taxonomy())
+    with report.timer("rdf"):
+        rdf = to_rdf(G)
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=outdir))
+    try:
+        written: List[Path] = []
+        with report.timer("export_rdf"):
+            written += write_rdf(G, staging, [f for f in formats if f in RDF_FORMATS], rdf=rdf)
+        table_formats = [f for f in formats if f in TABLE_FORMATS]
+        if table_formats:
+            from .export.tables import write_tables
+
+            with report.timer("export_tables"):
+                written += write_tables(G, staging, table_formats)
+        if html:
+            from .export.html import write_html
+
+            with report.timer("export_html"):
+                kwargs = {"max_nodes": max_nodes} if max_nodes else {}
+                written.append(write_html(G, staging / "graph.html", **kwargs))
+        report.extra["graph"] = {
+            "nodes": G.number_of_nodes(),
+            "typed_edges": sum(1 for *_, k in G.edges(keys=True) if k != "coMention"),
+            "comention_edges": sum(1 for *_, k in G.edges(keys=True) if k == "coMention"),
+            "triples": len(rdf),
+        }
+        report.extra["files"] = sorted(p.name for p in written) + ["report.json"]
+        _write_json(staging / "report.json", report.to_json())
+        for name in report.extra["files"]:
+            os.replace(staging / name, outdir / name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    log.info("wrote %s", ", ".join(str(outdir / n) for n in report.extra["files"]))
+    return G, rdf, report
+
+
+def _write_json(path: Path, data) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, indent=2, sort_keys=True)
+        fh.write("\n")

@@ -1,0 +1,130 @@
+"""The extraction pipeline: a named list of ``doc -> doc`` stages.
+
+Like spaCy's ``Language``: each stage is a plain callable that reads the
+:class:`~graph_builder.doc.Document` and enriches it; the pipeline is a list you
+can print, and you may add or remove stages.
+
+Examples
+--------
+>>> from graph_builder.pipeline import Pipeline
+>>> nlp = Pipeline()
+>>> nlp.pipe_names
+['normalize', 'segment', 'recognize', 'resolve', 'relate', 'link']
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from typing import Callable, Dict, Iterable, Iterator, List, Optional, Tuple
+
+from .doc import Document
+from .report import Report
+
+Stage = Callable[[Document], Document]
+
+
+def default_stages() -> List[Tuple[str, Stage]]:
+    # Imported here so that importing the package stays cheap (jieba, opencc and
+    # the CRF model load lazily on first use).
+    from .graph import assign_iris
+    from .normalize import normalize
+    from .recognize import recognize
+    from .relate import relate
+    from .resolve import resolve
+    from .segment import segment
+
+    return [
+        ("normalize", normalize),
+        ("segment", segment),
+        ("recognize", recognize),
+        ("resolve", resolve),
+        ("relate", relate),
+        ("link", assign_iris),
+    ]
+
+
+class Pipeline:
+    """Runs the stages over documents, one process or several.
+
+    Parameters
+    ----------
+    stages : list of (name, callable), optional
+        Defaults to :func:`default_stages`.
+    """
+
+    def __init__(self, stages: Optional[List[Tuple[str, Stage]]] = None) -> None:
+        self.stages = list(stages) if stages is not None else default_stages()
+
+    @property
+    def pipe_names(self) -> List[str]:
+        return [name for name, _ in self.stages]
+
+    def __repr__(self) -> str:
+        return f"Pipeline({self.pipe_names})"
+
+    def __call__(self, doc: Document) -> Document:
+        return self.run(doc)[0]
+
+    def run(self, doc: Document) -> Tuple[Document, Dict[str, float]]:
+        """Run every stage on ``doc``; return it with the seconds each stage took."""
+        timings = {}
+        for name, stage in self.stages:
+            t0 = time.perf_counter()
+            doc = stage(doc)
+            timings[name] = time.perf_counter() - t0
+        return doc, timings
+
+    def warm_up(self) -> None:
+        """Load lexicons and models now (before forking workers, so they share them)."""
+        self(Document(id="warm-up", text="腾讯公司副总裁张三表示，公司推出了新产品。"))
+
+    def pipe(self, docs: Iterable[Document], workers: int = 1, report: Optional[Report] = None,
+             chunksize: int = 8) -> Iterator[Document]:
+        """Process a stream of documents lazily, in order, with ``workers`` processes.
+
+        The output order (and so every byte written later) does not depend on
+        ``workers``. Tokens are dropped from the returned documents: nothing after
+        the pipeline needs them and they dominate the cost of passing results
+        between processes.
+        """
+        workers = max(1, int(workers or 1))
+        if workers == 1:
+            results = (self.run(d) for d in docs)
+            for doc, timings in results:
+                _account(report, timings)
+                doc.tokens = []
+                yield doc
+            return
+        self.warm_up()
+        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        global _WORKER_PIPELINE
+        _WORKER_PIPELINE = self
+        with ctx.Pool(workers) as pool:
+            for doc, timings in pool.imap(_run_in_worker, docs, chunksize=chunksize):
+                _account(report, timings)
+                yield doc
+
+
+_WORKER_PIPELINE: Optional[Pipeline] = None
+
+
+def _run_in_worker(doc: Document) -> Tuple[Document, Dict[str, float]]:
+    doc, timings = _WORKER_PIPELINE.run(doc)
+    doc.tokens = []
+    return doc, timings
+
+
+def _account(report: Optional[Report], timings: Dict[str, float]) -> None:
+    if report is None:
+        return
+    for name, seconds in timings.items():
+        report.timings[name] += seconds
+
+
+def default_workers() -> int:
+    """All cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
