@@ -26,6 +26,7 @@ SAMPLE_DIR = Path(__file__).parent / "data" / "sample"
 RDF_FORMATS = ("ttl", "nt", "trig", "jsonld")
 TABLE_FORMATS = ("graphml", "gexf", "csv")
 ALL_FORMATS = RDF_FORMATS + TABLE_FORMATS
+STATE_FILE = "state.json.gz"  # the entity and edge tables, for build --update
 
 
 class BuildError(Exception):
@@ -74,8 +75,12 @@ def _stdin_override(text: Optional[str]):
 
 
 def process(inputs: Optional[Sequence[str]] = None, workers: int = 1, report: Optional[Report] = None,
-            pipeline=None, progress: bool = False) -> Iterator[Document]:
-    """Read and run the pipeline over ``inputs`` lazily; yields processed documents in input order."""
+            pipeline=None, progress: bool = False, exclude=None) -> Iterator[Document]:
+    """Read and run the pipeline over ``inputs`` lazily; yields processed documents in input order.
+
+    ``exclude(doc) -> bool`` drops documents before any work is done on them
+    (``build --update`` uses it for documents already in the graph).
+    """
     from .pipeline import Pipeline
     from .read import iter_documents
 
@@ -84,6 +89,8 @@ def process(inputs: Optional[Sequence[str]] = None, workers: int = 1, report: Op
     check_inputs(inputs)
     nlp = pipeline or Pipeline()
     docs = _timed(iter_documents(inputs, report), report, "read")
+    if exclude is not None:
+        docs = (d for d in docs if not exclude(d))
     stream = nlp.pipe(docs, workers=workers, report=report)
     if progress:
         stream = _progress(stream)
@@ -128,33 +135,53 @@ def extract(inputs: Optional[Sequence[str]] = None, workers: int = 1, report: Op
 
 def build(inputs: Optional[Sequence[str]] = None, outdir="output", formats=("ttl",), workers: int = 1,
           html: bool = True, report: Optional[Report] = None, progress: bool = False,
-          max_nodes: Optional[int] = None, stdin_text: Optional[str] = None):
+          max_nodes: Optional[int] = None, stdin_text: Optional[str] = None, update: bool = False):
     """Build the knowledge graph of ``inputs`` and write it to ``outdir``.
 
     Returns ``(G, rdf, report)``: the networkx graph, the rdflib graph and the
     run report. Every file is first written to a staging folder and moved into
     ``outdir`` only when all of them were written, so a failed or interrupted
     run leaves the earlier output as it was.
+
+    With ``update=True`` the documents are added to the graph already in
+    ``outdir`` (its ``state.json.gz``): documents whose id is already there are
+    not processed again; entities keep their IRIs, aliases and evidence merge.
     """
     from .export.rdf import to_rdf, write_rdf
     from .graph import GraphBuilder
     from .lexicon import taxonomy
+    from .resolve import corpus_key_map
     from .report import Report as _Report
 
     report = report if report is not None else _Report()
     formats = parse_formats(formats)
-    builder = GraphBuilder()
+    outdir = Path(outdir)
+    state_path = outdir / STATE_FILE
+    if update:
+        if not state_path.exists():
+            raise UsageError(f"{outdir} holds no earlier build to update (no {STATE_FILE})")
+        try:
+            builder = GraphBuilder.load(state_path)
+        except (OSError, ValueError, KeyError) as exc:
+            raise UsageError(f"cannot read {state_path}: {exc}")
+    else:
+        builder = GraphBuilder()
+    known = len(builder)
+    exclude = (lambda d: d.id in builder) if update else None
     with _stdin_override(stdin_text):
-        for doc in process(inputs, workers=workers, report=report, progress=progress):
+        for doc in process(inputs, workers=workers, report=report, progress=progress, exclude=exclude):
             with report.timer("graph"):
                 builder.add(doc)
     if report.documents_read == 0:
         raise BuildError("no document could be read (see the reasons above); earlier output left untouched")
+    if update:
+        report.extra["update"] = {"documents_before": known, "documents_added": len(builder) - known}
+    with report.timer("resolve_corpus"):
+        builder.merge(corpus_key_map(builder.keys()))
     with report.timer("graph"):
         G = builder.graph(taxonomy=taxonomy())
     with report.timer("rdf"):
         rdf = to_rdf(G)
-    outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=outdir))
     try:
@@ -179,6 +206,8 @@ def build(inputs: Optional[Sequence[str]] = None, outdir="output", formats=("ttl
             "comention_edges": sum(1 for *_, k in G.edges(keys=True) if k == "coMention"),
             "triples": len(rdf),
         }
+        builder.save(staging / STATE_FILE)
+        written.append(staging / STATE_FILE)
         report.extra["files"] = sorted(p.name for p in written) + ["report.json"]
         _write_json(staging / "report.json", report.to_json())
         for name in report.extra["files"]:

@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--format", default="ttl", help="comma-separated: ttl,nt,trig,jsonld,graphml,gexf,csv (ttl always)")
     b.add_argument("--workers", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
     b.add_argument("--no-html", action="store_true", help="do not write graph.html")
+    b.add_argument("--update", action="store_true",
+                   help="add the inputs to the graph already in DIR (documents already there are not redone)")
     b.add_argument("--max-nodes", type=int, default=None, metavar="N",
                    help="draw at most N entities in graph.html (the most connected ones)")
 
@@ -78,7 +80,8 @@ def _cmd_build(args) -> int:
         raise UsageError("--workers must be at least 1")
     progress = not args.quiet and sys.stderr.isatty()
     G, rdf, report = build(args.inputs, outdir=args.output, formats=args.format, workers=workers,
-                           html=not args.no_html, progress=progress, max_nodes=args.max_nodes)
+                           html=not args.no_html, progress=progress, max_nodes=args.max_nodes,
+                           update=args.update)
     data = report.to_json()
     ents = ", ".join(f"{k} {v}" for k, v in data["entities"].items()) or "none"
     print(f"{data['documents']['read']} documents ({data['documents']['skipped']} skipped), "

@@ -39,6 +39,9 @@ Examples
 """
 from __future__ import annotations
 
+import gzip
+import json
+import os
 from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Dict, Iterable, List, Optional
@@ -72,6 +75,48 @@ class GraphBuilder:
         self._docs: Dict[str, dict] = {}
         self._edges: Dict[tuple, List[dict]] = defaultdict(list)
         self._comention: Counter = Counter()
+
+    def __len__(self) -> int:
+        """Number of documents added."""
+        return len(self._docs)
+
+    def __contains__(self, doc_id: str) -> bool:
+        """Whether a document with this id was already added."""
+        return document_iri(doc_id) in self._docs
+
+    def save(self, path) -> None:
+        """Write the tables (not the texts) so a later ``build --update`` can add to them."""
+        state = {
+            "version": 1,
+            "nodes": {k: dict(v, documents=sorted(v["documents"])) for k, v in sorted(self._nodes.items())},
+            "aliases": {k: dict(sorted(v.items())) for k, v in sorted(self._aliases.items())},
+            "docs": self._docs,
+            "edges": [[s, o, p, ev] for (s, o, p), ev in sorted(self._edges.items())],
+            "comention": [[a, b, n] for (a, b), n in sorted(self._comention.items())],
+        }
+        tmp = f"{path}.tmp"
+        with gzip.open(tmp, "wt", encoding="utf-8") as fh:
+            json.dump(state, fh, ensure_ascii=False)
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path, comention: bool = True) -> "GraphBuilder":
+        """The builder saved by :meth:`save`."""
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            state = json.load(fh)
+        if state.get("version") != 1:
+            raise ValueError(f"{path}: unknown state version {state.get('version')!r}")
+        b = cls(comention=comention)
+        for k, v in state["nodes"].items():
+            b._nodes[k] = dict(v, documents=set(v["documents"]))
+        for k, v in state["aliases"].items():
+            b._aliases[k] = Counter(v)
+        b._docs = state["docs"]
+        for s, o, p, ev in state["edges"]:
+            b._edges[(s, o, p)] = ev
+        for a, bb, n in state["comention"]:
+            b._comention[(a, bb)] = n
+        return b
 
     def add(self, doc: Document) -> None:
         diri = document_iri(doc.id)
@@ -122,6 +167,50 @@ class GraphBuilder:
                 for a, b in combinations(sorted(iris), 2):
                     self._comention[(a, b)] += 1
 
+    def keys(self):
+        """``(type, canonical name)`` of every entity so far."""
+        return [(n["type"], n["label"]) for n in self._nodes.values()]
+
+    def merge(self, key_map: Dict[tuple, str]) -> None:
+        """Merge entities across documents: ``{(type, key): canonical key}``.
+
+        The merged-away names become aliases of the surviving entity, and its
+        edges move with it. Used for short forms no single document resolved
+        (阿里 in one article, 阿里巴巴 in another).
+        """
+        iri_map = {}
+        for (type_, key), target in key_map.items():
+            old, new = entity_iri(type_, key), entity_iri(type_, target)
+            if old != new and old in self._nodes:
+                iri_map[old] = new
+        if not iri_map:
+            return
+        for old, new in sorted(iri_map.items()):
+            node = self._nodes.pop(old)
+            tgt = self._nodes.get(new)
+            if tgt is None:
+                tgt = self._nodes[new] = {"type": node["type"], "label": _label_of(key_map, node), "count": 0,
+                                          "documents": set()}
+            tgt["count"] += node["count"]
+            tgt["documents"] |= node["documents"]
+            self._aliases[new].update(self._aliases.pop(old, Counter()))
+            self._aliases[new][node["label"]] += node["count"]
+            self._aliases[new].pop(tgt["label"], None)
+        for meta in self._docs.values():
+            meta["mentions"] = sorted({iri_map.get(i, i) for i in meta["mentions"]})
+        edges = defaultdict(list)
+        for (s, o, p), ev in self._edges.items():
+            s, o = iri_map.get(s, s), iri_map.get(o, o)
+            if s != o:
+                edges[(s, o, p)].extend(ev)
+        self._edges = edges
+        com = Counter()
+        for (a, b), n in self._comention.items():
+            a, b = sorted((iri_map.get(a, a), iri_map.get(b, b)))
+            if a != b:
+                com[(a, b)] += n
+        self._comention = com
+
     def graph(self, taxonomy: Optional[dict] = None) -> nx.MultiDiGraph:
         """The finished graph, built in sorted order so output is deterministic.
 
@@ -150,6 +239,10 @@ class GraphBuilder:
         for (a, b) in sorted(self._comention):
             G.add_edge(a, b, key="coMention", predicate="coMention", weight=self._comention[(a, b)])
         return G
+
+
+def _label_of(key_map: Dict[tuple, str], node: dict) -> str:
+    return key_map[(node["type"], node["label"])]
 
 
 def _sentence_index(doc: Document, offset: int) -> int:
