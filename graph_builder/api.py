@@ -75,11 +75,14 @@ def _stdin_override(text: Optional[str]):
 
 
 def process(inputs: Optional[Sequence[str]] = None, workers: int = 1, report: Optional[Report] = None,
-            pipeline=None, progress: bool = False, exclude=None) -> Iterator[Document]:
+            pipeline=None, progress: bool = False, exclude=None, engine: str = "local",
+            master: str = "local[*]") -> Iterator[Document]:
     """Read and run the pipeline over ``inputs`` lazily; yields processed documents in input order.
 
     ``exclude(doc) -> bool`` drops documents before any work is done on them
     (``build --update`` uses it for documents already in the graph).
+    ``engine="spark"`` runs the per-document stages on PySpark (``master`` is
+    ``local[*]`` or a cluster URL); the result is the same as the local engine's.
     """
     from .pipeline import Pipeline
     from .read import iter_documents
@@ -91,7 +94,14 @@ def process(inputs: Optional[Sequence[str]] = None, workers: int = 1, report: Op
     docs = _timed(iter_documents(inputs, report), report, "read")
     if exclude is not None:
         docs = (d for d in docs if not exclude(d))
-    stream = nlp.pipe(docs, workers=workers, report=report)
+    if engine == "spark":
+        from .spark import spark_pipe
+
+        stream = spark_pipe(docs, nlp, master=master, report=report)
+    elif engine == "local":
+        stream = nlp.pipe(docs, workers=workers, report=report)
+    else:
+        raise UsageError(f"unknown engine {engine!r} (choose local or spark)")
     if progress:
         stream = _progress(stream)
     for doc in stream:
@@ -125,6 +135,28 @@ def _progress(stream: Iterable[Document]) -> Iterator[Document]:
             yield doc
 
 
+def entity_spans(text: str, pipeline=None) -> List[tuple]:
+    """``[(start, end, type)]`` of the entities the pipeline finds in one text (for ``eval``)."""
+    from .pipeline import Pipeline
+
+    nlp = pipeline or _eval_pipeline()
+    doc = nlp(Document(id="eval", text=text))
+    return [(m.start, m.end, m.type) for m in doc.mentions]
+
+
+_EVAL_PIPELINE = None
+
+
+def _eval_pipeline():
+    global _EVAL_PIPELINE
+    if _EVAL_PIPELINE is None:
+        from .pipeline import Pipeline
+
+        full = Pipeline()
+        _EVAL_PIPELINE = Pipeline([(n, f) for n, f in full.stages if n in ("normalize", "segment", "recognize")])
+    return _EVAL_PIPELINE
+
+
 def extract(inputs: Optional[Sequence[str]] = None, workers: int = 1, report: Optional[Report] = None,
             stdin_text: Optional[str] = None) -> Iterator[Dict]:
     """Yield the JSON Lines record of SPEC.md for each document (nothing is written)."""
@@ -135,7 +167,8 @@ def extract(inputs: Optional[Sequence[str]] = None, workers: int = 1, report: Op
 
 def build(inputs: Optional[Sequence[str]] = None, outdir="output", formats=("ttl",), workers: int = 1,
           html: bool = True, report: Optional[Report] = None, progress: bool = False,
-          max_nodes: Optional[int] = None, stdin_text: Optional[str] = None, update: bool = False):
+          max_nodes: Optional[int] = None, stdin_text: Optional[str] = None, update: bool = False,
+          engine: str = "local", master: str = "local[*]"):
     """Build the knowledge graph of ``inputs`` and write it to ``outdir``.
 
     Returns ``(G, rdf, report)``: the networkx graph, the rdflib graph and the
@@ -169,7 +202,8 @@ def build(inputs: Optional[Sequence[str]] = None, outdir="output", formats=("ttl
     known = len(builder)
     exclude = (lambda d: d.id in builder) if update else None
     with _stdin_override(stdin_text):
-        for doc in process(inputs, workers=workers, report=report, progress=progress, exclude=exclude):
+        for doc in process(inputs, workers=workers, report=report, progress=progress, exclude=exclude,
+                           engine=engine, master=master):
             with report.timer("graph"):
                 builder.add(doc)
     if report.documents_read == 0:

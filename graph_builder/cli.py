@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from typing import List, Optional
 
@@ -37,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--format", default="ttl", help="comma-separated: ttl,nt,trig,jsonld,graphml,gexf,csv (ttl always)")
     b.add_argument("--workers", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
     b.add_argument("--no-html", action="store_true", help="do not write graph.html")
+    b.add_argument("--engine", default="local", choices=["local", "spark"],
+                   help="run per-document extraction locally (worker processes) or on PySpark")
+    b.add_argument("--master", default="local[*]", metavar="URL", help="Spark master for --engine spark")
     b.add_argument("--update", action="store_true",
                    help="add the inputs to the graph already in DIR (documents already there are not redone)")
     b.add_argument("--max-nodes", type=int, default=None, metavar="N",
@@ -81,7 +85,7 @@ def _cmd_build(args) -> int:
     progress = not args.quiet and sys.stderr.isatty()
     G, rdf, report = build(args.inputs, outdir=args.output, formats=args.format, workers=workers,
                            html=not args.no_html, progress=progress, max_nodes=args.max_nodes,
-                           update=args.update)
+                           update=args.update, engine=args.engine, master=args.master)
     data = report.to_json()
     ents = ", ".join(f"{k} {v}" for k, v in data["entities"].items()) or "none"
     print(f"{data['documents']['read']} documents ({data['documents']['skipped']} skipped), "
@@ -130,9 +134,12 @@ def _cmd_serve(args) -> int:
 
 
 def _cmd_eval(args) -> int:
+    from .api import entity_spans
     from .evaluate import run_eval
 
-    print(run_eval(args.dataset, args.path, errors=args.errors))
+    if not os.path.exists(args.path):
+        raise UsageError(f"no such file: {args.path}")
+    print(run_eval(args.dataset, args.path, predict=entity_spans, errors=args.errors))
     return 0
 
 
