@@ -48,7 +48,7 @@ def test_query_canned_people_over_real_export(sample_build):
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.strip().splitlines()
     assert len(lines) >= 3  # header and at least two people with an employer
-    assert "耿志军" in proc.stdout
+    assert "林浩然" in proc.stdout
 
 
 def test_query_each_export_format_gives_same_answer(sample_build):
