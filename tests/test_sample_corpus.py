@@ -1,8 +1,8 @@
 """Checks on the bundled sample corpus and its ground truth (graph_builder/data/sample).
 
 The corpus is input data for ``graph-builder build`` with no arguments and the ground truth
-(EXPECTED.md) that extraction tests compare against, so its files must have the encodings and
-shapes they claim, and every name in EXPECTED.md must really occur in its file.
+(data/sample_expected.md) that extraction tests compare against, so its files must have the encodings and
+shapes they claim, and every name in sample_expected.md must really occur in its file.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 SAMPLE = Path(__file__).resolve().parent.parent / "graph_builder" / "data" / "sample"
-EXPECTED = SAMPLE / "EXPECTED.md"
+EXPECTED = SAMPLE.parent / "sample_expected.md"
 
 ENTITY_TYPES = {"Person", "Company", "Organization", "Product", "Industry", "Place"}
 PREDICATES = {"worksFor", "founder", "manufacturer", "inIndustry", "parentOrganization", "partnerOf", "investedIn"}
