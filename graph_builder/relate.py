@@ -1,0 +1,471 @@
+"""Typed relation extraction with evidence: ``relate(doc)`` fills ``doc.relations``.
+
+Each sentence is rewritten as a short *pattern string* in which every mention (and
+every pronoun resolved to an antecedent) is one private-use character standing for
+its type. The patterns of ``data/relations.json`` are regular expressions over that
+string, so a rule reads like ``{ORG}{U}*{TITLE}{PER}`` and never has to know what
+the names are. A match gives the mentions by position; the evidence is the
+sentence that holds them (for a pronoun, the sentence with the pronoun).
+
+Confidence
+----------
+Each pattern has a base confidence (explicit apposition or title before a name
+0.9; verbs such as 任/创办/投资 0.8-0.85; looser cues such as ``X的Y`` 0.55-0.6;
+acquisition-as-parent 0.6). Then:
+
+* minus ``gap_penalty`` (0.02) per character in the pattern's ``gap`` groups, the free
+  text it allowed between the endpoints and the cue, not below ``floor`` (0.4);
+* x ``coref_factor`` (0.8) when an endpoint is a pronoun (该公司, 他, 其);
+* x ``hedge_factor`` (0.7) when the match holds a hedge word (拟, 计划, 传闻);
+* a negation word in the match (终止, 否认, 并未) drops the match.
+
+``Relation.method`` is the pattern name (``worksFor:title-before-name``). A triple
+is emitted at most once per sentence (the most confident pattern wins);
+``partnerOf`` is emitted once per pair with the first-named company as subject.
+
+Examples
+--------
+>>> from graph_builder.doc import Document, Mention, Sentence
+>>> d = Document(id="x", text="星河科技董事长王建国表示。")
+>>> d.sentences = [Sentence(0, 13)]
+>>> d.mentions = [Mention(0, 4, "Company", "星河科技", key="星河科技"), Mention(7, 10, "Person", "王建国", key="王建国")]
+>>> r = relate(d).relations[0]
+>>> (r.subject, r.predicate, r.object, r.title, r.confidence)
+(1, 'worksFor', 0, '董事长', 0.9)
+"""
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from importlib import resources
+from typing import Dict, Iterable, List, Optional, Tuple
+
+from .doc import Document, Relation, Sentence
+
+#: Placeholder character of each entity type in the pattern string.
+PLACEHOLDER = {
+    "Person": "\ue001",
+    "Company": "\ue002",
+    "Organization": "\ue003",
+    "Product": "\ue004",
+    "Industry": "\ue005",
+    "Place": "\ue006",
+}
+_OTHER = "\ue007"  # a type this module has no pattern for
+_ENTITY_RANGE = "\ue000-\ue0ff"
+_PUNCT = "，。；;：:！？!?、,（）()“”\"\n"
+
+_MACROS = {
+    "PER": PLACEHOLDER["Person"],
+    "COM": PLACEHOLDER["Company"],
+    "PROD": PLACEHOLDER["Product"],
+    "IND": PLACEHOLDER["Industry"],
+    "ORG": "[" + PLACEHOLDER["Company"] + PLACEHOLDER["Organization"] + "]",
+    "NOTORG": "[^" + PLACEHOLDER["Company"] + PLACEHOLDER["Organization"] + "]",
+    "CP": "[" + PLACEHOLDER["Company"] + PLACEHOLDER["Product"] + "]",
+    "INV": "[" + PLACEHOLDER["Person"] + PLACEHOLDER["Company"] + PLACEHOLDER["Organization"] + "]",
+    # one plain character inside a clause
+    "W": "[^" + _ENTITY_RANGE + re.escape(_PUNCT) + "]",
+    # a unit between employer and title: may hold Organization/Product/Place mentions
+    "U": "[^" + PLACEHOLDER["Person"] + PLACEHOLDER["Company"] + re.escape(_PUNCT) + "与和及]",
+    # a plain character or a place ("在北京发布")
+    "P": "[^" + PLACEHOLDER["Person"] + "-" + PLACEHOLDER["Industry"] + _OTHER + re.escape(_PUNCT) + "]",
+}
+_PRIVATE_USE_RE = re.compile("[" + _ENTITY_RANGE + "]")
+_MACRO_RE = re.compile(r"\{(cue:[a-z_]+|[A-Z]+)\}")
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """One regular expression matching any of ``words``, shaped as a trie.
+
+    A flat alternation of a few thousand titles would be tried word by word at each
+    position; the trie shares prefixes, so matching cost follows the word length.
+    Longer words are preferred (greedy), so ``副总裁`` wins over ``副总``.
+    """
+    trie: dict = {}
+    for w in set(words):
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+def _lexicon_titles() -> List[str]:
+    """Job titles from the lexicon module when it is there (the data file has the core set)."""
+    try:
+        from . import lexicon  # noqa: WPS433 - optional sibling module
+    except ImportError:
+        return []
+    titles = getattr(lexicon, "titles", None)
+    return list(titles()) if callable(titles) else []
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    """Load ``data/relations.json`` once and compile its patterns."""
+    raw = json.loads(resources.files("graph_builder").joinpath("data/relations.json").read_text("utf-8"))
+    titles = [t for t in set(raw["titles"]) | set(_lexicon_titles()) if t and len(t) <= 12]
+    mods = trie_regex(raw["title_modifiers"])
+    one = "(?:" + mods + ")*" + "(?:" + trie_regex(titles) + ")"
+    macros = dict(_MACROS)
+    macros["TITLE"] = "(?:" + one + "(?:[兼、/及]" + one + ")*)"
+    # in a "requires" test the bare title is enough (modifiers only ever precede one)
+    bare_title = "(?:" + trie_regex(titles) + ")"
+
+    def expand(pattern: str) -> str:
+        def sub(m: re.Match) -> str:
+            name = m.group(1)
+            if name.startswith("cue:"):
+                words = raw["cues"][name[4:]]
+                return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+            return macros[name]
+
+        return _MACRO_RE.sub(sub, pattern)
+
+    patterns = []
+    required: Dict[str, Optional[re.Pattern]] = {}  # patterns sharing a test share one object
+    for p in raw["patterns"]:
+        rx = re.compile(expand(p["regex"]))
+        allowed = {}
+        for group in ("slist", "olist"):
+            # a list group takes the type class it is written with, or the pattern's "<group>_types"
+            lead = re.search(r"\(\?P<" + group + r">\{([A-Z]+)\}", p["regex"])
+            macro = p.get(group + "_types") or (lead.group(1) if lead else None)
+            if macro:
+                allowed[group] = _MACROS[macro]
+        needs = [frozenset(ch for ch in need if "\ue000" <= ch <= "\ue0ff") for need in _required_types(p["regex"])]
+        req = "|".join(r.replace("{TITLE}", bare_title) for r in p.get("requires", ()))
+        if req not in required:
+            required[req] = re.compile(expand(req)) if req else None
+        requires = required[req]
+        patterns.append({**p, "re": rx, "needs": needs, "requires": requires, "list_allowed": allowed})
+    pron = {
+        name: (re.compile(spec["regex"]), tuple(spec["types"])) for name, spec in raw["pronouns"].items()
+    }
+    pron_any = re.compile("|".join("(?:" + spec["regex"] + ")" for spec in raw["pronouns"].values()))
+    return {
+        "patterns": patterns,
+        "by_present": {},
+        "pronouns": pron,
+        "pronoun_any": pron_any,
+        "negation": re.compile("|".join(map(re.escape, raw["negation"]))),
+        "hedge": re.compile("|".join(map(re.escape, raw["hedge"]))),
+        "founder_titles": tuple(raw["founder_titles"]),
+        "gap_penalty": float(raw["gap_penalty"]),
+        "floor": float(raw["floor"]),
+        "coref_factor": float(raw["coref_factor"]),
+        "hedge_factor": float(raw["hedge_factor"]),
+    }
+
+
+def _required_types(raw_regex: str) -> List[str]:
+    """Placeholder sets the pattern cannot match without: one per endpoint group.
+
+    Lets a sentence skip every pattern whose endpoint types it does not contain.
+    """
+    needs = []
+    for group in ("s", "o", "slist", "olist"):
+        lead = re.search(r"\(\?P<" + group + r">\{([A-Z]+)\}", raw_regex)
+        if lead:
+            needs.append(_MACROS[lead.group(1)])
+    return needs
+
+
+# --------------------------------------------------------------------------- sentence view
+
+
+class _Item:
+    """A mention or resolved pronoun in the pattern string."""
+
+    __slots__ = ("mention", "start", "end", "coref")
+
+    def __init__(self, mention: int, start: int, end: int, coref: bool) -> None:
+        self.mention, self.start, self.end, self.coref = mention, start, end, coref
+
+
+class _SentenceView:
+    """The pattern string of one sentence and the map back to the text.
+
+    ``offsets[i]`` is the text offset where pattern character ``i`` starts
+    (one extra entry: the sentence end); ``items[i]`` is the mention at ``i``.
+    """
+
+    def __init__(self) -> None:
+        self.chars: List[str] = []
+        self.offsets: List[int] = []
+        self.items: Dict[int, _Item] = {}
+
+    def add_text(self, text: str, start: int) -> None:
+        if _PRIVATE_USE_RE.search(text):
+            # a private-use character in the text must not pass for a mention
+            text = _PRIVATE_USE_RE.sub(" ", text)
+        self.chars.extend(text)
+        self.offsets.extend(range(start, start + len(text)))
+
+    def add_item(self, type_: str, item: _Item) -> None:
+        self.items[len(self.chars)] = item
+        self.chars.append(PLACEHOLDER.get(type_, _OTHER))
+        self.offsets.append(item.start)
+
+
+def _fallback_sentences(doc: Document) -> List[Sentence]:
+    """Sentences split at end punctuation, for documents the segmenter did not reach."""
+    out = []
+    for para, (lo, hi) in enumerate(doc.content or [(0, len(doc.norm))]):
+        start = lo
+        for m in re.finditer(r"[。！？!?；;\n]+", doc.norm[lo:hi]):
+            end = lo + m.end()
+            if doc.norm[start:end].strip():
+                out.append(Sentence(start, end, para))
+            start = end
+        if doc.norm[start:hi].strip():
+            out.append(Sentence(start, hi, para))
+    return out
+
+
+class _Topics:
+    """Candidate antecedents of pronouns within a paragraph.
+
+    A pronoun refers to the *topic*: the first mention of a fitting type in its own
+    sentence before it, else the first one of the latest earlier sentence of the
+    paragraph that had one (``云帆数据由前阿里工程师何静创立。公司……``: 公司 is 云帆数据,
+    not the nearer 阿里).
+    """
+
+    def __init__(self) -> None:
+        self.previous: Dict[str, int] = {}  # type -> first mention of the latest sentence having it
+        self.current: Dict[str, int] = {}
+
+    def seen(self, type_: str, index: int) -> None:
+        self.current.setdefault(type_, index)
+
+    def end_sentence(self) -> None:
+        self.previous.update(self.current)
+        self.current = {}
+
+    def antecedent(self, types: Tuple[str, ...]) -> Optional[int]:
+        for table in (self.current, self.previous):
+            cands = [table[t] for t in types if t in table]
+            if cands:
+                return max(cands)
+        return None
+
+    def __bool__(self) -> bool:
+        return bool(self.previous or self.current)
+
+
+def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics, rules: dict):
+    """Pattern string of ``sent``; records its mentions in ``topics``."""
+    view = _SentenceView()
+    pos = sent.start
+    for i in range(lo, hi):
+        m = doc.mentions[i]
+        if m.start < pos or m.end > sent.end:
+            continue  # overlapping or crossing the sentence end: not usable here
+        _add_gap(doc, view, pos, m.start, topics, rules)
+        view.add_item(m.type, _Item(i, m.start, m.end, False))
+        topics.seen(m.type, i)
+        pos = _skip_own_bracket(doc, i, hi, sent.end)
+    _add_gap(doc, view, pos, sent.end, topics, rules)
+    view.offsets.append(sent.end)
+    topics.end_sentence()
+    return view
+
+
+_BRACKET_RE = re.compile(r"\s*[（(][^（）()。！？!?；;]{0,40}[）)]")
+
+
+def _skip_own_bracket(doc: Document, i: int, hi: int, limit: int) -> int:
+    """End of a bracket right after mention ``i`` that only restates it, else the mention end.
+
+    ``腾讯（Tencent）``, ``蓝鲸动力（以下简称“蓝鲸”）``, ``腾讯（00700.HK）``: the bracket says
+    nothing new, and dropping it lets ``X（…）与Y签署合作协议`` match like ``X与Y…``.
+    A bracket naming another entity (``张三（星河科技总裁）``) stays.
+    """
+    m = doc.mentions[i]
+    hit = _BRACKET_RE.match(doc.norm, m.end, limit)
+    if not hit:
+        return m.end
+    ident = (m.type, m.key or m.name)
+    j = i + 1
+    while j < hi and doc.mentions[j].start < hit.end():
+        other = doc.mentions[j]
+        if (other.type, other.key or other.name) != ident:
+            return m.end
+        j += 1
+    return hit.end()
+
+
+def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics, rules: dict) -> None:
+    """Copy text ``[a, b)`` into the view, turning pronouns with an antecedent into items."""
+    if a >= b:
+        return
+    text = doc.norm[a:b]
+    if not topics or not rules["pronoun_any"].search(text):
+        view.add_text(text, a)
+        return
+    hits = []
+    for regex, types in rules["pronouns"].values():
+        antecedent = topics.antecedent(types)
+        if antecedent is None:
+            continue
+        for m in regex.finditer(text):
+            hits.append((m.start(), m.end(), antecedent))
+    hits.sort()
+    pos = 0
+    for s, e, antecedent in hits:
+        if s < pos:
+            continue
+        view.add_text(text[pos:s], a + pos)
+        view.add_item(doc.mentions[antecedent].type, _Item(antecedent, a + s, a + e, True))
+        pos = e
+    view.add_text(text[pos:], a + pos)
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def relate(doc: Document) -> Document:
+    """Fill ``doc.relations`` from the patterns of ``data/relations.json``.
+
+    Only mentions of one sentence are related, except through a pronoun, whose
+    antecedent is the topic (first fitting mention) of its sentence or of the
+    latest earlier sentence of the same paragraph that has one (see :class:`_Topics`).
+    """
+    rules = _rules()
+    sentences = doc.sentences or _fallback_sentences(doc)
+    starts = [m.start for m in doc.mentions]
+    relations: List[Relation] = []
+    topics = _Topics()
+    paragraph = None
+    for sent in sentences:
+        if sent.paragraph != paragraph:
+            topics, paragraph = _Topics(), sent.paragraph
+        lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+        if lo == hi and not topics:
+            continue
+        view = _build_view(doc, sent, lo, hi, topics, rules)
+        if len(view.items) < 2:
+            continue
+        relations.extend(_sentence_relations(doc, sent, view, rules))
+    doc.relations = relations
+    return doc
+
+
+def _sentence_relations(doc: Document, sent: Sentence, view: _SentenceView, rules: dict) -> List[Relation]:
+    text = "".join(view.chars)
+    present = frozenset(text[i] for i in view.items)
+    best: Dict[tuple, Relation] = {}
+    order: List[tuple] = []
+    tested: Dict[int, bool] = {}
+    for p in _patterns_for(rules, present):
+        req = p["requires"]
+        if req is not None:
+            ok = tested.get(id(req))
+            if ok is None:
+                ok = tested[id(req)] = req.search(text) is not None
+            if not ok:
+                continue
+        for m in p["re"].finditer(text):
+            for rel in _relations_of_match(doc, sent, view, m, p, rules):
+                ident = _identity(doc, rel)
+                if ident is None:
+                    continue
+                old = best.get(ident)
+                if old is None:
+                    order.append(ident)
+                    best[ident] = rel
+                elif rel.confidence > old.confidence:
+                    best[ident] = rel
+    return [best[k] for k in order]
+
+
+def _patterns_for(rules: dict, present: frozenset) -> List[dict]:
+    """Patterns whose endpoint types all occur among ``present`` placeholders (memoised:
+    there are at most 2**7 such sets)."""
+    cache = rules["by_present"]
+    got = cache.get(present)
+    if got is None:
+        got = cache[present] = [p for p in rules["patterns"] if all(need & present for need in p["needs"])]
+    return got
+
+
+def _identity(doc: Document, rel: Relation) -> Optional[tuple]:
+    """What makes two relations of one sentence the same: predicate and entity identities."""
+    s, o = doc.mentions[rel.subject], doc.mentions[rel.object]
+    si, oi = (s.type, s.key or s.name), (o.type, o.key or o.name)
+    if si == oi:
+        return None
+    if rel.predicate == "partnerOf":
+        return (rel.predicate,) + tuple(sorted((si, oi)))
+    return (rel.predicate, si, oi)
+
+
+def _items_in(view: _SentenceView, a: int, b: int, allowed: str) -> List[_Item]:
+    return [view.items[i] for i in range(a, b) if i in view.items and view.chars[i] in allowed]
+
+
+def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, rules: dict) -> List[Relation]:
+    t0, t1 = view.offsets[m.start()], view.offsets[m.end()]
+    span_text = doc.norm[t0:t1]
+    if rules["negation"].search(span_text):
+        return []
+    gd = m.groupdict()
+    conf = p["confidence"]
+    gap = 0
+    for name, val in gd.items():
+        if name.startswith("gap") and val is not None:
+            a, b = m.span(name)
+            gap += view.offsets[b] - view.offsets[a]
+    conf = max(rules["floor"], conf - rules["gap_penalty"] * gap)
+    if rules["hedge"].search(span_text):
+        conf *= rules["hedge_factor"]
+    subjects = _endpoints(view, m, "s", "slist", gd, p["list_allowed"])
+    objects = _endpoints(view, m, "o", "olist", gd, p["list_allowed"])
+    # the funding-round list names every investor, but not the company raising money
+    subjects = [s for s in subjects if all(s.mention != o.mention for o in objects)]
+    title = None
+    if gd.get("title"):
+        a, b = m.span("title")
+        title = doc.norm[view.offsets[a]:view.offsets[b]]
+    out = []
+    for s in subjects:
+        for o in objects:
+            c = conf * (rules["coref_factor"] if (s.coref or o.coref) else 1.0)
+            first, second = (s, o) if p["predicate"] != "partnerOf" or s.start <= o.start else (o, s)
+            out.append(Relation(first.mention, p["predicate"], second.mention, sent.start, sent.end,
+                                round(c, 3), p["name"], title))
+            if title and p["predicate"] == "worksFor" and any(t in title for t in rules["founder_titles"]):
+                out.append(Relation(o.mention, "founder", s.mention, sent.start, sent.end,
+                                    round(c, 3), "founder:title", None))
+    return out
+
+
+def _endpoints(view: _SentenceView, m: re.Match, single: str, many: str, gd: dict, allowed: dict) -> List[_Item]:
+    """The item of group ``single``, or every item of group ``many`` of an allowed type."""
+    if gd.get(single) is not None:
+        return [view.items[m.start(single)]]
+    if gd.get(many) is not None:
+        a, b = m.span(many)
+        ok = allowed.get(many, "")
+        return [view.items[i] for i in range(a, b) if i in view.items and view.chars[i] in ok]
+    return []
