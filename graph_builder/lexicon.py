@@ -1,0 +1,307 @@
+"""Lexicons and the industry taxonomy, loaded once from package data files.
+
+Every loader is cached: the first call reads ``graph_builder/data/...`` and
+later calls return the same object. :func:`add_user_lexicon` adds a user's
+entries to those cached objects, so all stages see them.
+
+Files (under ``graph_builder/data/lexicons/`` unless noted):
+
+- ``companies.txt`` (generated) + ``companies_extra.txt``: ``name<TAB>industry``
+- ``companies_ambiguous.txt`` (generated): short names that are also ordinary words
+- ``surnames.txt`` (generated): ``surname<TAB>frequency``
+- ``titles.txt`` (generated, includes ``titles_core.txt``): ``title<TAB>count``
+- ``places.txt``: ``name<TAB>kind<TAB>alt1,alt2``
+- ``products.txt``: ``name<TAB>maker``
+- ``company_suffixes.txt`` (``suffix<TAB>tier``), ``org_suffixes.txt``
+- ``product_cues.txt``, ``product_modifiers.txt``, ``product_nouns.txt``, ``industry_cues.txt``,
+  ``person_cues.txt``, ``org_prefixes.txt``, ``document_heads.txt``,
+  ``unit_heads.txt``
+- ``stopwords.txt``
+- ``../industries.json`` (generated): ``{name: {code, broader, altLabels}}``
+
+Examples
+--------
+>>> from graph_builder import lexicon
+>>> lexicon.lookup_industry("新能源车")
+'新能源汽车'
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Callable, Dict, FrozenSet, List, Optional, Tuple
+
+from .doc import ENTITY_TYPES
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+LEX_DIR = DATA_DIR / "lexicons"
+
+#: Callables run after :func:`add_user_lexicon` added entries: ``fn(entries)``
+#: with ``entries`` a list of ``(name, type, freq, pos)``. The segmenter
+#: registers one to add the new words to its tokenizer.
+_listeners: List[Callable[[List[Tuple[str, str, Optional[int], Optional[str]]]], None]] = []
+
+
+def _rows(name: str) -> List[List[str]]:
+    """Tab-separated rows of a data file, without comments and blank lines."""
+    path = LEX_DIR / name
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.strip() and not line.startswith("#"):
+                out.append([c.strip() for c in line.split("\t")])
+    return out
+
+
+def normalize_label(text: str) -> str:
+    """The form labels are compared in: NFKC, lower case, no whitespace.
+
+    >>> normalize_label(" Ａｉ ")
+    'ai'
+    """
+    return "".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+@functools.lru_cache(maxsize=None)
+def companies() -> Dict[str, str]:
+    """Company short names -> industry (Tushare's classes; free text for the extra list)."""
+    out = {r[0]: (r[1] if len(r) > 1 else "") for r in _rows("companies.txt")}
+    for r in _rows("companies_extra.txt"):
+        out.setdefault(r[0], r[1] if len(r) > 1 else "")
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def ambiguous_companies() -> FrozenSet[str]:
+    """Company names that are also ordinary words: taken only with a company cue."""
+    return frozenset(r[0] for r in _rows("companies_ambiguous.txt"))
+
+
+@functools.lru_cache(maxsize=None)
+def surnames() -> Dict[str, float]:
+    """Surname (one or two characters) -> frequency per 10k people (rare ones ~5)."""
+    return {r[0]: float(r[1]) for r in _rows("surnames.txt")}
+
+
+@functools.lru_cache(maxsize=None)
+def titles() -> Dict[str, int]:
+    """Job title -> how often the corpora used it (0 for hand-written core titles)."""
+    return {r[0]: int(r[1]) for r in _rows("titles.txt")}
+
+
+@functools.lru_cache(maxsize=None)
+def places() -> Dict[str, str]:
+    """Place label (name or alternative) -> canonical place name."""
+    out: Dict[str, str] = {}
+    for r in _rows("places.txt"):
+        out[r[0]] = r[0]
+        if len(r) > 2:
+            for alt in r[2].split(","):
+                if alt.strip():
+                    out.setdefault(alt.strip(), r[0])
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def products() -> Dict[str, str]:
+    """Well-known product, app or brand name -> its maker ('' when unknown)."""
+    return {r[0]: (r[1] if len(r) > 1 else "") for r in _rows("products.txt")}
+
+
+@functools.lru_cache(maxsize=None)
+def persons() -> Dict[str, str]:
+    """Person names from user lexicons only (the package ships none)."""
+    return {}
+
+
+@functools.lru_cache(maxsize=None)
+def organizations() -> Dict[str, str]:
+    """Organisation names from user lexicons only (the package ships none)."""
+    return {}
+
+
+@functools.lru_cache(maxsize=None)
+def suffixes(kind: str) -> Dict[str, str]:
+    """Name suffixes of a kind -> tier.
+
+    Parameters
+    ----------
+    kind : {"company", "org"}
+        ``company`` tiers are ``strong`` (legal forms), ``core`` (公司, 集团, 银行 ...)
+        and ``weak`` (科技, 汽车 ...); ``org`` suffixes all have tier ``org``.
+    """
+    if kind == "company":
+        return {r[0]: (r[1] if len(r) > 1 else "core") for r in _rows("company_suffixes.txt")}
+    if kind == "org":
+        return {r[0]: "org" for r in _rows("org_suffixes.txt")}
+    raise ValueError(f"unknown suffix kind {kind!r} (expected 'company' or 'org')")
+
+
+_CUE_FILES = {
+    "product": "product_cues.txt",
+    "product_modifier": "product_modifiers.txt",
+    "product_noun": "product_nouns.txt",
+    "industry": "industry_cues.txt",
+    "person": "person_cues.txt",
+    "org_prefix": "org_prefixes.txt",
+    "document_head": "document_heads.txt",
+    "unit_head": "unit_heads.txt",
+}
+
+
+@functools.lru_cache(maxsize=None)
+def cues(kind: str) -> FrozenSet[str]:
+    """Cue words by kind.
+
+    ``product`` verbs (推出, 发布), ``product_modifier`` (了, 新款), ``product_noun``
+    (手机, 平台), ``industry`` heads (行业, 领域), ``person`` appointment verbs
+    (出任, 担任), ``org_prefix`` (国家, 中央), ``document_head`` (报告, 白皮书), ``unit_head`` (事业群, 产品部).
+    """
+    if kind not in _CUE_FILES:
+        raise ValueError(f"unknown cue kind {kind!r} (expected one of {', '.join(_CUE_FILES)})")
+    return frozenset(r[0] for r in _rows(_CUE_FILES[kind]))
+
+
+@functools.lru_cache(maxsize=None)
+def stopwords() -> FrozenSet[str]:
+    """Words that are never entities on their own (公司, 用户, 董事会 ...)."""
+    return frozenset(r[0] for r in _rows("stopwords.txt"))
+
+
+@functools.lru_cache(maxsize=None)
+def taxonomy() -> Dict[str, dict]:
+    """Industry concepts: name -> ``{"code", "broader": [names], "altLabels": [labels]}``.
+
+    GB/T 4754-2011 sections, divisions, groups and classes plus the hand-written
+    extension (codes ``X..``) placed under GB/T nodes.
+    """
+    with open(DATA_DIR / "industries.json", encoding="utf-8") as f:
+        return json.load(f)
+
+
+@functools.lru_cache(maxsize=None)
+def industry_lookup() -> Dict[str, str]:
+    """Normalised label (name or altLabel) -> canonical industry name."""
+    out: Dict[str, str] = {}
+    for name, concept in taxonomy().items():
+        out.setdefault(normalize_label(name), name)
+    for name, concept in taxonomy().items():
+        for alt in concept.get("altLabels", []):
+            out.setdefault(normalize_label(alt), name)
+    return out
+
+
+_INDUSTRY_TAIL = re.compile(r"(?:行业|产业链|产业|领域|赛道|板块)$")
+
+
+def lookup_industry(text: str) -> Optional[str]:
+    """The canonical industry a free-text label names, or None.
+
+    Tries the label, then the label without a trailing 行业/产业/领域/赛道/板块.
+
+    >>> lookup_industry("电商"), lookup_industry("AI领域"), lookup_industry("火星")
+    ('电子商务', '人工智能', None)
+    """
+    table = industry_lookup()
+    key = normalize_label(text)
+    if key in table:
+        return table[key]
+    short = _INDUSTRY_TAIL.sub("", key)
+    if short != key and short in table:
+        return table[short]
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def industry_surface_labels() -> Dict[str, str]:
+    """Labels specific enough to be an Industry wherever they stand in text -> canonical name.
+
+    The extension's names and altLabels, and GB/T names ending in 业 (房地产业,
+    汽车制造业): short GB/T class names like 印刷 or 电车制造 are taken only
+    before an industry cue word.
+    """
+    stop = stopwords()
+    out: Dict[str, str] = {}
+    for name, concept in taxonomy().items():
+        labels = [name] + list(concept.get("altLabels", []))
+        if concept.get("code", "").startswith("X"):
+            pick = labels
+        elif name.endswith("业") and len(name) >= 3 and "其他" not in name:
+            pick = [name]
+        else:
+            pick = []
+        for label in pick:
+            if len(label) >= 2 and label not in stop:
+                out.setdefault(label, name)
+    return out
+
+
+def _type_tables() -> Dict[str, Dict[str, str]]:
+    return {
+        "Company": companies(),
+        "Product": products(),
+        "Place": places(),
+        "Person": persons(),
+        "Organization": organizations(),
+    }
+
+
+def add_user_lexicon(path) -> int:
+    """Add entries from a user file; returns how many were added.
+
+    The format is jieba's user dictionary plus a type column: one entry per line,
+    ``name [freq] [pos] type``, fields separated by whitespace, ``type`` one of
+    ``Person Company Organization Product Industry Place``. Lines starting with
+    ``#`` are comments. An Industry entry becomes an altLabel of the taxonomy
+    concept it names when it is one, else a new top concept.
+
+    Raises
+    ------
+    ValueError
+        One line: the file, line number and what is wrong.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ValueError(f"cannot read user lexicon {path}: {e}") from None
+    entries: List[Tuple[str, str, Optional[int], Optional[str]]] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        parts = line.split()
+        if not parts or parts[0].startswith("#"):
+            continue
+        if len(parts) < 2 or parts[-1] not in ENTITY_TYPES:
+            raise ValueError(f"{path}:{lineno}: expected 'name [freq] [pos] type' with type in {', '.join(ENTITY_TYPES)}")
+        name, etype, middle = parts[0], parts[-1], parts[1:-1]
+        freq = int(middle[0]) if middle and middle[0].isdigit() else None
+        pos = middle[-1] if middle and not middle[-1].isdigit() else None
+        entries.append((name, etype, freq, pos))
+    tables = _type_tables()
+    for name, etype, _freq, _pos in entries:
+        if etype == "Industry":
+            _add_industry(name)
+        else:
+            tables[etype].setdefault(name, name if etype == "Place" else "")
+    for fn in list(_listeners):
+        fn(entries)
+    return len(entries)
+
+
+def _add_industry(label: str) -> None:
+    known = lookup_industry(label)
+    if known is None:
+        taxonomy()[label] = {"code": "U", "broader": [], "altLabels": []}
+        industry_lookup()[normalize_label(label)] = label
+        industry_surface_labels()[label] = label
+    else:
+        industry_surface_labels().setdefault(label, known)
+
+
+def on_user_lexicon(fn) -> None:
+    """Register ``fn(entries)`` to run after each :func:`add_user_lexicon`."""
+    if fn not in _listeners:
+        _listeners.append(fn)

@@ -1,0 +1,768 @@
+"""Rule and lexicon entity recognition: the baseline NER.
+
+``recognize(doc)`` runs every recogniser in :data:`RECOGNIZERS` over the
+sentences of a segmented document and merges their candidate mentions into
+``doc.mentions``: sorted by start, non-overlapping, ``name`` = the text of
+``doc.norm`` under the span, ``method`` = the recogniser's name.
+
+A recogniser is a function ``fn(ctx: Context) -> list[Mention]`` with a
+``priority`` attribute (set by :func:`recognizer`). When candidates overlap,
+a candidate inside a longer one of the same type is dropped first; then the
+higher priority wins, then the longer span, then the earlier one. Another
+source (a statistical tagger) joins by appending a function:
+
+>>> def crf_mentions(ctx):          # doctest: +SKIP
+...     return [...]                # Mentions with method="crf"
+>>> crf_mentions.priority = 65      # doctest: +SKIP
+>>> RECOGNIZERS.append(crf_mentions)  # doctest: +SKIP
+
+Examples
+--------
+>>> from graph_builder.doc import Document
+>>> doc = recognize(Document(id="d", text="腾讯公司微信事业群副总裁耿志军表示"))
+>>> [(m.name, m.type) for m in doc.mentions]
+[('腾讯公司', 'Company'), ('耿志军', 'Person')]
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+from . import lexicon
+from .doc import Document, Mention, Token
+
+# POS tags (jieba's set; ``un`` unknown word, ``nnt`` job title, ``eng`` Latin word).
+_PROPER = frozenset(("nr", "nrt", "nrfg", "ns", "nt", "nz", "eng", "un", "j"))
+_NOUNISH = frozenset(("n", "vn", "an", "ng", "nr", "nrt", "nrfg", "ns", "nt", "nz", "eng", "un", "j", "l", "b"))
+_NAME_TAGS = frozenset(("nr", "nrt", "nrfg"))
+# Tags that never belong inside a name: verbs, prepositions, particles, pronouns,
+# conjunctions, adverbs, numerals, measure words, locality and time words, punctuation.
+_BREAK = frozenset(("v", "vd", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "c", "d", "m",
+                    "q", "f", "t", "tg", "x", "w", "y", "e", "o", "zg", "ad", "nnt"))
+# Next to a job title a given name may be any word but these (魏 + 大同/d is a name).
+_LOOSE_BREAK = frozenset(("p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "c", "x", "w", "y", "e", "o", "m", "q", "nnt",
+                          "r", "f"))
+_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+_LATIN_DIGIT = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
+# Alphanumeric model names: Mate 70, iPhone 16 Pro Max, GPT-4o, SU7, Model Y.
+_MODEL = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z]+(?: [A-Z][A-Za-z]+)*[ -]?[A-Z]?[0-9]{1,4}[A-Za-z]{0,2}|[A-Z][a-z]+ [A-Z])"
+    r"(?: (?:Pro\+?|Max|Plus|Ultra|mini|Lite|SE|Turbo))*(?![A-Za-z0-9])"
+)
+_YEARISH = re.compile(r"(?:19|20)\d\d$")
+# Quotes and brackets that may enclose a product name after a product cue.
+# Function characters jieba's HMM may glue into an unknown word.
+_GLUE = "在于为和是了的也将与及被对向从把由说称等"
+#: Recognisers at least this sure may swallow shorter candidates of other types.
+_SWALLOW = 60
+_OPEN_CLOSE = {"“": "”", "\"": "\"", "《": "》", "「": "」", "『": "』"}
+
+
+# --------------------------------------------------------------------------- context
+
+
+class Context:
+    """What the recognisers share for one document: tokens per sentence and the lexicons."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.norm = doc.norm or doc.text
+        self.sentences: List[List[Token]] = _tokens_by_sentence(doc)
+        self.companies = lexicon.companies()
+        self.ambiguous = lexicon.ambiguous_companies()
+        self.products = lexicon.products()
+        self.places = lexicon.places()
+        self.titles = lexicon.titles()
+        self.surnames = lexicon.surnames()
+        self.stop = lexicon.stopwords()
+        self.csuf = lexicon.suffixes("company")
+        self.osuf = lexicon.suffixes("org")
+        self.industries = lexicon.industry_surface_labels()
+        self.persons = lexicon.persons()
+        self.orgs = lexicon.organizations()
+
+    def mention(self, start: int, end: int, etype: str, method: str, score: float) -> Mention:
+        return Mention(start, end, etype, self.norm[start:end], method=method, score=score)
+
+    def is_known(self, word: str) -> bool:
+        """A word some lexicon already types (so no other rule should take it as a name)."""
+        return (word in self.companies or word in self.products or word in self.places
+                or word in self.titles or word in self.industries or word in self.stop)
+
+
+def _tokens_by_sentence(doc: Document) -> List[List[Token]]:
+    out: List[List[Token]] = []
+    toks = doc.tokens
+    k = 0
+    for s in doc.sentences:
+        while k < len(toks) and toks[k].start < s.start:
+            k += 1
+        first = k
+        while k < len(toks) and toks[k].end <= s.end:
+            k += 1
+        out.append(toks[first:k])
+    return out
+
+
+def recognizer(priority: int) -> Callable:
+    """Decorator: give a recogniser its priority and register it in :data:`RECOGNIZERS`."""
+    def wrap(fn):
+        fn.priority = priority
+        RECOGNIZERS.append(fn)
+        return fn
+    return wrap
+
+
+#: The recognisers, in registration order; append more (e.g. a CRF) at run time.
+RECOGNIZERS: List[Callable[[Context], List[Mention]]] = []
+
+
+_PREFIXES: Dict[int, Tuple[int, frozenset]] = {}
+
+
+def _prefixes(table) -> frozenset:
+    """Proper prefixes of the table's entries (cached; rebuilt when a user lexicon grows it)."""
+    got = _PREFIXES.get(id(table))
+    if got is None or got[0] != len(table):
+        got = (len(table), frozenset(k[:n] for k in table for n in range(1, len(k))))
+        _PREFIXES[id(table)] = got
+    return got[1]
+
+
+def _lexicon_spans(toks: Sequence[Token], table, max_tokens: int = 4):
+    """(i, j) token ranges whose joined text is in ``table``, longest first at each start.
+
+    Lexicon words are single jieba tokens (the segmenter's dictionary holds
+    them), so joining only goes on while the text so far starts an entry.
+    """
+    prefixes = _prefixes(table)
+    n = len(toks)
+    i = 0
+    while i < n:
+        text = toks[i].text
+        best = i + 1 if text in table else 0
+        j = i + 1
+        while text in prefixes and j < n and j - i < max_tokens:
+            # Tokens separated by a space join with it ("Model Y").
+            text += (" " if toks[j].start > toks[j - 1].end else "") + toks[j].text
+            j += 1
+            if text in table:
+                best = j
+        if best:
+            yield i, best
+            i = best
+        else:
+            i += 1
+
+
+# --------------------------------------------------------------------------- companies
+
+
+@recognizer(priority=80)
+def lexicon_companies(ctx: Context) -> List[Mention]:
+    """Listed-company short names and well-known companies from the lexicon."""
+    out = []
+    for toks in ctx.sentences:
+        for i, j in _lexicon_spans(toks, ctx.companies):
+            name = ctx.norm[toks[i].start:toks[j - 1].end]
+            if name in ctx.ambiguous:
+                continue  # 太阳能, 机器人: a company only with a suffix (company_suffix_rule)
+            out.append(ctx.mention(toks[i].start, toks[j - 1].end, "Company", "lexicon_companies", 0.95))
+    return out
+
+
+_TIER_RANK = {"weak": 0, "core": 1, "strong": 2}
+
+
+def _suffix_of(word: str, table: Dict[str, str]) -> Optional[str]:
+    """The longest suffix of ``word`` in ``table`` that leaves at least two characters."""
+    for k in range(min(len(word) - 2, 8), 0, -1):
+        if word[-k:] in table:
+            return word[-k:]
+    return None
+
+
+@recognizer(priority=90)
+def company_suffix_rule(ctx: Context) -> List[Mention]:
+    """``X公司 / X集团 / X股份有限公司 / X科技``: X is the proper-noun run before the suffix.
+
+    Strong suffixes (legal forms) take a place name and common nouns in X
+    (深圳市腾讯计算机系统有限公司); core ones (公司, 集团, 银行) need a proper noun
+    at the start of X and no verbs; weak ones (科技, 汽车) need a known company or
+    an unknown/foreign word right before them.
+    """
+    out = []
+    csuf = ctx.csuf
+    for toks in ctx.sentences:
+        n = len(toks)
+        i = 0
+        while i < n:
+            w = toks[i].text
+            if w not in csuf:
+                # A dictionary word that already ends in a suffix (招商银行, 三星电子公司).
+                suf = _suffix_of(w, csuf) if toks[i].pos == "nt" else None
+                if suf and csuf[suf] != "weak" and w not in ctx.stop and w not in ctx.companies:
+                    out.append(ctx.mention(toks[i].start, toks[i].end, "Company", "company_suffix_rule", 0.8))
+                i += 1
+                continue
+            # The chain of suffix tokens: 集团 控股 有限公司.
+            j = i
+            while j + 1 < n and toks[j + 1].text in csuf and toks[j + 1].start == toks[j].end:
+                j += 1
+            tier = max((csuf[toks[k].text] for k in range(i, j + 1)), key=_TIER_RANK.get)
+            start_tok = _company_run(ctx, toks, i, tier)
+            if start_tok is not None:
+                first = toks[start_tok]
+                start = first.start
+                if first.pos == "un":
+                    # An unknown word that swallowed a function character (包由弗迪): start after it.
+                    cut = max(first.text.rfind(c) for c in _GLUE)
+                    start += cut + 1
+                if toks[j].end - start > len(toks[j].text):
+                    out.append(ctx.mention(start, toks[j].end, "Company", "company_suffix_rule", 0.85))
+            i = j + 1
+    return out
+
+
+def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Optional[int]:
+    """Index of the first token of the company name whose suffix starts at token ``i``."""
+    k = i
+    chars = 0
+    limit = 20 if tier == "strong" else 10
+    while k > 0:
+        t = toks[k - 1]
+        if t.end != toks[k].start and not (t.pos == "eng" and toks[k].pos == "eng"):
+            break  # a space between Chinese words ends the name
+        w = t.text
+        if (t.pos in _BREAK and not (tier == "strong" and t.pos == "v" and len(w) >= 2)) or w in ctx.stop \
+                or w in ctx.titles or w in ctx.products:
+            break
+        known = w in ctx.companies
+        # Registered names hold business verbs (台湾积体电路制造股份有限公司).
+        strong_word = tier == "strong" and (t.pos in _NOUNISH or t.pos in ("v", "vn") and len(w) >= 2)
+        if not (known or t.pos in _PROPER or strong_word or (tier == "weak" and k == i)
+                or (tier == "core" and t.pos in _NOUNISH and k - 1 < i and _proper_before(ctx, toks, k - 1))):
+            break
+        chars += len(w)
+        if chars > limit:
+            break
+        k -= 1
+        if known and tier != "strong":
+            break  # 比亚迪汽车: the run is the known name, nothing before it
+    while k < i and toks[k].pos in ("v", "vn"):
+        k += 1  # a name does not start with a verb (收购X有限公司)
+    if k == i:
+        return None
+    run = toks[k:i]
+    if tier == "weak":
+        # 星河科技, 蓝鲸动力, TCL科技: one brand-like word before the business word.
+        if not (len(run) == 1 or all(t.pos == "eng" for t in run)):
+            return None
+        t = run[0]
+        brand = t.text in ctx.companies or t.pos in ("nz", "eng", "un", "nt", "j", "nrt", "nr") or (
+            t.pos in ("n", "ns") and len(t.text) == 2 and _rare(t.text) and t.text not in ctx.industries)
+        if not brand or t.text in ctx.places or (t.pos == "nt" and _suffix_of(t.text, ctx.osuf)):
+            return None
+        if t.pos in ("n", "ns") and k > 0 and toks[k - 1].end == t.start and toks[k - 1].pos in _NOUNISH:
+            return None  # 半固态电池: the word is part of a longer noun phrase
+    if tier != "strong" and all(t.text in ctx.places for t in run):
+        return None  # 北京公司: a place and a generic head
+    if tier != "strong" and len(run) == 1 and len(run[0].text) == 1 and run[0].pos not in ("eng", "nt", "nz"):
+        return None  # 该公司, 子公司 split oddly
+    name = ctx.norm[run[0].start:toks[i].start]
+    if name in ctx.stop:
+        return None
+    return k
+
+
+def _rare(word: str) -> bool:
+    """A dictionary word rare enough to be a brand (星河, 蓝鲸), not a business noun (汽车)."""
+    from .segment import word_freq
+
+    return word_freq(word) < 300
+
+
+def _proper_before(ctx: Context, toks: Sequence[Token], k: int) -> bool:
+    """Whether a proper noun or known company stands right before token ``k`` (阿里 云 公司)."""
+    return k > 0 and toks[k - 1].end == toks[k].start and (toks[k - 1].pos in _PROPER or toks[k - 1].text in ctx.companies)
+
+
+# --------------------------------------------------------------------------- persons
+
+
+def _name_token(ctx: Context, t: Token, loose: bool) -> bool:
+    """A single token that is a whole person name (耿志军, 欧阳娜娜)."""
+    w = t.text
+    if not (2 <= len(w) <= 4 and _HAN.match(w)) or ctx.is_known(w):
+        return False
+    compound = len(w) >= 3 and w[:2] in ctx.surnames
+    if not (compound or ctx.surnames.get(w[0], 0) >= 10):
+        return False
+    if len(w) == 3 and not compound and _common_word(w[:2]):
+        return False  # 智能化, 吉瓦时: a word plus a character, not surname + given name
+    if len(w) == 4 and w[:2] not in ctx.surnames:
+        return False
+    if t.pos in _NAME_TAGS:
+        return True
+    return loose and t.pos in ("un", "n", "nz", "j", "ns", "a", "i", "l")
+
+
+def _common_word(word: str) -> bool:
+    """A frequent dictionary word that is not a name (智能, 业务)."""
+    from .segment import tokenizer, word_freq
+
+    return word_freq(word) >= 100 and tokenizer()[1].get(word, "") not in _NAME_TAGS
+
+
+def _name_at(ctx: Context, toks: Sequence[Token], i: int, loose: bool) -> int:
+    """End token index (exclusive) of a person name starting at token ``i``, or ``i`` if none."""
+    n = len(toks)
+    if i >= n:
+        return i
+    t = toks[i]
+    whole = _name_token(ctx, t, loose)
+    if whole and t.text in ctx.surnames and ctx.surnames[t.text] >= 5:
+        whole = False  # 欧阳 + 娜娜: try surname + given name first
+    if whole:
+        w = t.text
+        full = 4 if w[:2] in ctx.surnames and len(w) >= 3 else 3
+        if len(w) < full and i + 1 < n and toks[i + 1].start == t.end:
+            g = toks[i + 1]
+            # jieba's HMM cuts the last given-name character off (欧阳明 + 辉).
+            if len(g.text) == 1 and _HAN.match(g.text) and g.pos in ("nr", "nz", "ng", "un", "n", "a") \
+                    and not ctx.is_known(g.text):
+                return i + 2
+        return i + 1
+    # Surname token + given-name token(s): 耿 + 志军, 欧阳 + 娜娜.
+    if ctx.surnames.get(t.text, 0) >= (5 if len(t.text) == 2 else 10) and i + 1 < n:
+        given = 0
+        j = i + 1
+        while j < n and given < 2 and toks[j].start == toks[j - 1].end:
+            g = toks[j]
+            blocked = g.pos in _LOOSE_BREAK or (g.pos == "v" and len(g.text) > 1) if loose else g.pos in _BREAK
+            if not _HAN.match(g.text) or blocked or ctx.is_known(g.text) or given + len(g.text) > 2:
+                break
+            if not loose and g.pos not in _NAME_TAGS and not (g.pos == "un" and (len(t.text) == 2 or ctx.surnames[t.text] >= 100)):
+                break
+            given += len(g.text)
+            j += 1
+        if given:
+            return j
+    if _name_token(ctx, t, loose):
+        return i + 1
+    return i
+
+
+def _name_ending_at(ctx: Context, toks: Sequence[Token], j: int, loose: bool) -> int:
+    """Start token index of a person name ending right before token ``j``, or ``j`` if none."""
+    for back in (3, 2, 1):  # longest first: 欧阳 + 娜娜 before 娜娜
+        i = j - back
+        if i < 0:
+            continue
+        if _name_at(ctx, toks, i, loose) == j:
+            return i
+    return j
+
+
+@recognizer(priority=85)
+def person_title_rule(ctx: Context) -> List[Mention]:
+    """Names next to job titles: 董事长王建国, 王建国董事长, 王建国出任董事长, 副总裁耿志军."""
+    out = []
+    person_cues = lexicon.cues("person")
+    for toks in ctx.sentences:
+        n = len(toks)
+        for i, t in enumerate(toks):
+            if t.text not in ctx.titles:
+                continue
+            # Title chains (董事长兼总经理王建国, 创始人、董事长王建国): look after the last one.
+            nxt = i + 1
+            if nxt < n and toks[nxt].text in ctx.titles:
+                continue
+            j = _name_at(ctx, toks, nxt, loose=True)
+            if j > nxt:
+                out.append(ctx.mention(toks[nxt].start, toks[j - 1].end, "Person", "person_title_rule", 0.9))
+            k = i
+            while k > 0 and (toks[k - 1].text in ctx.titles or toks[k - 1].text in ("兼", "、")):
+                k -= 1
+            s = _name_ending_at(ctx, toks, k, loose=True)
+            if s < k:
+                out.append(ctx.mention(toks[s].start, toks[k - 1].end, "Person", "person_title_rule", 0.85))
+                continue
+            # 王建国出任(腾讯公司)董事长: an appointment verb within a few tokens before the title.
+            for v in range(k - 1, max(-1, k - 9), -1):
+                if toks[v].pos == "x":
+                    break
+                if toks[v].text in person_cues:
+                    s = _name_ending_at(ctx, toks, v, loose=True)
+                    if s < v:
+                        out.append(ctx.mention(toks[s].start, toks[v - 1].end, "Person", "person_title_rule", 0.85))
+                    break
+    return out
+
+
+def _surname_initials(ctx: Context) -> frozenset:
+    """First characters of surnames and of user-lexicon person names."""
+    return frozenset(k[0] for k in ctx.surnames) | frozenset(k[0] for k in ctx.persons)
+
+
+@recognizer(priority=40)
+def person_pos_rule(ctx: Context) -> List[Mention]:
+    """Words tagged as person names whose first character(s) are a surname."""
+    from .segment import word_freq
+
+    out = []
+    initials = _surname_initials(ctx)
+    for toks in ctx.sentences:
+        n = len(toks)
+        i = 0
+        while i < n:
+            t = toks[i]
+            w = t.text
+            if w[0] not in initials:
+                i += 1  # most tokens: no surname can start here
+                continue
+            if w in ctx.persons:
+                out.append(ctx.mention(t.start, t.end, "Person", "person_pos_rule", 0.9))
+                i += 1
+                continue
+            j = _name_at(ctx, toks, i, loose=False)
+            if j > i:
+                single = j == i + 1
+                # Two-character dictionary "names" are mostly words (明白, 阳光): only rare ones.
+                if not (single and len(w) == 2 and word_freq(w) > 50):
+                    out.append(ctx.mention(t.start, toks[j - 1].end, "Person", "person_pos_rule", 0.6))
+                i = j
+            else:
+                i += 1
+    return out
+
+
+# --------------------------------------------------------------------------- products
+
+
+@recognizer(priority=75)
+def lexicon_products(ctx: Context) -> List[Mention]:
+    """Well-known products, apps and brands (微信, 支付宝, iPhone)."""
+    out = []
+    units = lexicon.cues("unit_head")
+    for toks in ctx.sentences:
+        for i, j in _lexicon_spans(toks, ctx.products):
+            if j < len(toks) and toks[j].text in units and toks[j].start == toks[j - 1].end:
+                continue  # 微信事业群: a unit of the company, not the product
+            out.append(ctx.mention(toks[i].start, toks[j - 1].end, "Product", "lexicon_products", 0.9))
+    return out
+
+
+def _is_product_piece(ctx: Context, t: Token) -> bool:
+    """A token that can be (part of) a product name's proper part (汉, EV, 锦程, E7)."""
+    if t.pos in ("eng", "m"):
+        return not _YEARISH.match(t.text) or t.pos == "eng"
+    if t.text in ctx.stop or t.text in ctx.titles or t.pos in _BREAK:
+        return False
+    return t.pos in _PROPER or t.pos == "n" and _HAN.match(t.text) is not None and len(t.text) <= 3
+
+
+def _product_after(ctx: Context, toks: Sequence[Token], i: int) -> Optional[Tuple[int, int]]:
+    """Char span of the product named from token ``i`` on (after a cue and its modifiers).
+
+    Categories and makers in front are skipped (发布纯电轿车锦程E7 -> 锦程E7,
+    推出AI购物助手淘小智 -> 淘小智); a model number marks the name.
+    """
+    n = len(toks)
+    mods = lexicon.cues("product_modifier")
+    while i < n and (toks[i].text in mods or toks[i].text in ("一", "两", "多", "款", "一款")):
+        i += 1
+    if i >= n:
+        return None
+    close = _OPEN_CLOSE.get(toks[i].text)
+    if close:
+        end = ctx.norm.find(close, toks[i].end, toks[i].end + 21)
+        title = ctx.norm[toks[i].end:end]
+        if end > toks[i].end and not (toks[i].text == "《" and title.endswith(tuple(lexicon.cues("document_head")))):
+            return toks[i].end, end
+        return None
+    window: List[Token] = []
+    j = i
+    while j < n and len(window) < 6:
+        t = toks[j]
+        if window and t.start != window[-1].end and not (t.pos in ("eng", "m") and window[-1].pos in ("eng", "m")):
+            break
+        if t.pos in _BREAK and t.pos != "m" or t.text in ctx.titles:
+            break
+        window.append(t)
+        j += 1
+    if not window:
+        return None
+    numbered = [k for k, t in enumerate(window) if t.pos in ("eng", "m") and any(c.isdigit() for c in t.text)]
+    if numbered:
+        d = numbered[0]
+        first = d
+        if d > 0 and window[d - 1].pos != "m" and window[d - 1].text not in ctx.stop:
+            first = d - 1
+            if window[first].pos == "eng":
+                while first > 0 and window[first - 1].pos == "eng":
+                    first -= 1
+    else:
+        first = next((k for k, t in enumerate(window) if t.pos in ("un", "nz", "nr", "nrt", "eng", "j")
+                      and t.text not in ctx.companies and t.text not in ctx.industries and t.text not in ctx.stop), None)
+        if first is None:
+            return None  # 推出了手机: a category, not a name
+    last = first
+    while last + 1 < len(window) and (window[last + 1].pos in ("eng", "m", "un", "nz", "nrt", "j")
+                                      or window[last + 1].pos in ("nr",) and len(window[last + 1].text) == 1):
+        last += 1
+    if window[first].pos == "m":
+        return None
+    return window[first].start, window[last].end
+
+
+@recognizer(priority=70)
+def product_rule(ctx: Context) -> List[Mention]:
+    """Products after launch verbs (发布了新款汉EV), model names (Mate 70), 腾讯的X / 腾讯旗下的X."""
+    out = []
+    cues = lexicon.cues("product")
+    for toks in ctx.sentences:
+        n = len(toks)
+        for i, t in enumerate(toks):
+            w = t.text
+            if w in cues:
+                span = _product_after(ctx, toks, i + 1)
+                if span:
+                    out.append(ctx.mention(span[0], span[1], "Product", "product_rule", 0.75))
+            elif w in ("的", "旗下") and i > 0 and (toks[i - 1].text in ctx.companies or toks[i - 1].text in ctx.csuf):
+                j = i + 1
+                if w == "旗下" and j < n and toks[j].text == "的":
+                    j += 1
+                span = _possessed_product(ctx, toks, j)
+                if span:
+                    out.append(ctx.mention(span[0], span[1], "Product", "product_rule", 0.65))
+            elif w in ("大模型", "操作系统", "芯片") and i > 0 and toks[i - 1].end == t.start:
+                # 天枢大模型, 鸿蒙操作系统: a brand word glued to a product category.
+                p = toks[i - 1]
+                if (p.pos in ("un", "nz", "nr", "nrt", "j") and p.text not in ctx.companies
+                        and p.text not in ctx.industries and p.text not in ctx.stop):
+                    end = t.end
+                    if i + 1 < n and toks[i + 1].start == end and toks[i + 1].pos in ("m", "eng"):
+                        end = toks[i + 1].end  # a version: 天枢大模型2.0
+                    out.append(ctx.mention(p.start, end, "Product", "product_rule", 0.7))
+        # Alphanumeric model names anywhere in the sentence.
+        if toks:
+            a, b = toks[0].start, toks[-1].end
+            for m in _MODEL.finditer(ctx.norm, a, b):
+                digits = re.sub(r"\D", "", m.group())
+                if _YEARISH.match(digits) or m.group() in ctx.stop:
+                    continue
+                start, end = m.span()
+                # A Chinese brand glued in front belongs to the name (小米14 is caught below).
+                out.append(ctx.mention(start, end, "Product", "product_model_rule", 0.7))
+            for i in range(1, n):
+                t, p = toks[i], toks[i - 1]
+                # 锦程E7, 骁龙8, 小米14: a proper Han word glued to a model number.
+                if (t.pos in ("eng", "m") and any(c.isdigit() for c in t.text) and p.end == t.start
+                        and _HAN.match(p.text) and p.pos in ("nz", "un", "n", "j", "nr", "nt", "nrt")
+                        and p.text not in ctx.stop and not _YEARISH.match(t.text) and len(t.text) <= 6
+                        and p.text not in ctx.industries
+                        and not (t.pos == "m" and i + 1 < n and toks[i + 1].start == t.end and _HAN.match(toks[i + 1].text))):
+                    end = t.end
+                    if i + 1 < n and toks[i + 1].start == end and toks[i + 1].pos == "eng" and len(toks[i + 1].text) <= 5:
+                        end = toks[i + 1].end
+                    out.append(ctx.mention(p.start, end, "Product", "product_model_rule", 0.7))
+    return out
+
+
+def _possessed_product(ctx: Context, toks: Sequence[Token], j: int) -> Optional[Tuple[int, int]]:
+    """``X的Y``: Y ends in a product noun (鸿蒙操作系统) and has a proper part."""
+    nouns = lexicon.cues("product_noun")
+    n = len(toks)
+    k = j
+    while k < n and k - j < 4 and toks[k].pos not in _BREAK and toks[k].text not in ctx.stop:
+        if toks[k].text in nouns:
+            proper = [t for t in toks[j:k] if t.pos in _PROPER or t.pos == "m"]
+            if proper:
+                return toks[j].start, toks[k - 1].end
+            return None
+        k += 1
+    return None
+
+
+# --------------------------------------------------------------------------- industries
+
+
+@recognizer(priority=60)
+def industry_rule(ctx: Context) -> List[Mention]:
+    """``X行业 / X领域 / X产业 / X赛道 / X板块`` (the span is X) and taxonomy labels in the text."""
+    out = []
+    cues = lexicon.cues("industry")
+    for toks in ctx.sentences:
+        for i, j in _lexicon_spans(toks, ctx.industries):
+            out.append(ctx.mention(toks[i].start, toks[j - 1].end, "Industry", "industry_rule", 0.8))
+        for i, t in enumerate(toks):
+            if t.text not in cues:
+                continue
+            if i > 1 and toks[i - 1].text in ("等", "等等"):
+                out.extend(_industry_list(ctx, toks, i - 1))
+                continue
+            k = i
+            chars = 0
+            while k > 0 and i - k < 3:
+                p = toks[k - 1]
+                if p.end != toks[k].start or p.pos not in ("n", "nz", "vn", "eng", "un", "j", "nt", "l") \
+                        or p.text in ctx.companies or p.text in ctx.products or p.text in cues or chars + len(p.text) > 10:
+                    break
+                chars += len(p.text)
+                k -= 1
+            if k < i:
+                name = ctx.norm[toks[k].start:toks[i - 1].end]
+                # 人工智能核心产业: the label inside is already taken; the run adds nothing.
+                has_label = name not in ctx.industries and any(x.text in ctx.industries for x in toks[k:i])
+                if not has_label and name not in ("公司", "企业", "相关", "其他", "传统", "整个", "各个"):
+                    out.append(ctx.mention(toks[k].start, toks[i - 1].end, "Industry", "industry_rule", 0.7))
+    return out
+
+
+def _industry_list(ctx: Context, toks: Sequence[Token], k: int) -> List[Mention]:
+    """``医疗、金融等领域``: each item of the list before 等 (token ``k``)."""
+    out = []
+    while k > 0:
+        item = toks[k - 1]
+        if item.pos not in ("n", "nz", "vn", "eng", "un", "j") or item.text in ctx.companies or item.text in ctx.stop:
+            break
+        out.append(ctx.mention(item.start, item.end, "Industry", "industry_rule", 0.7))
+        if k - 2 >= 0 and toks[k - 2].text in ("、", "和", "及", ","):
+            k -= 2
+        else:
+            break
+    return out
+
+
+# --------------------------------------------------------------------------- places and organisations
+
+
+@recognizer(priority=50)
+def place_rule(ctx: Context) -> List[Mention]:
+    """Places from the lexicon and words jieba tags as place names."""
+    out = []
+    for toks in ctx.sentences:
+        for i, j in _lexicon_spans(toks, ctx.places):
+            out.append(ctx.mention(toks[i].start, toks[j - 1].end, "Place", "place_rule", 0.9))
+        for t in toks:
+            if (t.pos == "ns" and len(t.text) >= 2 and t.text not in ctx.places and t.text not in ctx.surnames
+                    and not ctx.is_known(t.text)):
+                out.append(ctx.mention(t.start, t.end, "Place", "place_rule", 0.6))
+    return out
+
+
+@recognizer(priority=55)
+def org_suffix_rule(ctx: Context) -> List[Mention]:
+    """``X委员会 / X协会 / X大学 / X部 ...`` and dictionary organisation names ending so.
+
+    Units inside a company (腾讯公司微信事业群, 微信支付产品部) are left out: a run
+    that holds or follows a company or product name is an internal unit.
+    """
+    out = []
+    osuf = ctx.osuf
+    prefixes = lexicon.cues("org_prefix")
+    for toks in ctx.sentences:
+        n = len(toks)
+        for i, t in enumerate(toks):
+            w = t.text
+            if w in ctx.orgs:
+                out.append(ctx.mention(t.start, t.end, "Organization", "org_suffix_rule", 0.9))
+                continue
+            if t.pos == "j" and len(w) >= 3 and w[-1] in "会院委局部办署":
+                s0 = i - 1 if i > 0 and toks[i - 1].text in prefixes | {"中国"} and toks[i - 1].end == t.start else i
+                out.append(ctx.mention(toks[s0].start, t.end, "Organization", "org_suffix_rule", 0.75))
+                continue
+            if w not in osuf:
+                if t.pos == "nt" and _suffix_of(w, osuf) and w not in ctx.companies and not _suffix_of(w, ctx.csuf):
+                    out.append(ctx.mention(t.start, t.end, "Organization", "org_suffix_rule", 0.75))
+                continue
+            if i + 1 < n and toks[i + 1].text in osuf and toks[i + 1].start == t.end:
+                continue  # the chain goes on (管理 委员会 办公室): take it at its end
+            k = i
+            while k > 0 and toks[k - 1].text in osuf and toks[k - 1].end == toks[k].start:
+                k -= 1
+            s = k
+            while s > 0 and k - s < 6:
+                p = toks[s - 1]
+                if p.end != toks[s].start:
+                    break
+                if p.pos == "nt" and _suffix_of(p.text, osuf):
+                    s = -1  # 清华大学材料学院: a unit inside an organisation
+                    break
+                joiner = p.text in ("和", "与") and s - 1 > 0 and s < k
+                if not (joiner or p.pos in _NOUNISH or p.text in prefixes) or p.text in ctx.titles:
+                    break
+                s -= 1
+            if s < 0:
+                continue
+            run = toks[s:k]
+            if not run or run[0].text in ("和", "与"):
+                continue
+            if any(r.text in ctx.companies or r.text in ctx.products for r in run):
+                continue
+            if s > 0 and (toks[s - 1].text in ctx.csuf or toks[s - 1].text in ctx.companies) and toks[s - 1].end == toks[s].start:
+                continue
+            # A proper noun, a 国家/中央 prefix, or a "X和Y" government-style name.
+            if not any(r.pos in _PROPER or r.text in prefixes or r.text in ("和", "与") for r in run):
+                continue
+            name = ctx.norm[run[0].start:toks[i].end]
+            if len(name) >= 3 and name not in ctx.stop:
+                out.append(ctx.mention(run[0].start, toks[i].end, "Organization", "org_suffix_rule", 0.75))
+    return out
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def merge(candidates: List[Tuple[int, Mention]], norm: str) -> List[Mention]:
+    """Non-overlapping mentions from ``(priority, mention)`` candidates, sorted by start.
+
+    A candidate strictly inside a longer one of the same type, or of any type from
+    a recogniser with priority >= 60, goes first (骁龙 in 骁龙8, 小米 in 小米SU7);
+    then higher priority, longer, earlier wins.
+    """
+    kept = []
+    active: List[Tuple[int, Mention]] = []  # earlier candidates that may still contain later ones
+    for p, m in sorted(candidates, key=lambda pm: (pm[1].start, -pm[1].end)):
+        if m.end <= m.start:
+            continue
+        active = [(q, c) for q, c in active if c.end > m.start]
+        # Longest match: a span strictly inside another of its type, or inside a span
+        # from a confident rule (小米 in 小米SU7, 深圳 in 深圳星河智能科技有限公司), goes.
+        inside = any(m.end <= c.end and (c.end - c.start) > (m.end - m.start) and (c.type == m.type or q >= _SWALLOW)
+                     for q, c in active)
+        active.append((p, m))
+        if not inside:
+            kept.append((p, m))
+    kept.sort(key=lambda pm: (-pm[0], -(pm[1].end - pm[1].start), pm[1].start))
+    taken = bytearray(len(norm) + 1)
+    out = []
+    stop = lexicon.stopwords()
+    for _p, m in kept:
+        if any(taken[m.start:m.end]):
+            continue
+        if m.name in stop or (m.name.endswith("网") and m.method != "lexicon_companies"):
+            continue  # site names (新华网) are page chrome, not graph entities
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        out.append(m)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None) -> Document:
+    """Set ``doc.mentions`` from the recognisers (default :data:`RECOGNIZERS`).
+
+    Segments the document first when it has no sentences yet.
+    """
+    if not doc.sentences:
+        from .segment import segment
+
+        segment(doc)
+    ctx = Context(doc)
+    candidates: List[Tuple[int, Mention]] = []
+    for fn in (RECOGNIZERS if recognizers is None else recognizers):
+        prio = getattr(fn, "priority", 50)
+        candidates.extend((prio, m) for m in fn(ctx))
+    doc.mentions = merge(candidates, ctx.norm)
+    return doc

@@ -1,0 +1,109 @@
+"""Lexicon loaders, the industry taxonomy and user lexicons."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph_builder import lexicon
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def test_companies_are_clean_short_names():
+    comp = lexicon.companies()
+    assert len(comp) > 4000
+    assert comp["平安银行"] == "银行"
+    assert "万科" in comp and "万科A" not in comp  # share class letter stripped
+    assert not any(n.startswith(("ST", "*ST")) for n in comp)
+    assert all(len(n) >= 2 for n in comp)
+
+
+def test_ambiguous_company_names_are_ordinary_words():
+    amb = lexicon.ambiguous_companies()
+    assert "太阳能" in amb and "机器人" in amb
+    assert "比亚迪" not in amb
+
+
+def test_surnames_titles_places():
+    sn = lexicon.surnames()
+    assert sn["王"] > 1000 and "欧阳" in sn and "诸葛" in sn
+    assert "殴阳" not in sn  # typo variant dropped
+    titles = lexicon.titles()
+    for t in ("董事长", "副总裁", "首席执行官", "CEO", "总经理"):
+        assert t in titles
+    assert "中共党员" not in titles
+    assert all(len(t) <= 8 and not any(c.isdigit() for c in t) for t in titles)
+    assert lexicon.places()["深圳市"] == "深圳"
+
+
+def test_taxonomy_is_a_tree_with_extension():
+    tax = lexicon.taxonomy()
+    assert tax["制造业"]["code"] == "C" and tax["制造业"]["broader"] == []
+    assert tax["汽车制造业"]["broader"] == ["制造业"]
+    assert tax["新能源汽车"]["broader"] == ["汽车整车制造"]
+    for name, c in tax.items():
+        for parent in c["broader"]:
+            assert parent in tax, (name, parent)
+    # Every altLabel points to exactly one concept.
+    seen = {}
+    for name, c in tax.items():
+        for alt in c["altLabels"]:
+            assert alt not in seen and alt not in tax, alt
+            seen[alt] = name
+
+
+@pytest.mark.parametrize("label,canonical", [
+    ("新能源车", "新能源汽车"), ("电商", "电子商务"), ("AI", "人工智能"), ("ａｉ", "人工智能"),
+    ("AI领域", "人工智能"), ("房地产", "房地产"), ("软件和信息技术服务", "软件和信息技术服务业"),
+])
+def test_industry_lookup(label, canonical):
+    assert lexicon.lookup_industry(label) == canonical
+
+
+def test_industry_lookup_unknown():
+    assert lexicon.lookup_industry("火星殖民") is None
+
+
+def test_suffixes_and_cues():
+    comp = lexicon.suffixes("company")
+    assert comp["有限公司"] == "strong" and comp["公司"] == "core" and comp["科技"] == "weak"
+    assert "委员会" in lexicon.suffixes("org")
+    assert "发布" in lexicon.cues("product") and "行业" in lexicon.cues("industry")
+    with pytest.raises(ValueError):
+        lexicon.suffixes("planet")
+
+
+def test_user_lexicon(tmp_path):
+    from graph_builder.doc import Document
+    from graph_builder.recognize import recognize
+
+    f = tmp_path / "user.txt"
+    f.write_text("# my names\n青鸟速运 10 nt Company\n蓝莓星球 Product\n量子计算 Industry\n", encoding="utf-8")
+    assert lexicon.add_user_lexicon(f) == 3
+    assert "青鸟速运" in lexicon.companies()
+    assert lexicon.lookup_industry("量子计算") == "量子计算"
+    doc = recognize(Document(id="u", text="青鸟速运推出蓝莓星球，进军量子计算。"))
+    got = {(m.name, m.type) for m in doc.mentions}
+    assert ("青鸟速运", "Company") in got and ("蓝莓星球", "Product") in got and ("量子计算", "Industry") in got
+
+
+def test_user_lexicon_bad_line(tmp_path):
+    f = tmp_path / "bad.txt"
+    f.write_text("青鸟速运 10 nt Spaceship\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.txt:1"):
+        lexicon.add_user_lexicon(f)
+
+
+@pytest.mark.skipif(not (SHARED / "lexicons").is_dir(), reason="../shared/data is not available")
+def test_build_script_reproduces_the_shipped_files(tmp_path, monkeypatch):
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("build_lexicons", root / "scripts" / "build_lexicons.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    companies = mod.build_companies(SHARED)
+    shipped = {r[0] for r in lexicon._rows("companies.txt")}
+    assert set(companies) == shipped
+    assert mod.clean_stock_name("*ST全新") == "全新" and mod.clean_stock_name("寒武纪-U") == "寒武纪"
