@@ -74,9 +74,20 @@ def _stdin_override(text: Optional[str]):
         sys.stdin = old
 
 
+def load_lexicons(paths: Sequence[str] = ()) -> None:
+    """Add user lexicons (jieba user-dictionary lines plus a type column) before processing."""
+    from .lexicon import add_user_lexicon
+
+    for path in paths or ():
+        try:
+            add_user_lexicon(path)
+        except ValueError as exc:
+            raise UsageError(str(exc))
+
+
 def process(inputs: Optional[Sequence[str]] = None, workers: int = 1, report: Optional[Report] = None,
             pipeline=None, progress: bool = False, exclude=None, engine: str = "local",
-            master: str = "local[*]") -> Iterator[Document]:
+            master: str = "local[*]", lexicons: Sequence[str] = ()) -> Iterator[Document]:
     """Read and run the pipeline over ``inputs`` lazily; yields processed documents in input order.
 
     ``exclude(doc) -> bool`` drops documents before any work is done on them
@@ -90,6 +101,7 @@ def process(inputs: Optional[Sequence[str]] = None, workers: int = 1, report: Op
     report = report if report is not None else Report()
     inputs = list(inputs) if inputs else sample_inputs()
     check_inputs(inputs)
+    load_lexicons(lexicons)
     nlp = pipeline or Pipeline()
     docs = _timed(iter_documents(inputs, report), report, "read")
     if exclude is not None:
@@ -158,17 +170,17 @@ def _eval_pipeline():
 
 
 def extract(inputs: Optional[Sequence[str]] = None, workers: int = 1, report: Optional[Report] = None,
-            stdin_text: Optional[str] = None) -> Iterator[Dict]:
+            stdin_text: Optional[str] = None, lexicons: Sequence[str] = ()) -> Iterator[Dict]:
     """Yield the JSON Lines record of SPEC.md for each document (nothing is written)."""
     with _stdin_override(stdin_text):
-        for doc in process(inputs, workers=workers, report=report):
+        for doc in process(inputs, workers=workers, report=report, lexicons=lexicons):
             yield doc.to_json()
 
 
 def build(inputs: Optional[Sequence[str]] = None, outdir="output", formats=("ttl",), workers: int = 1,
           html: bool = True, report: Optional[Report] = None, progress: bool = False,
           max_nodes: Optional[int] = None, stdin_text: Optional[str] = None, update: bool = False,
-          engine: str = "local", master: str = "local[*]"):
+          engine: str = "local", master: str = "local[*]", lexicons: Sequence[str] = ()):
     """Build the knowledge graph of ``inputs`` and write it to ``outdir``.
 
     Returns ``(G, rdf, report)``: the networkx graph, the rdflib graph and the
@@ -203,7 +215,7 @@ def build(inputs: Optional[Sequence[str]] = None, outdir="output", formats=("ttl
     exclude = (lambda d: d.id in builder) if update else None
     with _stdin_override(stdin_text):
         for doc in process(inputs, workers=workers, report=report, progress=progress, exclude=exclude,
-                           engine=engine, master=master):
+                           engine=engine, master=master, lexicons=lexicons):
             with report.timer("graph"):
                 builder.add(doc)
     if report.documents_read == 0:

@@ -29,10 +29,13 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("-q", "--quiet", action="store_true", help="no progress bar, warnings only")
     common.add_argument("-v", "--verbose", action="store_true", help="log every step")
     common.add_argument("--debug", action="store_true", help="show tracebacks")
+    lex = argparse.ArgumentParser(add_help=False)
+    lex.add_argument("--lexicon", action="append", default=[], metavar="FILE",
+                     help="user lexicon: 'name [freq] [pos] type' per line (repeatable)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
-    b = sub.add_parser("build", parents=[common], help="build the graph and write RDF, HTML and report.json")
+    b = sub.add_parser("build", parents=[common, lex], help="build the graph and write RDF, HTML and report.json")
     b.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders or - (stdin); none: the sample corpus")
     b.add_argument("-o", "--output", default="output", metavar="DIR", help="output folder (default: output/)")
     b.add_argument("--format", default="ttl", help="comma-separated: ttl,nt,trig,jsonld,graphml,gexf,csv (ttl always)")
@@ -46,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--max-nodes", type=int, default=None, metavar="N",
                    help="draw at most N entities in graph.html (the most connected ones)")
 
-    e = sub.add_parser("extract", parents=[common], help="print one JSON object per document (JSON Lines)")
+    e = sub.add_parser("extract", parents=[common, lex], help="print one JSON object per document (JSON Lines)")
     e.add_argument("inputs", nargs="*", metavar="INPUT")
     e.add_argument("--workers", type=int, default=1, metavar="N")
 
@@ -85,7 +88,7 @@ def _cmd_build(args) -> int:
     progress = not args.quiet and sys.stderr.isatty()
     G, rdf, report = build(args.inputs, outdir=args.output, formats=args.format, workers=workers,
                            html=not args.no_html, progress=progress, max_nodes=args.max_nodes,
-                           update=args.update, engine=args.engine, master=args.master)
+                           update=args.update, engine=args.engine, master=args.master, lexicons=args.lexicon)
     data = report.to_json()
     ents = ", ".join(f"{k} {v}" for k, v in data["entities"].items()) or "none"
     print(f"{data['documents']['read']} documents ({data['documents']['skipped']} skipped), "
@@ -101,7 +104,7 @@ def _cmd_extract(args) -> int:
 
     report = Report()
     out = sys.stdout
-    for rec in extract(args.inputs, workers=args.workers, report=report):
+    for rec in extract(args.inputs, workers=args.workers, report=report, lexicons=args.lexicon):
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
     out.flush()
     return 1 if report.skipped else 0

@@ -140,3 +140,20 @@ def test_build_is_deterministic_whatever_the_workers(tmp_path):
     assert run("build", "-o", str(b), "--workers", "2", "--format", "ttl,nt").returncode == 0
     for name in ("graph.ttl", "graph.nt", "graph.html"):
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_user_lexicon_changes_the_result(tmp_path):
+    src = tmp_path / "news.txt"
+    src.write_text("云雀出行今天推出了小云雀，受到用户欢迎。", encoding="utf-8")
+    lex = tmp_path / "lexicon.txt"
+    lex.write_text("# name [freq] [pos] type\n云雀出行 10 nz Company\n小云雀 Product\n", encoding="utf-8")
+    plain = [json.loads(x) for x in run("extract", str(src)).stdout.splitlines()]
+    with_lex = [json.loads(x) for x in run("extract", "--lexicon", str(lex), str(src)).stdout.splitlines()]
+    found = {(e["text"], e["type"]) for e in with_lex[0]["entities"]}
+    assert {("云雀出行", "Company"), ("小云雀", "Product")} <= found
+    assert found != {(e["text"], e["type"]) for e in plain[0]["entities"]}
+    assert any(r["predicate"] == "manufacturer" for r in with_lex[0]["relations"])
+    bad = tmp_path / "bad.txt"
+    bad.write_text("只有名字\n", encoding="utf-8")
+    proc = run("extract", "--lexicon", str(bad), str(src))
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
