@@ -180,11 +180,13 @@ def extract(inputs: Optional[Sequence[str]] = None, workers: int = 1, report: Op
 def build(inputs: Optional[Sequence[str]] = None, outdir="output", formats=("ttl",), workers: int = 1,
           html: bool = True, report: Optional[Report] = None, progress: bool = False,
           max_nodes: Optional[int] = None, stdin_text: Optional[str] = None, update: bool = False,
-          engine: str = "local", master: str = "local[*]", lexicons: Sequence[str] = ()):
+          engine: str = "local", master: str = "local[*]", lexicons: Sequence[str] = (),
+          return_rdf: bool = True):
     """Build the knowledge graph of ``inputs`` and write it to ``outdir``.
 
-    Returns ``(G, rdf, report)``: the networkx graph, the rdflib graph and the
-    run report. Every file is first written to a staging folder and moved into
+    Returns ``(G, rdf, report)``: the networkx graph, the rdflib graph (``None``
+    with ``return_rdf=False``, which saves building it for large corpora; the
+    files are written from the networkx graph directly) and the run report. Every file is first written to a staging folder and moved into
     ``outdir`` only when all of them were written, so a failed or interrupted
     run leaves the earlier output as it was.
 
@@ -226,14 +228,17 @@ def build(inputs: Optional[Sequence[str]] = None, outdir="output", formats=("ttl
         builder.merge(corpus_key_map(builder.keys()))
     with report.timer("graph"):
         G = builder.graph(taxonomy=taxonomy())
-    with report.timer("rdf"):
-        rdf = to_rdf(G)
+    rdf = None
+    if return_rdf:
+        with report.timer("rdf"):
+            rdf = to_rdf(G)
     outdir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=outdir))
     try:
         written: List[Path] = []
         with report.timer("export_rdf"):
-            written += write_rdf(G, staging, [f for f in formats if f in RDF_FORMATS], rdf=rdf)
+            stats: Dict = {}
+            written += write_rdf(G, staging, [f for f in formats if f in RDF_FORMATS], stats=stats)
         table_formats = [f for f in formats if f in TABLE_FORMATS]
         if table_formats:
             from .export.tables import write_tables
@@ -250,7 +255,7 @@ def build(inputs: Optional[Sequence[str]] = None, outdir="output", formats=("ttl
             "nodes": G.number_of_nodes(),
             "typed_edges": sum(1 for *_, k in G.edges(keys=True) if k != "coMention"),
             "comention_edges": sum(1 for *_, k in G.edges(keys=True) if k == "coMention"),
-            "triples": len(rdf),
+            "triples": stats["triples"],
         }
         builder.save(staging / STATE_FILE)
         written.append(staging / STATE_FILE)

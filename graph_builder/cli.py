@@ -88,11 +88,12 @@ def _cmd_build(args) -> int:
     progress = not args.quiet and sys.stderr.isatty()
     G, rdf, report = build(args.inputs, outdir=args.output, formats=args.format, workers=workers,
                            html=not args.no_html, progress=progress, max_nodes=args.max_nodes,
-                           update=args.update, engine=args.engine, master=args.master, lexicons=args.lexicon)
+                           update=args.update, engine=args.engine, master=args.master, lexicons=args.lexicon,
+                           return_rdf=False)
     data = report.to_json()
     ents = ", ".join(f"{k} {v}" for k, v in data["entities"].items()) or "none"
     print(f"{data['documents']['read']} documents ({data['documents']['skipped']} skipped), "
-          f"{G.number_of_nodes()} entities, {data['graph']['typed_edges']} relations, {len(rdf)} triples "
+          f"{G.number_of_nodes()} entities, {data['graph']['typed_edges']} relations, {data['graph']['triples']} triples "
           f"-> {args.output}/", file=sys.stderr)
     print(f"mentions: {ents}", file=sys.stderr)
     return 1 if report.skipped else 0
