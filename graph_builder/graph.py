@@ -95,8 +95,9 @@ class GraphBuilder:
             "comention": [[a, b, n] for (a, b), n in sorted(self._comention.items())],
         }
         tmp = f"{path}.tmp"
-        with gzip.open(tmp, "wt", encoding="utf-8") as fh:
-            json.dump(state, fh, ensure_ascii=False)
+        data = json.dumps(state, ensure_ascii=False).encode("utf-8")
+        with gzip.open(tmp, "wb", compresslevel=6) as fh:  # level 9 costs 4x the time for 4% less
+            fh.write(data)
         os.replace(tmp, path)
 
     @classmethod
