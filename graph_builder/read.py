@@ -19,6 +19,18 @@ What ``doc.text`` holds:
   is not prose, so for HTML the offsets point into this extracted text, not
   into the HTML source.
 
+Large inputs are never one giant document. A plain-text file (or standard
+input) over :data:`MAX_DOC_BYTES` is read block by block: the encoding is
+detected from the first block, then an incremental decoder feeds
+:func:`split_text`, which cuts parts of at most :data:`MAX_PART_CHARS`
+characters at paragraph boundaries (else line ends, else ``。！？``, else a
+fixed length). Each part is a document with id ``path#1``, ``path#2``, ...
+(``meta["part"]`` its number, ``meta["source"]`` the path), and **its offsets
+are relative to that part's text** (``doc.text`` is the part). A JSON line
+whose ``"text"`` is longer than :data:`MAX_PART_CHARS` is split the same way
+(ids ``id#1``, ...); a JSON line over :data:`MAX_LINE_BYTES` and an HTML page
+over :data:`MAX_HTML_BYTES` are skipped with a reason.
+
 ``doc.content`` lists the spans of ``doc.text`` that hold the article. Site
 boilerplate (navigation rows, breadcrumbs, share bars, related-article lists,
 link farms, contact blocks, copyright and ICP lines, editor credits, the
@@ -78,6 +90,15 @@ _BOMS = (
 #: Encodings charset-normalizer may choose from once UTF-8 failed: GB18030
 #: covers GBK and GB2312, Big5 is Traditional Chinese, UTF-16 without a BOM.
 CHINESE_ENCODINGS = ["gb18030", "big5", "utf_16_le", "utf_16_be"]
+
+#: Inputs larger than this many bytes are not one document: plain text is
+#: streamed and cut into parts of at most :data:`MAX_PART_CHARS` characters.
+MAX_DOC_BYTES = 2 << 20
+#: The most characters one part of a large text holds.
+MAX_PART_CHARS = 256 * 1024
+#: HTML must be parsed whole; larger pages are skipped.
+MAX_HTML_BYTES = 32 << 20
+_CHUNK = 1 << 20  # bytes read at a time from a large input
 
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
 _SNIFF = 1 << 16  # bytes looked at to judge a large input
@@ -254,6 +275,177 @@ def _checked(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------
+# large plain text: streamed, cut into parts
+# ---------------------------------------------------------------------------
+
+
+def detect_encoding(head: bytes) -> Tuple[str, int]:
+    """``(codec, BOM length)`` for a text whose first bytes are ``head``.
+
+    The same decisions as :func:`decode`, made on the head of a large file:
+    ``head`` may end in the middle of a character.
+
+    Raises
+    ------
+    ValueError
+        With a one-line reason when the bytes are not text.
+
+    Examples
+    --------
+    >>> detect_encoding("腾讯控股".encode("utf-8")[:-1])
+    ('utf-8', 0)
+    >>> detect_encoding(b"\\xff\\xfea\\x00")
+    ('utf-16-le', 2)
+    """
+    import codecs
+
+    for bom, encoding, _ in _BOMS:
+        if head.startswith(bom):
+            _check_text(codecs.getincrementaldecoder(encoding)("replace").decode(head[len(bom):]))
+            return encoding, len(bom)
+    try:
+        text = codecs.getincrementaldecoder("utf-8")().decode(head)  # not final: a cut character waits
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _looks_like_text(text):
+        return "utf-8", 0
+    has_nul = b"\x00" in head[:_SNIFF]
+    if has_nul:
+        samples = [head[: len(head) & ~3]]
+    else:
+        # GBK and Big5 trail bytes are never a newline: cutting there splits no character;
+        # without one, the head may end inside a (up to 4-byte GB18030) character
+        cut = head.rfind(b"\n")
+        samples = [head[:cut]] if cut > 0 else [head[:len(head) - k] for k in range(4)]
+    for sample in samples:
+        guess = _charset_guess(sample, ["utf_16_le", "utf_16_be"] if has_nul else CHINESE_ENCODINGS)
+        if guess is not None:
+            return guess[0], 0
+    if has_nul or text is not None or _control_bytes(head):
+        raise ValueError("binary content (NUL bytes or control characters), not text")
+    raise ValueError("not decodable as UTF-8, GB18030/GBK, Big5 or UTF-16 text")
+
+
+#: Sentence ends a part may be cut after when a line is too long, and the
+#: closing quotes or brackets that stay with them.
+_PART_SENTENCE_ENDS = "。！？"
+_PART_CLOSERS = "”’」』）)\"'"
+
+
+def _cut_point(buf: str, start: int, limit: int) -> int:
+    """Where to end the part of ``buf`` that begins at ``start``: at most ``limit`` characters on.
+
+    Preferred, in order, in the second half of the window (so no part is tiny):
+    after a blank line (a paragraph boundary), after a line end, after a
+    sentence end (``。！？`` with its closing quotes); failing all of them, at
+    ``limit`` itself (never between ``\\r`` and ``\\n``).
+    """
+    low, end = start + limit // 2, start + limit
+    for sep in ("\n\n", "\n\r\n", "\n"):
+        i = buf.rfind(sep, low, end)
+        if i >= 0:
+            return i + len(sep)
+    best = max(buf.rfind(p, low, end - 1) for p in _PART_SENTENCE_ENDS)
+    if best >= 0:
+        cut = best + 1
+        while cut < end and buf[cut] in _PART_CLOSERS:
+            cut += 1
+        return cut
+    cut = end
+    if buf[cut - 1] == "\r" and buf[cut] == "\n":
+        cut -= 1
+    return cut
+
+
+def split_text(pieces: Iterable[str], max_chars: Optional[int] = None) -> Iterator[str]:
+    """Cut a stream of text pieces into parts of at most ``max_chars`` characters.
+
+    The parts, joined, are exactly the text: each ends at a paragraph
+    boundary, else a line end, else a sentence end, else after ``max_chars``
+    characters (see :func:`_cut_point`). At most about ``max_chars`` plus one
+    piece is held at a time.
+
+    Examples
+    --------
+    >>> list(split_text(["第一段。\\n\\n第二段很长。", "还有一句。"], max_chars=10))
+    ['第一段。\\n\\n', '第二段很长。', '还有一句。']
+    >>> list(split_text(["甲乙丙丁戊己庚辛"], max_chars=3))
+    ['甲乙丙', '丁戊己', '庚辛']
+    """
+    max_chars = max_chars or MAX_PART_CHARS  # looked up at call time: tests lower the bound
+    if max_chars < 2:
+        raise ValueError("max_chars must be at least 2")
+    buf = ""
+    for piece in pieces:
+        buf += piece
+        start = 0  # an index, not repeated slicing: a long piece with a small bound stays linear
+        while len(buf) - start > max_chars:
+            cut = _cut_point(buf, start, max_chars)
+            yield buf[start:cut]
+            start = cut
+        buf = buf[start:]
+    if buf:
+        yield buf
+
+
+def _decoded_pieces(source: str, encoding: str, blocks: Iterable[bytes], failure: List[str]) -> Iterator[str]:
+    """Decode ``blocks`` incrementally; on bad bytes stop and put the reason in ``failure``."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder(encoding)()
+    offset = 0
+    try:
+        for block in blocks:
+            yield decoder.decode(block)
+            offset += len(block)
+        yield decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        # the text before the bad bytes is kept; exc.object is the decoder's pending bytes plus the block
+        good = exc.object[:exc.start]
+        yield good.decode(encoding, errors="replace")
+        where = offset - (len(exc.object) - len(block)) + exc.start
+        failure.append(f"bytes not valid {encoding} at byte {where}; the rest is left out")
+
+
+def _text_parts(source: str, head: bytes, rest: Iterator[bytes], report: Report,
+                max_chars: Optional[int] = None) -> Iterator[Document]:
+    """The documents of a large plain-text input: ``source#1``, ``source#2``, ...
+
+    The encoding is detected from ``head``; the bytes are then decoded block by
+    block and cut by :func:`split_text`, so memory stays bounded whatever the
+    size. Offsets of each part are relative to that part's text. Parts after
+    the first carry the first part's headline, publisher, author and date.
+    """
+    try:
+        encoding, bom = detect_encoding(head[:_SNIFF])
+    except ValueError as exc:
+        report.skip(source, str(exc))
+        return
+    failure: List[str] = []
+    blocks = _chain([head[bom:]], rest)
+    shared: Dict[str, Any] = {}
+    n = 0
+    for part in split_text(_decoded_pieces(source, encoding, blocks, failure), max_chars):
+        n += 1
+        part_id = f"{source}#{n}"
+        if not part.strip():
+            continue  # a run of blank lines between parts is no document
+        if n > 1 and not _looks_like_text(part):
+            report.skip(part_id, "binary content (NUL bytes or control characters), not text")
+            continue
+        doc = document_from_text(part_id, part, dict(shared, source=source, part=n))
+        if n == 1:
+            shared = {k: doc.meta[k] for k in ("headline", "publisher", "author", "date") if doc.meta.get(k)}
+        if not doc.content:
+            report.skip(part_id, "no article text (only site boilerplate)")
+            continue
+        yield doc
+    if failure:
+        report.skip(source, failure[0])
+    log.info("%s: read in %d parts", source, n)
+
+
+# ---------------------------------------------------------------------------
 # iterating over inputs
 # ---------------------------------------------------------------------------
 
@@ -344,17 +536,66 @@ def _read_file(path: str, report: Report) -> Iterator[Document]:
         yield from _read_jsonl(path, report)
         return
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        fh = open(path, "rb")
     except PermissionError:
         report.skip(path, "permission denied")
         return
     except OSError as exc:
         report.skip(path, f"cannot read: {exc.strerror or exc}")
         return
-    doc = _document_from_bytes(path, data, report, html=path.lower().endswith((".html", ".htm")))
-    if doc is not None:
-        yield doc
+    with fh:
+        try:
+            # one byte past the bound tells a large file apart without trusting st_size
+            head = fh.read(MAX_DOC_BYTES + 1)
+            yield from _documents_from_stream(path, head, _chunks(fh), report,
+                                              html=path.lower().endswith((".html", ".htm")))
+        except OSError as exc:  # e.g. an I/O error in the middle of the file
+            report.skip(path, f"cannot read: {exc.strerror or exc}")
+
+
+def _chunks(fh, size: int = None) -> Iterator[bytes]:
+    """The rest of a binary stream, ``size`` bytes at a time."""
+    size = size or _CHUNK
+    while True:
+        block = fh.read(size)
+        if not block:
+            return
+        yield block
+
+
+def _documents_from_stream(source: str, head: bytes, rest: Iterator[bytes], report: Report,
+                           html: bool = False) -> Iterator[Document]:
+    """One document for an input of at most :data:`MAX_DOC_BYTES`, else its parts.
+
+    ``head`` is the first ``MAX_DOC_BYTES + 1`` bytes (or all of them), ``rest``
+    the remaining blocks, read only when the input is large.
+    """
+    if len(head) <= MAX_DOC_BYTES:
+        doc = _document_from_bytes(source, head, report, html=html)
+        if doc is not None:
+            yield doc
+        return
+    if html or _looks_like_html_bytes(head):
+        # trafilatura needs the whole page in memory: large pages are read up to a hard bound
+        data = head + b"".join(_take(rest, MAX_HTML_BYTES + 1 - len(head)))
+        if len(data) > MAX_HTML_BYTES:
+            report.skip(source, f"HTML page larger than {MAX_HTML_BYTES:,} bytes")
+            return
+        doc = _document_from_bytes(source, data, report, html=True)
+        if doc is not None:
+            yield doc
+        return
+    yield from _text_parts(source, head, rest, report)
+
+
+def _take(blocks: Iterator[bytes], limit: int) -> Iterator[bytes]:
+    """Blocks from ``blocks`` until ``limit`` bytes were taken (the last one may go past it)."""
+    taken = 0
+    for block in blocks:
+        yield block
+        taken += len(block)
+        if taken >= limit:
+            return
 
 
 def _document_from_bytes(source: str, data: bytes, report: Report, html: bool = False) -> Optional[Document]:
@@ -437,13 +678,36 @@ def _jsonl_lines(fh) -> Iterator[Tuple[int, Optional[str]]]:
         if guess is not None:
             encoding = guess[0]
     fh.seek(0)
-    for lineno, raw in enumerate(fh, 1):
+    for lineno, raw in enumerate(_bounded_lines(fh), 1):
+        if raw is None:
+            yield lineno, _TOO_LONG
+            continue
         if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         try:
             yield lineno, raw.decode(encoding)
         except UnicodeDecodeError:
             yield lineno, None
+
+
+#: Stands for a JSON line longer than :data:`MAX_LINE_BYTES` (never held in memory).
+_TOO_LONG = "\x00too long"
+#: The longest JSON line parsed; a longer one is skipped without being held whole.
+MAX_LINE_BYTES = MAX_HTML_BYTES
+
+
+def _bounded_lines(fh) -> Iterator[Optional[bytes]]:
+    """The lines of a binary stream; ``None`` for a line over :data:`MAX_LINE_BYTES` (read past in blocks)."""
+    while True:
+        raw = fh.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):
+                raw = fh.readline(_CHUNK)
+            yield None
+            continue
+        yield raw
 
 
 def _records(source: str, lines: Iterable[Tuple[int, Optional[str]]], report: Report) -> Iterator[Document]:
@@ -453,17 +717,44 @@ def _records(source: str, lines: Iterable[Tuple[int, Optional[str]]], report: Re
             seen = True
             report.skip(source, "line is not valid text in the file's encoding", line=lineno)
             continue
+        if line is _TOO_LONG:
+            seen = True
+            report.skip(source, f"JSON line longer than {MAX_LINE_BYTES:,} bytes", line=lineno)
+            continue
         if not line.strip():
             continue
         seen = True
-        doc = _record_document(source, lineno, line, report)
-        if doc is not None:
-            yield doc
+        yield from _record_documents(source, lineno, line, report)
     if not seen:
         report.skip(source, "empty file (no JSON lines)")
 
 
-def _record_document(source: str, lineno: int, line: str, report: Report) -> Optional[Document]:
+def _record_documents(source: str, lineno: int, line: str, report: Report) -> Iterator[Document]:
+    """The document of one JSON line; a ``"text"`` over :data:`MAX_PART_CHARS` gives parts ``id#1``, ``id#2``..."""
+    fields = _record_fields(source, lineno, line, report)
+    if fields is None:
+        return
+    doc_id, text, meta = fields
+    if len(text) <= MAX_PART_CHARS:
+        doc = document_from_text(doc_id, text, meta)
+        if doc.content:
+            yield doc
+        else:
+            report.skip(source, "no article text (only site boilerplate)", line=lineno)
+        return
+    for n, part in enumerate(split_text([text]), 1):
+        if not part.strip():
+            continue
+        doc = document_from_text(f"{doc_id}#{n}", part, dict(meta, part=n))
+        if doc.content:
+            yield doc
+        else:
+            report.skip(source, f"part {n}: no article text (only site boilerplate)", line=lineno)
+
+
+def _record_fields(source: str, lineno: int, line: str, report: Report
+                   ) -> Optional[Tuple[str, str, Dict[str, Any]]]:
+    """``(id, text, meta)`` of one JSON line, or ``None`` (with a skip) when it is unusable."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -489,11 +780,7 @@ def _record_document(source: str, lineno: int, line: str, report: Report) -> Opt
     doc_id = _SURROGATE_RE.sub("\ufffd", str(rid)) if rid is not None and str(rid) != "" else f"{source}:{lineno}"
     meta = _record_meta(record)
     meta["source"] = source
-    doc = document_from_text(doc_id, text, meta)
-    if not doc.content:
-        report.skip(source, "no article text (only site boilerplate)", line=lineno)
-        return None
-    return doc
+    return doc_id, text, meta
 
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
@@ -538,8 +825,13 @@ def _read_stdin(report: Report) -> Iterator[Document]:
             text = sys.stdin.read() if sys.stdin is not None else ""
             stream = io.BytesIO(text.encode("utf-8"))
         head: List[bytes] = []
-        for raw in stream:
+        size = 0
+        while size <= MAX_DOC_BYTES:  # bounded: stdin may be one endless line
+            raw = stream.readline(MAX_DOC_BYTES + 1 - size)
+            if not raw:
+                break
             head.append(raw)
+            size += len(raw)
             if raw.strip():
                 break
     except (OSError, ValueError) as exc:
@@ -561,17 +853,18 @@ def _read_stdin(report: Report) -> Iterator[Document]:
         yield from _records(source, lines(), report)
         return
     try:
-        data = b"".join(head) + stream.read()
+        data = b"".join(head)
+        if len(data) <= MAX_DOC_BYTES:
+            data += stream.read(MAX_DOC_BYTES + 1 - len(data))
+        if not data.strip():
+            report.skip(source, "empty input")
+            return
+        # a large input is streamed in parts like a large file
+        for doc in _documents_from_stream(source, data, _chunks(stream), report):
+            doc.meta["source"] = source
+            yield doc
     except (OSError, ValueError) as exc:
         report.skip(source, f"cannot read standard input: {exc}")
-        return
-    if not data.strip():
-        report.skip(source, "empty input")
-        return
-    doc = _document_from_bytes(source, data, report)
-    if doc is not None:
-        doc.meta["source"] = source
-        yield doc
 
 
 def _chain(head: List[bytes], stream) -> Iterator[bytes]:

@@ -500,3 +500,146 @@ def test_jsonl_in_gbk_and_utf16(tmp_path):
     docs, report = read_all([tmp_path / "gbk.jsonl", tmp_path / "utf16.jsonl"])
     assert [d.text for d in docs] == [SIMPLIFIED_100, ARTICLE] * 2
     assert report.skipped == []
+
+
+# --------------------------------------------------------------------------- large inputs
+
+from graph_builder.read import split_text  # noqa: E402
+
+PARAGRAPH = "星河电子股份有限公司在杭州发布了新一代储能电池产品，能量密度比上一代提升了三成。" * 3  # 120 chars
+
+
+def _big_text(chars: int) -> str:
+    paras, n = [], 0
+    while n < chars:
+        paras.append(f"第{len(paras)}段。" + PARAGRAPH)
+        n += len(paras[-1]) + 2
+    return "\n\n".join(paras) + "\n"
+
+
+def test_split_text_prefers_paragraphs_then_lines_then_sentences_then_length():
+    text = _big_text(20000)
+    parts = list(split_text([text[i:i + 777] for i in range(0, len(text), 777)], max_chars=1000))
+    assert "".join(parts) == text and all(len(p) <= 1000 for p in parts)
+    assert all(p.endswith("\n\n") for p in parts[:-1])  # paragraph boundaries only
+    lines = "\n".join([PARAGRAPH] * 50)
+    parts = list(split_text([lines], max_chars=1000))
+    assert "".join(parts) == lines and all(p.endswith("\n") for p in parts[:-1])
+    one_line = PARAGRAPH * 50
+    parts = list(split_text([one_line], max_chars=1000))
+    assert "".join(parts) == one_line and all(p.endswith("。") for p in parts[:-1])
+    assert all(len(p) > 500 for p in parts[:-1])  # cut in the second half: no tiny parts
+    quoted = "他说：“产品很好。”" * 300
+    parts = list(split_text([quoted], max_chars=1000))
+    assert all(p.endswith("。”") for p in parts[:-1])  # the closing quote stays with its sentence
+    no_punct = "甲" * 5000 + "\r\n" + "乙" * 10
+    parts = list(split_text([no_punct], max_chars=1000))
+    assert [len(p) for p in parts[:5]] == [1000] * 5 and "".join(parts) == no_punct
+
+
+def test_split_text_on_a_3mb_single_line_is_fast_and_exact():
+    line = ("远航物流宣布与北岸港口集团成立合资公司，双方各持股百分之五十！" * 100000)[:3_000_000]
+    parts = list(split_text([line[i:i + 65536] for i in range(0, len(line), 65536)], max_chars=50000))
+    assert "".join(parts) == line
+    assert all(len(p) <= 50000 and p.endswith("！") for p in parts[:-1])
+
+
+def test_large_file_is_read_in_parts_at_paragraph_boundaries(tmp_path):
+    text = _big_text(1_800_000)  # about 5 MB of UTF-8
+    path = tmp_path / "big.txt"
+    path.write_text(text, encoding="utf-8")
+    assert path.stat().st_size > 5_000_000
+    docs, report = read_all([path])
+    assert not report.skipped
+    assert [d.id for d in docs] == [f"{path}#{i}" for i in range(1, len(docs) + 1)] and len(docs) >= 7
+    assert "".join(d.text for d in docs) == text  # offsets are relative to each part's text
+    for d in docs:
+        assert len(d.text) <= read_mod.MAX_PART_CHARS and d.meta["source"] == str(path)
+        assert all(0 <= s < e <= len(d.text) for s, e in d.content)
+    assert all(d.text.endswith("\n\n") for d in docs[:-1])
+    assert report.characters == len(text)
+
+
+def test_large_single_line_file_in_gbk_is_cut_at_sentence_ends(tmp_path, monkeypatch):
+    monkeypatch.setattr(read_mod, "MAX_DOC_BYTES", 4096)
+    monkeypatch.setattr(read_mod, "MAX_PART_CHARS", 3000)
+    monkeypatch.setattr(read_mod, "_CHUNK", 1001)  # odd: blocks end inside double-byte characters
+    line = "华南智能制造企业加快数字化转型步伐，电子信息产业贡献最大。" * 2000
+    path = tmp_path / "line.txt"
+    path.write_bytes(line.encode("gbk"))
+    docs, report = read_all([path])
+    assert not report.skipped
+    assert "".join(d.text for d in docs) == line
+    assert all(d.text.endswith("。") and len(d.text) <= 3000 for d in docs[:-1])
+
+
+def test_large_file_memory_stays_bounded(tmp_path, monkeypatch):
+    import tracemalloc
+
+    monkeypatch.setattr(read_mod, "MAX_DOC_BYTES", 65536)
+    monkeypatch.setattr(read_mod, "MAX_PART_CHARS", 8192)
+    monkeypatch.setattr(read_mod, "_CHUNK", 16384)
+    path = tmp_path / "big.txt"
+    path.write_text(_big_text(1_000_000), encoding="utf-8")  # about 3 MB
+    tracemalloc.start()
+    try:
+        total = sum(len(d.text) for d in iter_documents([str(path)], Report()))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert total >= 1_000_000
+    assert peak < 1_500_000, peak  # the whole file would be ~3 MB of bytes plus ~2 MB of text
+
+
+def test_large_file_with_bad_bytes_midway_keeps_what_came_before(tmp_path, monkeypatch):
+    monkeypatch.setattr(read_mod, "MAX_DOC_BYTES", 4096)
+    monkeypatch.setattr(read_mod, "MAX_PART_CHARS", 2000)
+    good = _big_text(20000).encode("utf-8")
+    path = tmp_path / "broken.txt"
+    path.write_bytes(good + b"\xff\xfe\xfa" + good)
+    docs, report = read_all([path])
+    assert "".join(d.text for d in docs) == good.decode("utf-8")
+    (reason,) = [s["reason"] for s in report.skipped]
+    assert "not valid utf-8" in reason and "\n" not in reason
+
+
+def test_large_binary_file_is_skipped(tmp_path, monkeypatch):
+    monkeypatch.setattr(read_mod, "MAX_DOC_BYTES", 4096)
+    path = tmp_path / "blob.txt"
+    path.write_bytes(bytes(range(256)) * 100)
+    docs, report = read_all([path])
+    assert docs == [] and "binary" in reasons(report)[("blob.txt", None)]
+
+
+def test_large_html_page_over_the_bound_is_skipped(tmp_path, monkeypatch):
+    monkeypatch.setattr(read_mod, "MAX_DOC_BYTES", 4096)
+    monkeypatch.setattr(read_mod, "MAX_HTML_BYTES", 8192)
+    path = tmp_path / "huge.html"
+    path.write_text("<html><body>" + ("<p>" + PARAGRAPH + "</p>") * 200 + "</body></html>", encoding="utf-8")
+    docs, report = read_all([path])
+    assert docs == [] and "HTML page larger than" in reasons(report)[("huge.html", None)]
+
+
+def test_jsonl_huge_text_is_split_and_over_long_line_skipped(tmp_path, monkeypatch):
+    monkeypatch.setattr(read_mod, "MAX_PART_CHARS", 1000)
+    monkeypatch.setattr(read_mod, "MAX_LINE_BYTES", 50000)
+    big = _big_text(5000)
+    path = tmp_path / "big.jsonl"
+    _jsonl(path, [json.dumps({"id": "big", "text": big}, ensure_ascii=False),
+                  json.dumps({"id": "huge", "text": "甲" * 40000}, ensure_ascii=False),
+                  json.dumps({"id": "small", "text": ARTICLE}, ensure_ascii=False)])
+    docs, report = read_all([path])
+    ids = [d.id for d in docs]
+    assert ids[-1] == "small" and ids[0] == "big#1" and all(i.startswith("big#") for i in ids[:-1])
+    assert "".join(d.text for d in docs[:-1]) == big
+    assert "JSON line longer than" in reasons(report)[("big.jsonl", 2)]
+
+
+def test_stdin_huge_single_line_is_streamed_in_parts(monkeypatch):
+    monkeypatch.setattr(read_mod, "MAX_DOC_BYTES", 4096)
+    monkeypatch.setattr(read_mod, "MAX_PART_CHARS", 3000)
+    line = PARAGRAPH * 200
+    _stdin(monkeypatch, line.encode("utf-8"))
+    docs, report = read_all(["-"])
+    assert not report.skipped and len(docs) > 3
+    assert [d.id for d in docs][:2] == ["<stdin>#1", "<stdin>#2"] and "".join(d.text for d in docs) == line

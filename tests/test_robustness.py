@@ -146,3 +146,72 @@ def _pipeline():
     if _NLP is None:
         _NLP = Pipeline()
     return _NLP
+
+
+def test_odd_inputs_unknown_extensions_script_only_html_and_hostile_file_name(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "good.txt").write_text(NEWS, encoding="utf-8")
+    (d / "notes.xyz").write_text("比亚迪推出了新车型海豹07。", encoding="utf-8")  # unknown extension in a folder: ignored
+    (d / "script.html").write_text("<html><head><script>var a='腾讯公司';</script></head><body>"
+                                   "<script>document.write('x')</script></body></html>", encoding="utf-8")
+    (d / "dir.txt").mkdir()  # a folder named like a file: walked into, nothing in it
+    evil = d / "<img src=x onerror=alert(1)>.txt"
+    evil.write_text("华为技术有限公司总裁张立明宣布，华为发布了新款手机Mate 80。", encoding="utf-8")
+    text_dat = tmp_path / "article.dat"
+    text_dat.write_text("腾讯公司副总裁耿志军表示，腾讯将继续投入人工智能领域。", encoding="utf-8")
+    blob_dat = tmp_path / "image.dat"
+    blob_dat.write_bytes(bytes(range(256)) * 8)
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # not a regular file: must be skipped, never opened (that would block)
+    out = tmp_path / "out"
+    proc = cli("build", str(d), str(text_dat), str(blob_dat), str(fifo), str(tmp_path / "in" / "dir.txt"),
+               "-o", str(out), "--workers", "1")
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    why = {Path(s["source"]).name: s["reason"] for s in report["skipped"]}
+    assert why["script.html"] == "HTML without article text"
+    assert "binary" in why["image.dat"]
+    assert why["pipe.txt"] == "not a regular file"
+    assert "dir.txt" in why  # the folder named explicitly holds nothing to read
+    assert "notes.xyz" not in why and report["documents"]["read"] == 3
+    ttl = (out / "graph.ttl").read_text("utf-8")
+    assert "耿志军" in ttl and "张立明" in ttl and "海豹07" not in ttl
+    html = (out / "graph.html").read_text("utf-8")
+    assert "<img" not in html and "onerror=alert(1)>" not in html
+
+
+def test_missing_path_is_a_usage_error_and_debug_shows_the_traceback(tmp_path):
+    proc = cli("build", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    assert "missing.txt" in proc.stderr
+    proc = cli("build", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "out"), "--debug")
+    assert proc.returncode != 0 and "Traceback" in proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_run_whose_inputs_all_fail_leaves_earlier_output_untouched(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(NEWS, encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli("build", str(good), "-o", str(out), "--format", "ttl,nt", "--workers", "1").returncode == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blob.bin").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "bad.jsonl").write_text("{not json\n", encoding="utf-8")
+    proc = cli("build", str(tmp_path / "empty.txt"), str(tmp_path / "blob.bin"), str(tmp_path / "bad.jsonl"),
+               "-o", str(out), "--workers", "1")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "no document could be read" in proc.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_same_input_gives_byte_identical_outputs(corpus, tmp_path):
+    runs = []
+    for name in ("a", "b"):
+        out = tmp_path / name
+        cli("build", str(corpus), "-o", str(out), "--format", "ttl,nt", "--workers", "1")
+        runs.append({f: (out / f).read_bytes() for f in ("graph.ttl", "graph.nt", "graph.html")})
+    assert runs[0] == runs[1]
