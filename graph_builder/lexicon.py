@@ -150,6 +150,9 @@ _CUE_FILES = {
     "org_prefix": "org_prefixes.txt",
     "document_head": "document_heads.txt",
     "unit_head": "unit_heads.txt",
+    "name_tail": "name_tails.txt",
+    "industry_weak": "industry_cues_weak.txt",
+    "industry_verb": "industry_verbs.txt",
 }
 
 
@@ -159,7 +162,9 @@ def cues(kind: str) -> FrozenSet[str]:
 
     ``product`` verbs (推出, 发布), ``product_modifier`` (了, 新款), ``product_noun``
     (手机, 平台), ``industry`` heads (行业, 领域), ``person`` appointment verbs
-    (出任, 担任), ``org_prefix`` (国家, 中央), ``document_head`` (报告, 白皮书), ``unit_head`` (事业群, 产品部).
+    (出任, 担任), ``org_prefix`` (国家, 中央), ``document_head`` (报告, 白皮书), ``unit_head`` (事业群, 产品部),
+    ``name_tail`` (系列, 总部: words a statistical tagger glues after a name), ``industry_weak``
+    (市场, 业务: sector cues only after an industry label), ``industry_verb`` (进军, 专注于).
     """
     if kind not in _CUE_FILES:
         raise ValueError(f"unknown cue kind {kind!r} (expected one of {', '.join(_CUE_FILES)})")

@@ -261,7 +261,8 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
         t = run[0]
         brand = t.text in ctx.companies or t.pos in ("nz", "eng", "un", "nt", "j", "nrt", "nr") or (
             t.pos in ("n", "ns") and len(t.text) == 2 and _rare(t.text) and t.text not in ctx.industries)
-        if not brand or t.text in ctx.places or (t.pos == "nt" and _suffix_of(t.text, ctx.osuf)):
+        if (not brand or t.text in ctx.places or (t.pos == "nt" and _suffix_of(t.text, ctx.osuf))
+                or t.text in lexicon.cues("product_modifier")):  # 新款智能手表: 新款 is no brand
             return None
         if t.pos in ("n", "ns") and k > 0 and toks[k - 1].end == t.start and toks[k - 1].pos in _NOUNISH:
             return None  # 半固态电池: the word is part of a longer noun phrase
@@ -429,7 +430,8 @@ def person_pos_rule(ctx: Context) -> List[Mention]:
             if j > i:
                 single = j == i + 1
                 # Two-character dictionary "names" are mostly words (明白, 阳光): only rare ones.
-                if not (single and len(w) == 2 and word_freq(w) > 50):
+                if (not (single and len(w) == 2 and word_freq(w) > 50)
+                        and _crf_overlaps(ctx, t.start, toks[j - 1].end, "Person")):
                     out.append(ctx.mention(t.start, toks[j - 1].end, "Person", "person_pos_rule", 0.6))
                 i = j
             else:
@@ -567,6 +569,29 @@ def product_rule(ctx: Context) -> List[Mention]:
                     if i + 1 < n and toks[i + 1].start == end and toks[i + 1].pos == "eng" and len(toks[i + 1].text) <= 5:
                         end = toks[i + 1].end
                     out.append(ctx.mention(p.start, end, "Product", "product_model_rule", 0.7))
+    out.extend(_quoted_after_noun(ctx))
+    # 自研, 首款纯电: a descriptor after the launch verb is no product name
+    mods = [w for w in lexicon.cues("product_modifier") if len(w) >= 2]
+    return [m for m in out if not any(m.name.startswith(w) for w in mods)]
+
+
+_QUOTED = re.compile(r"[“\"「]([^“”\"「」，。；！？\s]{2,12})[”\"」]")
+
+
+def _quoted_after_noun(ctx: Context) -> List[Mention]:
+    """``平台“鲜果多多”``, ``手表“星河一号”``: a quoted name right after a product-category noun."""
+    nouns = lexicon.cues("product_noun")
+    out = []
+    norm = ctx.norm
+    for toks in ctx.sentences:
+        if not toks:
+            continue
+        for m in _QUOTED.finditer(norm, toks[0].start, toks[-1].end):
+            head = m.start()
+            if any(norm.endswith(w, max(0, head - len(w)), head) for w in nouns):
+                name = m.group(1)
+                if name not in ctx.companies and name not in ctx.stop:
+                    out.append(ctx.mention(m.start(1), m.end(1), "Product", "product_rule", 0.75))
     return out
 
 
@@ -590,34 +615,69 @@ def _possessed_product(ctx: Context, toks: Sequence[Token], j: int) -> Optional[
 
 @recognizer(priority=60)
 def industry_rule(ctx: Context) -> List[Mention]:
-    """``X行业 / X领域 / X产业 / X赛道 / X板块`` (the span is X) and taxonomy labels in the text."""
+    """``X行业 / X领域 / X产业 / X赛道 / X板块`` (the span is X) and taxonomy labels used as a sector.
+
+    A taxonomy label alone (芯片 in 芯片产品) is a product category, not a sector:
+    it counts only before a cue or after a focus verb (进军, 专注于). ``X市场 / X业务``
+    (weak cues) need X to end in a label.
+    """
     out = []
     cues = lexicon.cues("industry")
+    weak = lexicon.cues("industry_weak")
+    labels = ctx.industries
+    org_prefix = lexicon.cues("org_prefix")
+    verbs = lexicon.cues("industry_verb")
     for toks in ctx.sentences:
-        for i, j in _lexicon_spans(toks, ctx.industries):
-            out.append(ctx.mention(toks[i].start, toks[j - 1].end, "Industry", "industry_rule", 0.8))
+        n = len(toks)
+        for i, j in _lexicon_spans(toks, labels):
+            nxt = toks[j] if j < n else None
+            cued = nxt is not None and nxt.start == toks[j - 1].end and (nxt.text in cues or nxt.text in weak)
+            if cued or (i > 0 and toks[i - 1].text in verbs):
+                out.append(ctx.mention(toks[i].start, toks[j - 1].end, "Industry", "industry_rule", 0.8))
         for i, t in enumerate(toks):
-            if t.text not in cues:
+            glued = _glued_cue(t.text, cues)
+            if glued:  # 家电行业 as one word
+                out.append(ctx.mention(t.start, t.end - glued, "Industry", "industry_rule", 0.7))
                 continue
-            if i > 1 and toks[i - 1].text in ("等", "等等"):
+            is_weak = t.text in weak
+            if t.text not in cues and not is_weak:
+                continue
+            if i > 1 and toks[i - 1].text in ("等", "等等") and not is_weak:
                 out.extend(_industry_list(ctx, toks, i - 1))
                 continue
             k = i
             chars = 0
             while k > 0 and i - k < 3:
                 p = toks[k - 1]
-                if p.end != toks[k].start or p.pos not in ("n", "nz", "vn", "eng", "un", "j", "nt", "l") \
+                if p.end != toks[k].start or p.pos not in ("n", "nz", "vn", "eng", "un", "j", "nt", "l", "b") \
                         or p.text in ctx.companies or p.text in ctx.products or p.text in cues or chars + len(p.text) > 10:
                     break
                 chars += len(p.text)
                 k -= 1
+            # 主攻工业机器人领域, 国家集成电路产业: a focus verb, a state prefix or a stop word
+            # (公司) in front is no part of the sector
+            while k < i - 1 and (toks[k].text in verbs or toks[k].text in org_prefix
+                                     or (toks[k].text in ctx.stop and toks[k + 1].text in verbs)):
+                k += 1
             if k < i:
                 name = ctx.norm[toks[k].start:toks[i - 1].end]
+                ends_in_label = toks[i - 1].text in labels
+                if is_weak and not ends_in_label:
+                    continue
                 # 人工智能核心产业: the label inside is already taken; the run adds nothing.
-                has_label = name not in ctx.industries and any(x.text in ctx.industries for x in toks[k:i])
+                # 消费级无人机领域: a run ending in the label is a narrower sector.
+                has_label = name not in labels and not ends_in_label and any(x.text in labels for x in toks[k:i])
                 if not has_label and name not in ("公司", "企业", "相关", "其他", "传统", "整个", "各个"):
                     out.append(ctx.mention(toks[k].start, toks[i - 1].end, "Industry", "industry_rule", 0.7))
     return out
+
+
+def _glued_cue(word: str, cues) -> int:
+    """Length of a sector cue that ends ``word`` after a 2+ character head (家电行业), else 0."""
+    for c in cues:
+        if len(word) >= len(c) + 2 and word.endswith(c):
+            return len(c)
+    return 0
 
 
 def _industry_list(ctx: Context, toks: Sequence[Token], k: int) -> List[Mention]:
@@ -647,9 +707,45 @@ def place_rule(ctx: Context) -> List[Mention]:
             out.append(ctx.mention(toks[i].start, toks[j - 1].end, "Place", "place_rule", 0.9))
         for t in toks:
             if (t.pos == "ns" and len(t.text) >= 2 and t.text not in ctx.places and t.text not in ctx.surnames
-                    and not ctx.is_known(t.text)):
+                    and not ctx.is_known(t.text) and _crf_agrees(ctx, t.start, t.end, "Place")):
                 out.append(ctx.mention(t.start, t.end, "Place", "place_rule", 0.6))
     return out
+
+
+def _crf_agrees(ctx: Context, start: int, end: int, etype: str) -> bool:
+    """Whether the CRF (any score) tags a span of ``etype`` over ``start:end``.
+
+    jieba's ``ns`` tag alone is noisy (深度, 新建); a guess it backs needs the CRF's
+    support. Without a model every guess stands.
+    """
+    spans = _crf_raw(ctx)
+    if spans is None:
+        return True
+    return any(s <= start and end <= e and t == etype for s, e, t, _sc in spans)
+
+
+def _crf_overlaps(ctx: Context, start: int, end: int, etype: str) -> bool:
+    """Whether some CRF span of ``etype`` overlaps ``start:end`` (True without a model).
+
+    A surname-led guess of the person rule (于本周, 于车) stands only when the CRF
+    also sees a person there.
+    """
+    spans = _crf_raw(ctx)
+    if spans is None:
+        return True
+    return any(s < end and start < e and t == etype for s, e, t, _sc in spans)
+
+
+def _crf_raw(ctx: Context):
+    """The CRF's spans over ``ctx.norm`` (computed once per document), or None without a model."""
+    if "_crf_raw" not in ctx.__dict__:
+        try:
+            from . import crf
+
+            ctx.__dict__["_crf_raw"] = [(m.start, m.end, m.type, m.score) for m in crf.tag_document(ctx.doc)]
+        except FileNotFoundError:
+            ctx.__dict__["_crf_raw"] = None
+    return ctx.__dict__["_crf_raw"]
 
 
 @recognizer(priority=55)
@@ -730,7 +826,10 @@ def merge(candidates: List[Tuple[int, Mention]], norm: str) -> List[Mention]:
         active = [(q, c) for q, c in active if c.end > m.start]
         # Longest match: a span strictly inside another of its type, or inside a span
         # from a confident rule (小米 in 小米SU7, 深圳 in 深圳星河智能科技有限公司), goes.
-        inside = any(m.end <= c.end and (c.end - c.start) > (m.end - m.start) and (c.type == m.type or q >= _SWALLOW)
+        # A less trusted CRF span never swallows a span of a more trusted rule, unless
+        # it only extends that span leftwards (星河Watch 3 over Watch 3).
+        inside = any(m.end <= c.end and (c.end - c.start) > (m.end - m.start) and (q >= p or c.method != "crf" or (c.type == m.type != "Place" and c.end == m.end))
+                     and (c.type == m.type or q >= _SWALLOW)
                      for q, c in active)
         active.append((p, m))
         if not inside:
@@ -766,3 +865,130 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None) -
         candidates.extend((prio, m) for m in fn(ctx))
     doc.mentions = merge(candidates, ctx.norm)
     return doc
+
+
+# --------------------------------------------------------------------------- statistical tagger
+
+#: Merge priority of CRF spans per type. The CRF beats the weak rules for people,
+#: organisations and places (the standalone person rule, jieba ``ns`` places) but
+#: yields to the lexicon and suffix rules for companies and products.
+CRF_PRIORITY = {"Person": 65, "Organization": 65, "Place": 45, "Company": 45, "Product": 45}
+#: CRF spans whose weakest character marginal is below this are dropped.
+CRF_MIN_SCORE = {"Person": 0.5, "Organization": 0.6, "Place": 0.6, "Company": 0.6, "Product": 0.45}
+
+
+def _trim_product(ctx: Context, start: int, end: int) -> int:
+    """New start of a CRF product span once leading descriptors are cut.
+
+    ``新款智能手表星河Watch 3`` → ``星河Watch 3``: modifier words (新款, 全新) go,
+    and so does everything up to a product-category noun (手表, 芯片) when a name
+    follows it.
+    """
+    mods = lexicon.cues("product_modifier")
+    nouns = lexicon.cues("product_noun")
+    text = ctx.norm
+    changed = True
+    while changed and start < end:
+        changed = False
+        for w in mods:
+            if text.startswith(w, start) and end - start - len(w) >= 2:
+                start += len(w)
+                changed = True
+                break
+    # A maker written together with a model name is a mention of its own (华为Mate 70).
+    for k in range(min(end - 2, start + 8), start + 1, -1):
+        if ctx.norm[start:k] in ctx.companies and not _HAN.match(ctx.norm[k]):
+            start = k
+            break
+    best = start
+    for w in nouns:
+        k = text.find(w, start, end)
+        while k >= 0:
+            if end - (k + len(w)) >= 2:
+                best = max(best, k + len(w))
+            k = text.find(w, k + 1, end)
+    return best
+
+
+def crf_mentions(ctx: Context) -> List[Mention]:
+    """Spans from the trained CRF (:mod:`graph_builder.crf`), filtered by score.
+
+    Returns no candidates when the model file is missing, so the rules still run.
+    """
+    raw = _crf_raw(ctx)
+    if raw is None:
+        return []
+    found = [Mention(s, e, t, ctx.norm[s:e], method="crf", score=sc) for s, e, t, sc in raw]
+    out = []
+    tails = lexicon.cues("name_tail")
+    for m in found:
+        if m.score < CRF_MIN_SCORE.get(m.type, 1.1):
+            continue
+        m.start, m.end = _strip_quotes(ctx.norm, m.start, m.end)
+        if m.type in ("Product", "Company"):
+            m.end = _trim_tail(ctx.norm, m.start, m.end, tails)
+        if m.type == "Organization":
+            # 上海交通大学电子工程系: what follows a university inside one span is a department
+            k = ctx.norm.find("大学", m.start, m.end)
+            if k >= 0 and m.end - (k + 2) >= 2:
+                m.end = k + 2
+        if m.type == "Product":
+            m.start = _trim_product(ctx, m.start, m.end)
+        m.start, m.end = _strip_quotes(ctx.norm, m.start, m.end)  # again: the trim may end at a quote
+        m.name = ctx.norm[m.start:m.end]
+        if m.end - m.start < 2 and m.type != "Place":
+            continue
+        if not _NAMEISH.search(m.name):
+            continue  # a bare number (9020 cut from 麒麟9020) names nothing
+        out.append(m)
+    return out
+
+
+_NAMEISH = re.compile(r"[A-Za-z\u4e00-\u9fff]")
+
+
+def _strip_quotes(text: str, start: int, end: int) -> Tuple[int, int]:
+    """The span without enclosing quotes or book-title marks (“云刃一号” → 云刃一号)."""
+    while end - start > 2 and text[start] in _OPEN_CLOSE:
+        start += 1
+    while end - start > 2 and text[end - 1] in _OPEN_CLOSE.values():
+        end -= 1
+    return start, end
+
+
+def _trim_tail(text: str, start: int, end: int, tails) -> int:
+    """End of the span once a glued version or site word (系列, 总部) is cut off."""
+    for w in sorted(tails, key=len, reverse=True):
+        if text.endswith(w, start, end) and end - len(w) - start >= 2:
+            return end - len(w)
+    return end
+
+
+def _crf_for(etype: str) -> Callable[[Context], List[Mention]]:
+    """A recogniser that keeps the CRF spans of one type (so each type has its own priority)."""
+    def fn(ctx: Context) -> List[Mention]:
+        cache = ctx.__dict__.setdefault("_crf", None)
+        if cache is None:
+            cache = ctx.__dict__["_crf"] = crf_mentions(ctx)
+        return [m for m in cache if m.type == etype]
+    fn.priority = CRF_PRIORITY[etype]
+    fn.__name__ = f"crf_{etype.lower()}"
+    return fn
+
+
+RECOGNIZERS.extend(_crf_for(t) for t in CRF_PRIORITY)
+
+
+@recognizer(priority=95)
+def crf_legal_names(ctx: Context) -> List[Mention]:
+    """CRF company spans that end in a legal form (…有限公司), over the suffix rule.
+
+    The suffix rule finds where such a name ends but guesses where it starts
+    (网络科技有限公司 out of 杭州鲜果多多网络科技有限公司); the CRF's left boundary is
+    better, and a full legal name swallows the place inside it.
+    """
+    cache = ctx.__dict__.get("_crf")
+    if cache is None:
+        cache = ctx.__dict__["_crf"] = crf_mentions(ctx)
+    return [m for m in cache if m.type == "Company" and m.name.endswith("公司") and len(m.name) > 4
+            and m.name[:-2] not in ctx.csuf]

@@ -110,3 +110,73 @@ def test_recognize_segments_when_needed():
 def test_empty_document():
     doc = recognize(Document(id="e", text=""))
     assert doc.mentions == [] and doc.sentences == []
+
+
+# --------------------------------------------------------------------------- CRF merged with the rules
+
+from graph_builder.crf import MODEL_FILE  # noqa: E402
+
+needs_crf = pytest.mark.skipif(not MODEL_FILE.exists(), reason="CRF model not trained")
+
+
+@needs_crf
+@pytest.mark.parametrize("text,expected,absent", [
+    # leading descriptors cut off a CRF product; 新款 is no company brand
+    ("星河科技推出了新款智能手表星河Watch 3。", {("星河Watch 3", "Product"), ("星河科技", "Company")},
+     {("新款智能", "Company"), ("Watch 3", "Product")}),
+    # quotes and the category noun in front are not part of a product
+    ("公司自主研发的巡检机器人“天穹一号”已获批上市。", {("天穹一号", "Product")}, {("“天穹一号", "Product")}),
+    # a full legal name from the CRF beats the suffix rule's short guess and swallows its place
+    ("杭州云杉数据技术有限公司由吴若琳创办。", {("杭州云杉数据技术有限公司", "Company"), ("吴若琳", "Person")},
+     {("杭州", "Place")}),
+    # the person rule's surname-led guesses need the CRF's support
+    ("会上于本周公布了结果，周明远表示满意。", {("周明远", "Person")}, {("于本周", "Person")}),
+    # a department after a university is not part of the organisation
+    ("苏州大学计算机学院教授钱立群出席。", {("苏州大学", "Organization"), ("钱立群", "Person")},
+     {("苏州大学计算机学院", "Organization")}),
+    # jieba place guesses (深度) need the CRF's support
+    ("蓝湾智联今天在深度学习领域发布新品。", set(), {("深度", "Place")}),
+])
+def test_crf_merge(text, expected, absent):
+    _doc, got = _ents(text)
+    assert expected <= got, got
+    assert not (absent & got), got
+
+
+@needs_crf
+def test_crf_is_a_registered_recognizer():
+    names = {fn.__name__ for fn in RECOGNIZERS}
+    assert {"crf_person", "crf_product", "crf_legal_names"} <= names
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a taxonomy label alone is a product category, not a sector
+    ("这款手表搭载了自研芯片。", set(), {("芯片", "Industry")}),
+    ("他们在芯片行业深耕多年。", {("芯片", "Industry")}, set()),
+    # a narrower sector ends in a label: the whole run, not the label inside it
+    ("该公司是宠物医疗领域的新兴企业。", {("宠物医疗", "Industry")}, {("医疗", "Industry")}),
+    # a cue glued into one word by the segmenter
+    ("家电行业正在转型。", {("家电", "Industry")}, set()),
+    # a focus verb in front is not part of the sector
+    ("公司主攻工业机器人领域。", {("工业机器人", "Industry")}, {("主攻工业机器人", "Industry")}),
+    # weak cues (市场) need a label at the end: a place before 市场 is no sector
+    ("公司加快开拓东南亚市场。", set(), {("东南亚", "Industry")}),
+    # a label after a focus verb is a sector
+    ("青禾科技宣布进军新能源汽车。", {("新能源汽车", "Industry")}, set()),
+])
+def test_industry_as_sector(text, expected, absent):
+    _doc, got = _ents(text)
+    assert expected <= got, got
+    assert not (absent & got), got
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a quoted name right after a product-category noun
+    ("青禾科技上线了社区团购平台“邻里优选”。", {("邻里优选", "Product")}, set()),
+    # descriptors after a launch verb are not products
+    ("蓝湾智联发布了自研的新系统。", set(), {("自研", "Product")}),
+])
+def test_product_rules(text, expected, absent):
+    _doc, got = _ents(text)
+    assert expected <= got, got
+    assert not (absent & got), got

@@ -346,3 +346,28 @@ def test_speed():
     # the whole pipeline must do 50k chars/s per core; this stage (on text far denser in
     # mentions than news) must stay a small share of that
     assert rate > 150_000, f"{rate:.0f} chars/s"
+
+
+@pytest.mark.parametrize("text,ents,expected", [
+    # the employer names the person it appoints
+    ("青禾科技宣布任命韩雪松为公司首席技术官。", [("青禾科技", "Company"), ("韩雪松", "Person")],
+     ("韩雪松", "worksFor", "青禾科技", "首席技术官")),
+    ("蓝湾银行董事会同意聘任江晚晴为行长。", [("蓝湾银行", "Company"), ("江晚晴", "Person")],
+     ("江晚晴", "worksFor", "蓝湾银行", "行长")),
+    # employer, name, title
+    ("发布会上，云杉数据吴若琳总经理介绍了新产品。", [("云杉数据", "Company"), ("吴若琳", "Person")],
+     ("吴若琳", "worksFor", "云杉数据", "总经理")),
+    # a place between the partners and the agreement
+    ("青禾科技与蓝湾智联在苏州签署战略合作协议。", [("青禾科技", "Company"), ("蓝湾智联", "Company"), ("苏州", "Place")],
+     ("青禾科技", "partnerOf", "蓝湾智联", None)),
+])
+def test_more_patterns(text, ents, expected):
+    assert expected in triples(make_doc(text, ents))
+
+
+def test_appointing_employer_is_not_the_appointee_of_a_customer():
+    doc = make_doc("青禾科技的客户蓝湾智联宣布任命韩雪松为副总裁。",
+                   [("青禾科技", "Company"), ("蓝湾智联", "Company"), ("韩雪松", "Person")])
+    got = triples(doc)
+    assert ("韩雪松", "worksFor", "蓝湾智联", "副总裁") in got
+    assert not any(t[0] == "韩雪松" and t[2] == "青禾科技" for t in got)

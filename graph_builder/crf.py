@@ -1,0 +1,392 @@
+"""Character-level CRF named-entity tagger (Person, Company, Organization, Place, Product).
+
+The model is a python-crfsuite CRF over BIOES tags, trained by
+``scripts/train_ner.py`` from public Chinese NER corpora and shipped in
+``graph_builder/data/models/``. Features are computed on *normalised* text
+(Simplified, half-width) so offsets into ``doc.norm`` are offsets into
+``doc.text``.
+
+Features per character: unigrams in a -2..+2 window, bigrams and one trigram
+around it, character classes, the position of the character inside its jieba
+word and that word's length, and lexicon cues (surname, company / organisation
+/ place suffix, job title, listed-company short name). The lexicons are data
+files beside the model (``data/models/ner_lexicon/``), derived by the training
+script, so a model always travels with the exact cues it was trained on.
+
+Examples
+--------
+>>> spans = tag_text("张伟是华为技术有限公司的工程师。")  # doctest: +SKIP
+>>> [(s, e, t) for s, e, t, _ in spans]  # doctest: +SKIP
+[(0, 2, 'Person'), (3, 11, 'Company')]
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+MODEL_DIR = Path(__file__).resolve().parent / "data" / "models"
+MODEL_FILE = MODEL_DIR / "ner_crf.crfsuite"
+LEXICON_DIR = MODEL_DIR / "ner_lexicon"
+
+#: Lexicon files (one entry a line) and the feature code each one fires.
+LEXICON_FILES = {
+    "surnames.txt": "sn",
+    "companies.txt": "co",
+    "titles.txt": "ti",
+}
+#: Cue lists in ``cues.json`` (hand-written grammatical suffixes) and their codes.
+CUE_KEYS = {
+    "company_suffixes": "cs",
+    "org_suffixes": "os",
+    "place_suffixes": "ps",
+}
+
+# Sentence-final marks where long inputs are cut into CRF sequences; the model
+# was trained on sentences, and shorter sequences keep memory flat.
+_SENT_END = re.compile(r"[。！？!?；;\n]+")
+_MAX_SEQ = 400
+
+_lock = threading.Lock()
+
+# Same rule as graph_builder.normalize: Chinese sentence punctuation stays full-width.
+_KEEP_FULL_WIDTH = set("，！？；：（）")
+
+
+# --------------------------------------------------------------------------
+# normalisation (fallback when graph_builder.normalize is not available)
+# --------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _normalizer():
+    """Return a same-length ``str -> str`` normaliser (Simplified, half-width)."""
+    try:
+        from graph_builder.normalize import normalize_text  # written by the normalise stage
+
+        return normalize_text
+    except Exception:  # pragma: no cover - depends on the tree state
+        pass
+    from opencc import OpenCC
+
+    cc = OpenCC("t2s")
+    cache: Dict[str, str] = {}
+
+    def one(ch: str) -> str:
+        out = cache.get(ch)
+        if out is None:
+            code = ord(ch)
+            if code == 0x3000:
+                out = " "
+            elif 0xFF01 <= code <= 0xFF5E and ch not in _KEEP_FULL_WIDTH:
+                out = chr(code - 0xFEE0)
+            else:
+                conv = cc.convert(ch)
+                # t2s may map one char to two in rare phrases; keep length fixed
+                out = conv if len(conv) == 1 else ch
+            cache[ch] = out
+        return out
+
+    def normalize_text(text: str) -> str:
+        return "".join(one(c) for c in text)
+
+    return normalize_text
+
+
+def normalize(text: str) -> str:
+    """Normalise ``text`` char-wise to Simplified, half-width; the length is unchanged.
+
+    Uses ``graph_builder.normalize.normalize_text`` when that module exists.
+    """
+    out = _normalizer()(text)
+    if len(out) != len(text):  # never let offsets drift
+        raise ValueError("normaliser changed the text length")
+    return out
+
+
+# --------------------------------------------------------------------------
+# lexicons and segmentation
+# --------------------------------------------------------------------------
+
+def _read_lines(path: Path) -> List[str]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as f:
+        return [ln.strip() for ln in f if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Tuple[Dict[str, Tuple[str, ...]], set]:
+    """Return ``(entry -> feature codes, set of proper prefixes of entries)`` for the matcher.
+
+    Surnames are single characters or two-character compound surnames; they are
+    matched like any other entry.
+    """
+    table: Dict[str, set] = {}
+    for name, code in LEXICON_FILES.items():
+        for w in _read_lines(LEXICON_DIR / name):
+            table.setdefault(w, set()).add(code)
+    cues_path = LEXICON_DIR / "cues.json"
+    if cues_path.exists():
+        cues = json.loads(cues_path.read_text(encoding="utf-8"))
+        for key, code in CUE_KEYS.items():
+            for w in cues.get(key, []):
+                table.setdefault(w, set()).add(code)
+    frozen = {w: tuple(sorted(c)) for w, c in table.items()}
+    # every proper prefix, so a scan stops as soon as no entry can start here
+    prefixes = {w[:k] for w in frozen for k in range(1, len(w))}
+    return frozen, prefixes
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    """A private jieba tokenizer, so user dictionaries loaded elsewhere do not shift features."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    return tk
+
+
+def _char_class(c: str) -> str:
+    if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf":
+        return "H"
+    if c.isdigit():
+        return "D"
+    if c.isascii() and c.isalpha():
+        return "L"
+    if c.isspace():
+        return "W"
+    if c.isalpha():
+        return "A"  # other letters (kana, Cyrillic...)
+    return "P"
+
+
+_CLASS_CACHE: Dict[str, str] = {}
+
+
+def _classes(text: str) -> List[str]:
+    cache = _CLASS_CACHE
+    out = []
+    for c in text:
+        k = cache.get(c)
+        if k is None:
+            k = cache[c] = _char_class(c)
+        out.append(k)
+    return out
+
+
+def _lexicon_tags(text: str) -> List[List[str]]:
+    """Per char, the lexicon cues covering it, as ``code+position`` (B/I/E/S)."""
+    table, prefixes = load_lexicon()
+    n = len(text)
+    tags: List[List[str]] = [[] for _ in range(n)]
+    for i in range(n):
+        for L in range(1, n - i + 1):
+            piece = text[i:i + L]
+            codes = table.get(piece)
+            if not codes:
+                if piece not in prefixes:
+                    break
+                continue
+            for code in codes:
+                if code == "sn" and L > 2:
+                    continue
+                if L == 1:
+                    tags[i].append(code + "S")
+                else:
+                    tags[i].append(code + "B")
+                    for k in range(i + 1, i + L - 1):
+                        tags[k].append(code + "I")
+                    tags[i + L - 1].append(code + "E")
+    return tags
+
+
+def _word_tags(text: str) -> List[str]:
+    """Per char: position in its jieba word (B/M/E/S) and the word length (capped at 4)."""
+    out: List[str] = []
+    for w in _tokenizer().lcut(text):
+        L = len(w)
+        if L == 1:
+            out.append("S1")
+            continue
+        ln = str(min(L, 4))
+        out.append("B" + ln)
+        out.extend("M" + ln for _ in range(L - 2))
+        out.append("E" + ln)
+    return out
+
+
+def sentence_features(text: str) -> List[List[str]]:
+    """Return the CRF feature strings of every character of one normalised sentence."""
+    n = len(text)
+    chars = ["<s2>", "<s1>"] + list(text) + ["</s1>", "</s2>"]
+    cls = ["S", "S"] + _classes(text) + ["S", "S"]
+    words = _word_tags(text)
+    lex = _lexicon_tags(text)
+    lex_j = [",".join(t) for t in lex]
+    feats: List[List[str]] = []
+    for i in range(n):
+        j = i + 2
+        cm2, cm1, c0, c1, c2 = chars[j - 2], chars[j - 1], chars[j], chars[j + 1], chars[j + 2]
+        f = [
+            "c0=" + c0,
+            "c-1=" + cm1,
+            "c+1=" + c1,
+            "c-2=" + cm2,
+            "c+2=" + c2,
+            "b-1=" + cm1 + c0,
+            "b+1=" + c0 + c1,
+            "b-2=" + cm2 + cm1,
+            "b+2=" + c1 + c2,
+            "t0=" + cm1 + c0 + c1,
+            "k=" + cls[j - 1] + cls[j] + cls[j + 1],
+            "w=" + words[i],
+            "w0=" + words[i] + c0,
+        ]
+        if i > 0:
+            f.append("w-1=" + words[i - 1])
+        if i + 1 < n:
+            f.append("w+1=" + words[i + 1])
+        for t in lex[i]:
+            f.append("x0=" + t)
+        if i > 0 and lex_j[i - 1]:
+            f.append("x-1=" + lex_j[i - 1])
+        if i + 1 < n and lex_j[i + 1]:
+            f.append("x+1=" + lex_j[i + 1])
+        if i + 2 < n and lex_j[i + 2]:
+            f.append("x+2=" + lex_j[i + 2])
+        feats.append(f)
+    return feats
+
+
+# --------------------------------------------------------------------------
+# tagging
+# --------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def load_model(path: Optional[str] = None):
+    """Load the CRF model once and return a ``pycrfsuite.Tagger``.
+
+    Parameters
+    ----------
+    path : str, optional
+        A model file; default ``graph_builder/data/models/ner_crf.crfsuite``.
+
+    Raises
+    ------
+    FileNotFoundError
+        When the model file is missing (run ``scripts/train_ner.py``).
+    """
+    import pycrfsuite
+
+    model = Path(path) if path else MODEL_FILE
+    if not model.exists():
+        raise FileNotFoundError(f"CRF model not found: {model} (train it with scripts/train_ner.py)")
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    return tagger
+
+
+def decode_tags(tags: Sequence[str]) -> List[Tuple[int, int, str]]:
+    """Turn BIOES (or BIO/BMES) tags into ``(start, end, type)`` spans, end exclusive.
+
+    Ill-formed runs are repaired leniently: an ``I``/``E`` that does not continue
+    an open span of the same type starts a new one.
+    """
+    spans: List[Tuple[int, int, str]] = []
+    start, cur = -1, None
+    for i, tag in enumerate(tags):
+        if tag == "O" or len(tag) < 3:
+            if cur is not None:
+                spans.append((start, i, cur))
+            start, cur = -1, None
+            continue
+        pos, typ = tag[0], tag[2:]
+        if pos in "BS" or cur != typ:
+            if cur is not None:
+                spans.append((start, i, cur))
+            start, cur = i, typ
+        if pos in "ES":
+            spans.append((start, i + 1, cur))
+            start, cur = -1, None
+    if cur is not None:
+        spans.append((start, len(tags), cur))
+    return spans
+
+
+def split_sequences(text: str) -> List[Tuple[int, int]]:
+    """Cut ``text`` into ``(start, end)`` pieces at sentence-final punctuation (kept with the piece)."""
+    pieces: List[Tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        pieces.extend(_cap(start, end))
+        start = end
+    if start < len(text):
+        pieces.extend(_cap(start, len(text)))
+    return pieces
+
+
+def _cap(start: int, end: int) -> Iterable[Tuple[int, int]]:
+    # Very long unpunctuated runs (tables, lists) are cut at a fixed size.
+    while end - start > _MAX_SEQ:
+        yield (start, start + _MAX_SEQ)
+        start += _MAX_SEQ
+    if end > start:
+        yield (start, end)
+
+
+def _tag_piece(tagger, text: str, with_score: bool) -> List[Tuple[int, int, str, float]]:
+    if not text.strip():
+        return []
+    tags = tagger.tag(sentence_features(text))
+    out = []
+    for s, e, t in decode_tags(tags):
+        score = 1.0
+        if with_score:
+            # the weakest character marginal bounds the span's probability from above
+            score = min(tagger.marginal(tags[k], k) for k in range(s, e))
+        out.append((s, e, t, round(score, 4)))
+    return out
+
+
+def tag_text(norm_text: str, with_score: bool = True) -> List[Tuple[int, int, str, float]]:
+    """Tag normalised text and return ``(start, end, type, score)`` spans (end exclusive).
+
+    Parameters
+    ----------
+    norm_text : str
+        Text already normalised (see :func:`normalize`); offsets index this string.
+    with_score : bool
+        Compute the span score (the smallest per-character marginal); ``False``
+        gives 1.0 and is slightly faster.
+    """
+    tagger = load_model()
+    spans: List[Tuple[int, int, str, float]] = []
+    with _lock:  # a Tagger holds the current sequence; share it safely
+        for a, b in split_sequences(norm_text):
+            for s, e, t, sc in _tag_piece(tagger, norm_text[a:b], with_score):
+                spans.append((a + s, a + e, t, sc))
+    return spans
+
+
+def tag_document(doc) -> list:
+    """Tag every sentence of ``doc.norm`` and return CRF :class:`Mention` objects.
+
+    Falls back to the content spans (then the whole text) when the document has
+    no sentences yet.
+    """
+    from graph_builder.doc import Mention
+
+    ranges = [(s.start, s.end) for s in doc.sentences] or list(doc.content) or [(0, len(doc.norm))]
+    mentions = []
+    for a, b in ranges:
+        for s, e, t, sc in tag_text(doc.norm[a:b]):
+            name = doc.norm[a + s:a + e]
+            mentions.append(Mention(start=a + s, end=a + e, type=t, name=name, method="crf", score=sc))
+    return mentions

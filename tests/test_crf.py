@@ -1,0 +1,74 @@
+"""Tests for graph_builder.crf: the shipped model loads and tags; offsets map back."""
+import pytest
+
+from graph_builder import crf
+from graph_builder.doc import Document, Sentence
+
+
+def test_model_ships_in_package():
+    assert crf.MODEL_FILE.is_file()
+    assert crf.MODEL_FILE.stat().st_size < 12_000_000
+    tagger = crf.load_model()
+    assert tagger is crf.load_model()  # cached
+    labels = set(tagger.labels())
+    assert {"B-Person", "E-Company", "S-Place", "I-Organization"} <= labels
+
+
+def test_tags_obvious_person_and_company():
+    text = "昨天，北京星海科技股份有限公司董事长王建国在发布会上宣布了新的计划。"
+    spans = crf.tag_text(crf.normalize(text))
+    found = {(text[s:e], t) for s, e, t, _ in spans}
+    assert ("王建国", "Person") in found
+    assert ("北京星海科技股份有限公司", "Company") in found
+    for s, e, t, score in spans:
+        assert 0 <= s < e <= len(text) and 0.0 < score <= 1.0
+
+
+def test_offsets_map_back_to_original_text():
+    # Traditional and full-width input: tags on the normalised copy index the original
+    text = "董事長陳志明表示，ＡＢＣ公司將於上海設立新廠。"
+    norm = crf.normalize(text)
+    assert len(norm) == len(text)
+    doc = Document(id="t", text=text, norm=norm)
+    doc.sentences = [Sentence(0, 9), Sentence(9, len(text))]
+    ments = crf.tag_document(doc)
+    assert ments, "expected at least one mention"
+    for m in ments:
+        assert m.method == "crf"
+        assert m.name == norm[m.start:m.end]
+        assert len(doc.text[m.start:m.end]) == len(m.name)
+    assert any(m.type == "Person" and doc.text[m.start:m.end] == "陳志明" for m in ments)
+
+
+def test_decode_tags_bioes_and_repairs():
+    tags = ["B-Person", "E-Person", "O", "S-Place", "I-Company", "E-Company", "B-Organization"]
+    assert crf.decode_tags(tags) == [(0, 2, "Person"), (3, 4, "Place"), (4, 6, "Company"), (6, 7, "Organization")]
+
+
+def test_split_sequences_covers_text():
+    text = "第一句。第二句！没有句号的结尾" + "长" * 900
+    pieces = crf.split_sequences(text)
+    assert pieces[0] == (0, 4)
+    assert "".join(text[a:b] for a, b in pieces) == text
+    assert all(b - a <= 400 for a, b in pieces)
+
+
+def test_empty_and_blank_text():
+    assert crf.tag_text("") == []
+    assert crf.tag_text("   \n ") == []
+
+
+def test_features_are_per_char():
+    feats = crf.sentence_features("张三在华为公司")
+    assert len(feats) == 7
+    assert all(f and all(isinstance(x, str) for x in f) for f in feats)
+    assert any(x.startswith("x0=sn") for x in feats[0])  # 张 is a surname
+
+
+def test_missing_model_is_clear_error(tmp_path):
+    crf.load_model.cache_clear()
+    try:
+        with pytest.raises(FileNotFoundError, match="train_ner"):
+            crf.load_model(str(tmp_path / "none.crfsuite"))
+    finally:
+        crf.load_model.cache_clear()
