@@ -67,7 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000)
 
     v = sub.add_parser("eval", parents=[common], help="precision/recall/F1 against a labelled NER set")
-    v.add_argument("dataset", metavar="DATASET", help="cluener, msra, bio, bmes, peopledaily, weibo, resume, boson")
+    v.add_argument("dataset", metavar="DATASET", help="cluener, msra, bio, bmes, peopledaily, weibo, resume, boson, "
+                   "or devset (our annotated texts with relations, tests/devset/devset.jsonl)")
     v.add_argument("path", metavar="PATH")
     v.add_argument("--errors", type=int, default=0, metavar="N", help="show N mistakes of each kind")
     return p
@@ -139,11 +140,22 @@ def _cmd_serve(args) -> int:
 
 def _cmd_eval(args) -> int:
     from .api import entity_spans
-    from .evaluate import run_eval
+    from .evaluate import DataError, run_eval
 
     if not os.path.exists(args.path):
         raise UsageError(f"no such file: {args.path}")
-    print(run_eval(args.dataset, args.path, predict=entity_spans, errors=args.errors))
+    try:
+        if args.dataset == "devset":
+            from .evaluate_kg import evaluate_devset, format_devset
+
+            mistakes = [] if args.errors else None
+            print(format_devset(evaluate_devset(args.path, errors=mistakes)))
+            for m in (mistakes or [])[: args.errors]:
+                print(json.dumps(m, ensure_ascii=False))
+        else:
+            print(run_eval(args.dataset, args.path, predict=entity_spans, errors=args.errors))
+    except DataError as exc:
+        raise UsageError(str(exc))
     return 0
 
 
