@@ -149,8 +149,6 @@ def _progress(stream: Iterable[Document]) -> Iterator[Document]:
 
 def entity_spans(text: str, pipeline=None) -> List[tuple]:
     """``[(start, end, type)]`` of the entities the pipeline finds in one text (for ``eval``)."""
-    from .pipeline import Pipeline
-
     nlp = pipeline or _eval_pipeline()
     doc = nlp(Document(id="eval", text=text))
     return [(m.start, m.end, m.type) for m in doc.mentions]

@@ -113,7 +113,7 @@ def _cmd_extract(args) -> int:
 
 
 def _cmd_query(args) -> int:
-    from .query import QueryError, canned_query, format_results, load, run_query
+    from .query import canned_query, format_results, load, run_query
 
     if args.file:
         try:

@@ -31,9 +31,7 @@ from __future__ import annotations
 import html
 import json
 import math
-import os
 import re
-import tempfile
 from collections import deque
 from functools import lru_cache
 from importlib import resources
@@ -44,6 +42,7 @@ import networkx as nx
 import numpy as np
 
 from ..doc import ENTITY_TYPES, PREDICATES
+from . import atomic_write
 
 #: Default cap on entities drawn; the rest are left out (counted on the page).
 MAX_NODES = 5000
@@ -83,7 +82,7 @@ def write_html(
     """
     path = Path(path)
     text = render_html(G, title=title, max_nodes=max_nodes)
-    _write_atomic(path, text)
+    atomic_write(path, text.encode("utf-8"))
     return path
 
 
@@ -388,22 +387,6 @@ def _asset(name: str) -> str:
     if re.search(r"</(script|style)", text, re.I) and not name.startswith("templates/"):
         raise ValueError(f"{name} contains a closing script/style tag and cannot be inlined")
     return text
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent or "."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        # mkstemp makes the file private; the view is meant to be shared like the other outputs.
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 #: Headless Chromium flags for checking the view offline (tests, benchmark, screenshots).

@@ -41,9 +41,7 @@ import hashlib
 import json
 import logging
 import math
-import os
 import re
-import tempfile
 from collections import namedtuple
 from datetime import date, datetime
 from functools import lru_cache
@@ -56,6 +54,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SDO, SKOS, XSD
 from ..ontology import ontology_file
 from ..vocab import ID, INDUSTRY_SCHEME, KG, PREDICATE_PROPERTY, TYPE_CLASS
 from ..vocab import PREFIXES as VOCAB_PREFIXES
+from . import atomic_write
 
 log = logging.getLogger("graph_builder")
 
@@ -353,30 +352,6 @@ def _nt_bytes(lines: List[str], graph: Optional[str] = None) -> bytes:
         return b""
     tail = f" <{graph}> .\n" if graph else " .\n"
     return (tail.join(lines) + tail).encode("utf-8")
-
-
-def atomic_write(path: Union[str, Path], data: Union[bytes, callable]) -> Path:
-    """Write ``data`` (bytes, or a function writing to a binary file object) to ``path``.
-
-    The content goes to a temporary file in the same folder first and replaces
-    ``path`` only when complete, so readers never see half a file.
-    """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if isinstance(data, (bytes, bytearray)):
-                fh.write(data)
-            else:
-                data(fh)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return path
 
 
 @lru_cache(maxsize=1)

@@ -30,7 +30,8 @@ from typing import List, Sequence
 
 import networkx as nx
 
-from .rdf import atomic_write, clean_text
+from . import atomic_write
+from .rdf import clean_text
 
 #: format name -> files written by :func:`write_tables`
 TABLE_FILES = {"graphml": ("graph.graphml",), "gexf": ("graph.gexf",), "csv": ("nodes.csv", "edges.csv")}
