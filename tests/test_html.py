@@ -241,7 +241,9 @@ def test_write_is_atomic(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(html_export.os, "replace", broken)
+    import graph_builder.export as export_package
+
+    monkeypatch.setattr(export_package.os, "replace", broken)
     with pytest.raises(RuntimeError):
         write_html(sample_graph(), path)
     assert path.read_text(encoding="utf-8") == "old"
