@@ -31,6 +31,8 @@ def test_build_sample_writes_every_file(sample_build):
                  "nodes.csv", "edges.csv", "graph.html", "report.json"):
         assert name in names, name
     assert not [n for n in names if n.startswith(".staging")]
+    for p in out.iterdir():  # readable by others, like any file the user writes (not mkstemp's 0600)
+        assert p.stat().st_mode & 0o044 == 0o044, p.name
     report = json.loads((out / "report.json").read_text("utf-8"))
     assert report["documents"]["read"] >= 8
     assert report["documents"]["skipped"] == 0
