@@ -19,6 +19,14 @@ acquisition-as-parent 0.6). Then:
 * x ``hedge_factor`` (0.7) when the match holds a hedge word (拟, 计划, 传闻);
 * a negation word in the match (终止, 否认, 并未) drops the match.
 
+Beyond the patterns' own groups, a pattern may leave an endpoint unsaid
+(``"s_from"``/``"o_from"``: the first or nearest fitting mention of the sentence
+before the match, as in ``X，1975年生，现任Y副行长``); ``pair_patterns`` relate the
+two companies last named together (``双方将联合开发``); ``respective_patterns`` hand
+titles to the persons in order (``两人分别担任CEO和CTO``). ``后者`` refers to the most
+recent fitting mention, other pronouns to the topic. Joined titles (董事长兼总裁) give
+one ``worksFor`` per title.
+
 ``Relation.method`` is the pattern name (``worksFor:title-before-name``). A triple
 is emitted at most once per sentence (the most confident pattern wins);
 ``partnerOf`` is emitted once per pair with the first-named company as subject.
@@ -69,7 +77,11 @@ _MACROS = {
     # one plain character inside a clause
     "W": "[^" + _ENTITY_RANGE + re.escape(_PUNCT) + "]",
     # a unit between employer and title: may hold Organization/Product/Place mentions
-    "U": "[^" + PLACEHOLDER["Person"] + PLACEHOLDER["Company"] + re.escape(_PUNCT) + "与和及]",
+    # (与 is allowed: 云与智慧产业事业群; a second company or a person still ends the unit)
+    # (verbs and prepositions end it: 月之光科技由前微软研究院研究员X is not 月之光科技's researcher)
+    "U": "[^" + PLACEHOLDER["Person"] + PLACEHOLDER["Company"] + re.escape(_PUNCT) + "和及由被向对将是为]",
+    # a character of free text that may hold Organization/Product/Place mentions
+    "N": "[^" + PLACEHOLDER["Person"] + PLACEHOLDER["Company"] + re.escape(_PUNCT) + "]",
     # a plain character or a place ("在北京发布")
     "P": "[^" + PLACEHOLDER["Person"] + "-" + PLACEHOLDER["Industry"] + _OTHER + re.escape(_PUNCT) + "]",
 }
@@ -157,13 +169,23 @@ def _rules() -> dict:
         if req not in required:
             required[req] = re.compile(expand(req)) if req else None
         requires = required[req]
+        for group in ("s", "o"):
+            # an elided endpoint ("s_from": "prev"|"first", "s_types": macro) is taken from the sentence
+            if p.get(group + "_from"):
+                allowed[group] = _MACROS[p[group + "_types"]]
+                needs.append(frozenset(_MACROS[p[group + "_types"]]))
         patterns.append({**p, "re": rx, "needs": needs, "requires": requires, "list_allowed": allowed})
     pron = {
-        name: (re.compile(spec["regex"]), tuple(spec["types"])) for name, spec in raw["pronouns"].items()
+        name: (re.compile(spec["regex"]), tuple(spec["types"]), bool(spec.get("latest")))
+        for name, spec in raw["pronouns"].items()
     }
     pron_any = re.compile("|".join("(?:" + spec["regex"] + ")" for spec in raw["pronouns"].values()))
+    pair_patterns = [{**p, "re": re.compile(expand(p["regex"]))} for p in raw.get("pair_patterns", ())]
+    respective = [{**p, "re": re.compile(expand(p["regex"]))} for p in raw.get("respective_patterns", ())]
     return {
         "patterns": patterns,
+        "pair_patterns": pair_patterns,
+        "respective": respective,
         "by_present": {},
         "pronouns": pron,
         "pronoun_any": pron_any,
@@ -254,15 +276,21 @@ class _Topics:
     def __init__(self) -> None:
         self.previous: Dict[str, int] = {}  # type -> first mention of the latest sentence having it
         self.current: Dict[str, int] = {}
+        self.last: Dict[str, int] = {}  # type -> latest mention of the paragraph (for 后者)
+        self.pair: Optional[Tuple[int, int]] = None  # first two companies of the latest sentence naming two (双方)
 
     def seen(self, type_: str, index: int) -> None:
         self.current.setdefault(type_, index)
+        self.last[type_] = index
 
     def end_sentence(self) -> None:
         self.previous.update(self.current)
         self.current = {}
 
-    def antecedent(self, types: Tuple[str, ...]) -> Optional[int]:
+    def antecedent(self, types: Tuple[str, ...], latest: bool = False) -> Optional[int]:
+        if latest:  # 后者 names the most recent fitting mention, not the topic
+            cands = [self.last[t] for t in types if t in self.last]
+            return max(cands) if cands else None
         for table in (self.current, self.previous):
             cands = [table[t] for t in types if t in table]
             if cands:
@@ -287,6 +315,9 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
         pos = _skip_own_bracket(doc, i, hi, sent.end)
     _add_gap(doc, view, pos, sent.end, topics, rules)
     view.offsets.append(sent.end)
+    pair = _first_pair(doc, view)
+    if pair:
+        topics.pair = pair
     topics.end_sentence()
     return view
 
@@ -324,8 +355,8 @@ def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics
         view.add_text(text, a)
         return
     hits = []
-    for regex, types in rules["pronouns"].values():
-        antecedent = topics.antecedent(types)
+    for regex, types, latest in rules["pronouns"].values():
+        antecedent = topics.antecedent(types, latest)
         if antecedent is None:
             continue
         for m in regex.finditer(text):
@@ -364,9 +395,13 @@ def relate(doc: Document) -> Document:
         if lo == hi and not topics:
             continue
         view = _build_view(doc, sent, lo, hi, topics, rules)
-        if len(view.items) < 2:
+        if len(view.items) < 2 and not topics.pair:
             continue
-        relations.extend(_sentence_relations(doc, sent, view, rules))
+        found = _sentence_relations(doc, sent, view, rules) + _respective_relations(doc, sent, view, rules)
+        if topics.pair:
+            have = {_identity(doc, r) for r in found}
+            found += [r for r in _pair_relations(doc, sent, view, topics, rules) if _identity(doc, r) not in have]
+        relations.extend(found)
     doc.relations = relations
     return doc
 
@@ -390,13 +425,92 @@ def _sentence_relations(doc: Document, sent: Sentence, view: _SentenceView, rule
                 ident = _identity(doc, rel)
                 if ident is None:
                     continue
+                ident += (rel.title,)  # one worksFor per title
                 old = best.get(ident)
                 if old is None:
                     order.append(ident)
                     best[ident] = rel
                 elif rel.confidence > old.confidence:
                     best[ident] = rel
-    return [best[k] for k in order]
+    # a worksFor without title is dropped when another pattern read the title (加盟X，出任CTO)
+    titled = {k[:-1] for k in order if k[-1] is not None}
+    return [best[k] for k in order if k[-1] is not None or k[:-1] not in titled]
+
+
+def _first_pair(doc: Document, view: _SentenceView, before: Optional[int] = None) -> Optional[Tuple[int, int]]:
+    """The first two different companies named in ``view`` (before position ``before``)."""
+    found: List[int] = []
+    keys = set()
+    for i in sorted(view.items):
+        if before is not None and i >= before:
+            break
+        item = view.items[i]
+        m = doc.mentions[item.mention]
+        if item.coref or m.type != "Company" or (m.key or m.name) in keys:
+            continue
+        keys.add(m.key or m.name)
+        found.append(item.mention)
+        if len(found) == 2:
+            return found[0], found[1]
+    return None
+
+
+_TITLE_SPLIT_RE = re.compile("[、和及与]")
+
+
+def _respective_relations(doc: Document, sent: Sentence, view: _SentenceView, rules: dict) -> List[Relation]:
+    """``A和B…，两人分别担任首席执行官和首席科学家``: titles given to the persons in order.
+
+    The persons are those named in the sentence before the cue, the employer its first
+    company or organization; nothing is emitted unless persons and titles pair one to one.
+    """
+    out: List[Relation] = []
+    if not rules["respective"]:
+        return out
+    text = "".join(view.chars)
+    person, orgs = PLACEHOLDER["Person"], PLACEHOLDER["Company"] + PLACEHOLDER["Organization"]
+    for p in rules["respective"]:
+        for m in p["re"].finditer(text):
+            employers = [view.items[i] for i in sorted(view.items) if i < m.start() and view.chars[i] in orgs]
+            persons: List[_Item] = []
+            for i in sorted(view.items):
+                if i < m.start() and view.chars[i] == person:
+                    it = view.items[i]
+                    if all(doc.mentions[it.mention].key != doc.mentions[q.mention].key for q in persons):
+                        persons.append(it)
+            a, b = m.span("titles")
+            raw = doc.norm[view.offsets[a]:view.offsets[b]]
+            titles = [t for t in _TITLE_SPLIT_RE.split(raw) if t]
+            if not employers or len(persons) < 2 or len(persons) != len(titles):
+                continue
+            o = employers[0]
+            for s_item, title in zip(persons, titles):
+                out.append(Relation(s_item.mention, p["predicate"], o.mention, sent.start, sent.end,
+                                    p["confidence"], p["name"], title))
+    return out
+
+
+def _pair_relations(doc: Document, sent: Sentence, view: _SentenceView, topics: _Topics, rules: dict) -> List[Relation]:
+    """``双方将联合开发…``: a relation between the two companies the text just named.
+
+    The pair is the first two companies of this sentence before the cue, else of the
+    latest earlier sentence of the paragraph that named two (kept in ``topics.pair``,
+    which already holds this sentence's pair when it has one).
+    """
+    out: List[Relation] = []
+    text = "".join(view.chars)
+    for p in rules["pair_patterns"]:
+        for m in p["re"].finditer(text):
+            pair = _first_pair(doc, view, m.start()) or topics.pair
+            if not pair:
+                continue
+            span_text = doc.norm[view.offsets[m.start()]:view.offsets[m.end()]]
+            if rules["negation"].search(span_text):
+                continue
+            conf = p["confidence"] * (rules["hedge_factor"] if rules["hedge"].search(span_text) else 1.0)
+            out.append(Relation(pair[0], p["predicate"], pair[1], sent.start, sent.end, round(conf, 3), p["name"], None))
+            break
+    return out
 
 
 def _patterns_for(rules: dict, present: frozenset) -> List[dict]:
@@ -439,25 +553,59 @@ def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, ru
     conf = max(rules["floor"], conf - rules["gap_penalty"] * gap)
     if rules["hedge"].search(span_text):
         conf *= rules["hedge_factor"]
-    subjects = _endpoints(view, m, "s", "slist", gd, p["list_allowed"])
-    objects = _endpoints(view, m, "o", "olist", gd, p["list_allowed"])
+    subjects = _endpoints(view, m, "s", "slist", gd, p["list_allowed"]) or _elided(view, m, p, "s")
+    objects = _endpoints(view, m, "o", "olist", gd, p["list_allowed"]) or _elided(view, m, p, "o")
+    if p.get("no_coref"):
+        subjects = [x for x in subjects if not x.coref]
+        objects = [x for x in objects if not x.coref]
     # the funding-round list names every investor, but not the company raising money
     subjects = [s for s in subjects if all(s.mention != o.mention for o in objects)]
     title = None
     if gd.get("title"):
         a, b = m.span("title")
         title = doc.norm[view.offsets[a]:view.offsets[b]]
+    titles = _split_titles(title, rules) if title else [None]
     out = []
     for s in subjects:
         for o in objects:
             c = conf * (rules["coref_factor"] if (s.coref or o.coref) else 1.0)
             first, second = (s, o) if p["predicate"] != "partnerOf" or s.start <= o.start else (o, s)
-            out.append(Relation(first.mention, p["predicate"], second.mention, sent.start, sent.end,
-                                round(c, 3), p["name"], title))
+            for one in titles:
+                out.append(Relation(first.mention, p["predicate"], second.mention, sent.start, sent.end,
+                                    round(c, 3), p["name"], one))
             if title and p["predicate"] == "worksFor" and any(t in title for t in rules["founder_titles"]):
                 out.append(Relation(o.mention, "founder", s.mention, sent.start, sent.end,
                                     round(c, 3), "founder:title", None))
     return out
+
+
+_JOINED_TITLE_RE = re.compile("[兼、/]")
+
+
+def _split_titles(title: str, rules: dict) -> List[str]:
+    """``董事长兼总裁`` -> [董事长, 总裁]: one relation per title. A founder title
+    (创始人兼主席) is left to the founder relation when another title remains."""
+    parts = [t for t in _JOINED_TITLE_RE.split(title) if t]
+    if len(parts) < 2:
+        return [title]
+    kept = [t for t in parts if not any(f in t for f in rules["founder_titles"])]
+    return kept or parts
+
+
+def _elided(view: _SentenceView, m: re.Match, p: dict, group: str) -> List[_Item]:
+    """The endpoint a pattern leaves unsaid (``…，现任Y副行长``): the nearest (``prev``)
+    or the first (``first``) mention of the allowed type before the match; ``topic_prev``:
+    the nearest, only when the sentence starts with a mention of that type."""
+    how = p.get(group + "_from")
+    if not how:
+        return []
+    ok = p["list_allowed"][group]
+    if how == "topic_prev" and (not view.items or view.chars[min(view.items)] not in ok):
+        return []  # only when the sentence opens with such a mention (海信集团…，由A任总裁)
+    before = [i for i in range(m.start()) if i in view.items and view.chars[i] in ok]
+    if not before:
+        return []
+    return [view.items[before[0] if how == "first" else before[-1]]]
 
 
 def _endpoints(view: _SentenceView, m: re.Match, single: str, many: str, gd: dict, allowed: dict) -> List[_Item]:

@@ -400,6 +400,7 @@ def resolve(doc: Document) -> Document:
         m.key = alias_key(m.type, m.name)
     local = _introduced_short_forms(doc, aliases)
     local.update(_bracketed_english(doc, aliases))
+    local.update(_bracketed_short_forms(doc, aliases))
     if local:
         _add_alias_mentions(doc, local)
         for m in doc.mentions:
@@ -505,6 +506,50 @@ def _bracketed_english(doc: Document, aliases) -> Dict[str, Tuple[str, str]]:
         if j < len(doc.mentions) and doc.mentions[j].start == hit.start(1):
             inner = doc.mentions[j]
             inner.type, inner.key = m.type, m.key
+    return local
+
+
+_BARE_BRACKET_RE = re.compile(r"\s*[（(]\s*([^\s（）()，,。；;：:、\d%]{2,12})\s*[）)]")
+
+
+def _is_contraction(short: str, long: str) -> bool:
+    """``上汽集团`` for ``上海汽车集团股份有限公司``: same first character, the rest picked in order.
+
+    Only trusted right after the name in a bracket, where the text pairs them itself.
+    """
+    if len(short) < 2 or len(short) >= len(long) or short[0] != long[0] or is_place_name(short):
+        return False
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _bracketed_short_forms(doc: Document, aliases) -> Dict[str, Tuple[str, str]]:
+    """``北京深瞳星图科技有限公司（深瞳星图）``: a bare bracket after a name holding its short form.
+
+    Only a true short form of the name before it counts (:func:`is_short_form`), so a
+    bracket holding a place, a role or another entity (``王建国（星河科技）``) is left alone.
+    The entity is rekeyed to the short form, as for ``（以下简称“Y”）``.
+    """
+    local: Dict[str, Tuple[str, str]] = {}
+    rekey: Dict[Tuple[str, str], str] = {}
+    for m in doc.mentions:
+        if m.type not in ("Company", "Organization"):
+            continue
+        hit = _BARE_BRACKET_RE.match(doc.norm, m.end)
+        if not hit:
+            continue
+        short = clean_name(hit.group(1))
+        if not (is_short_form(short, m.name) or is_short_form(short, alias_key(m.type, m.name))
+                or _is_contraction(short, m.name)):
+            continue
+        new_key = _preferred_key(m, short)
+        rekey[(m.type, m.key)] = new_key
+        local[short.casefold()] = (m.type, new_key)
+        _add_alias(aliases, (m.type, new_key), short)
+        _add_alias(aliases, (m.type, new_key), m.name)
+    for m in doc.mentions:
+        if (m.type, m.key) in rekey:
+            m.key = rekey[(m.type, m.key)]
     return local
 
 

@@ -81,7 +81,18 @@ def test_appointment_does_not_take_a_title_of_someone_else():
 
 def test_founder_title_gives_worksfor_and_founder():
     doc = make_doc("星河科技创始人兼CEO张三表示，新品将在秋季上市。", [("星河科技", "Company"), ("张三", "Person")])
-    assert sorted(triples(doc)) == [("张三", "worksFor", "星河科技", "创始人兼CEO"), ("星河科技", "founder", "张三", None)]
+    # one worksFor per title; the founder title is stated by the founder relation (GUIDELINES.md)
+    assert sorted(triples(doc)) == [("张三", "worksFor", "星河科技", "CEO"), ("星河科技", "founder", "张三", None)]
+
+
+def test_joined_titles_give_one_relation_each():
+    doc = make_doc("青禾科技董事长兼总裁柯安然表示。", [("青禾科技", "Company"), ("柯安然", "Person")])
+    assert sorted(triples(doc)) == [("柯安然", "worksFor", "青禾科技", "总裁"), ("柯安然", "worksFor", "青禾科技", "董事长")]
+
+
+def test_company_after_appointment_verb_is_the_employer():
+    doc = make_doc("蓝湾电器发布公告，邵晨光将出任公司首席技术官。", [("蓝湾电器", "Company"), ("邵晨光", "Person")])
+    assert triples(doc) == [("邵晨光", "worksFor", "蓝湾电器", "首席技术官")]
 
 
 def test_apposition_and_bracket():
@@ -371,3 +382,226 @@ def test_appointing_employer_is_not_the_appointee_of_a_customer():
     got = triples(doc)
     assert ("韩雪松", "worksFor", "蓝湾智联", "副总裁") in got
     assert not any(t[0] == "韩雪松" and t[2] == "青禾科技" for t in got)
+
+
+# --------------------------------------------------------------------------- elided endpoints, 后者, 双方
+
+
+@pytest.mark.parametrize("text,ents,expected", [
+    # a résumé: current and former jobs in later clauses without their own subject
+    ("简历显示，卫明哲，1980年生，毕业于南湖大学，现任青禾银行副行长，曾任蓝湾保险有限公司财务总监。",
+     [("卫明哲", "Person"), ("南湖大学", "Organization"), ("青禾银行", "Company"), ("蓝湾保险有限公司", "Company")],
+     [("卫明哲", "worksFor", "青禾银行", "副行长"), ("卫明哲", "worksFor", "蓝湾保险", "财务总监")]),
+    # elected to a body
+    ("南湖大学教授季思远当选中国材料学会副理事长。",
+     [("南湖大学", "Organization"), ("季思远", "Person"), ("中国材料学会", "Organization")],
+     [("季思远", "worksFor", "中国材料学会", "副理事长"), ("季思远", "worksFor", "南湖大学", "教授")]),
+    # the board names a person to a title; the employer is the sentence's first company
+    ("蓝湾电器董事会通过议案，由邵晨光任首席财务官。", [("蓝湾电器", "Company"), ("邵晨光", "Person")],
+     [("邵晨光", "worksFor", "蓝湾电器", "首席财务官")]),
+    # a unit name holding 与 between employer and title
+    ("青禾科技云与数据事业群副总裁柯安然表示。", [("青禾科技", "Company"), ("柯安然", "Person")],
+     [("柯安然", "worksFor", "青禾科技", "副总裁")]),
+])
+def test_worksfor_elided_subject_or_employer(text, ents, expected):
+    got = triples(make_doc(text, ents))
+    for e in expected:
+        assert e in got, got
+
+
+def test_founded_by_person_introduced_by_school_and_list_with_intro():
+    doc = make_doc("星屿智能由南湖大学毕业生程一鸣和青禾大学博士陆知秋共同创立。",
+                   [("星屿智能", "Company"), ("南湖大学", "Organization"), ("程一鸣", "Person"),
+                    ("青禾大学", "Organization"), ("陆知秋", "Person")])
+    got = triples(doc)
+    assert ("星屿智能", "founder", "程一鸣", None) in got
+    assert ("星屿智能", "founder", "陆知秋", None) in got
+
+
+@pytest.mark.parametrize("text,ents,expected", [
+    ("青禾科技发布了自研的操作系统禾光OS。", [("青禾科技", "Company"), ("禾光OS", "Product")],
+     ("禾光OS", "manufacturer", "青禾科技")),
+    ("蓝湾汽车的首款纯电轿车蓝湾S7开始交付，该车由蓝湾汽车合肥基地生产。",
+     [("蓝湾汽车", "Company"), ("蓝湾S7", "Product"), ("蓝湾汽车", "Company"), ("合肥", "Place")],
+     ("蓝湾S7", "manufacturer", "蓝湾汽车")),
+    ("星屿智能由程一鸣创办，旗下智能音箱品牌“屿声”已进入欧洲市场。",
+     [("星屿智能", "Company"), ("程一鸣", "Person"), ("屿声", "Product")],
+     ("屿声", "manufacturer", "星屿智能")),
+    ("星屿智能是一家机器人企业，主要产品为巡检机器人“屿卫”。",
+     [("星屿智能", "Company"), ("机器人", "Industry"), ("屿卫", "Product")],
+     ("屿卫", "manufacturer", "星屿智能")),
+    # 其 before a making verb is the company, not the person who speaks
+    ("青禾科技首席技术官柯安然表示，公司将开放其自研的禾光大模型。",
+     [("青禾科技", "Company"), ("柯安然", "Person"), ("禾光大模型", "Product")],
+     ("禾光大模型", "manufacturer", "青禾科技")),
+    # 公司的 in mid-clause refers to the topic company
+    ("会上，星屿智能总经理程一鸣介绍了公司的新款四足巡检机器人“屿卫”。",
+     [("星屿智能", "Company"), ("程一鸣", "Person"), ("屿卫", "Product")],
+     ("屿卫", "manufacturer", "星屿智能")),
+])
+def test_manufacturer_more_forms(text, ents, expected):
+    got = [t[:3] for t in triples(make_doc(text, ents))]
+    assert expected in got, got
+
+
+@pytest.mark.parametrize("text,ents,expected", [
+    ("星屿智能由程一鸣于2020年创立，主攻服务机器人领域。",
+     [("星屿智能", "Company"), ("程一鸣", "Person"), ("服务机器人", "Industry")],
+     ("星屿智能", "inIndustry", "服务机器人")),
+    ("禾芯微电子专注于车规级芯片，是汽车电子领域的新兴企业。",
+     [("禾芯微电子", "Company"), ("汽车电子", "Industry")], ("禾芯微电子", "inIndustry", "汽车电子")),
+    ("青禾光电是光伏行业的组件供应商。", [("青禾光电", "Company"), ("光伏", "Industry")],
+     ("青禾光电", "inIndustry", "光伏")),
+    ("这是青禾互娱今年在游戏领域推出的第二款新品。", [("青禾互娱", "Company"), ("游戏", "Industry")],
+     ("青禾互娱", "inIndustry", "游戏")),
+])
+def test_in_industry_more_forms(text, ents, expected):
+    doc = make_doc(text, ents)
+    # industries are keyed to a taxonomy term; compare the name as written
+    got = [(doc.mentions[r.subject].key, r.predicate, doc.mentions[r.object].name) for r in doc.relations]
+    assert expected in got, got
+
+
+def test_latter_is_the_most_recent_company():
+    doc = make_doc("蓝湾汽车完成对星屿软件的全资收购，后者将成为蓝湾汽车旗下全资子公司，继续专注于智能座舱领域。",
+                   [("蓝湾汽车", "Company"), ("星屿软件", "Company"), ("蓝湾汽车", "Company"), ("智能座舱", "Industry")])
+    got = [t[:3] for t in triples(doc)]
+    assert ("星屿软件", "parentOrganization", "蓝湾汽车") in got
+    assert ("星屿软件", "inIndustry", "智能座舱") in got
+    assert ("蓝湾汽车", "inIndustry", "智能座舱") not in got
+
+
+def test_subsidiary_under_and_is_under():
+    doc = make_doc("禾芯电子是青禾集团旗下的芯片设计企业。", [("禾芯电子", "Company"), ("青禾集团", "Company")])
+    assert [t[:3] for t in triples(doc)] == [("禾芯电子", "parentOrganization", "青禾")]
+
+
+def test_both_sides_pair_in_the_next_sentence_and_same_sentence():
+    doc = make_doc("蓝湾汽车宣布入股星屿电池，持股比例为15%。双方将联合开发固态电池。",
+                   [("蓝湾汽车", "Company"), ("星屿电池", "Company")])
+    got = [t[:3] for t in triples(doc)]
+    assert ("蓝湾汽车", "partnerOf", "星屿电池") in got
+    assert ("蓝湾汽车", "investedIn", "星屿电池") in got
+    doc = make_doc("青禾科技与蓝湾智联（蓝湾）宣布，双方将共同投资设立合资公司。",
+                   [("青禾科技", "Company"), ("蓝湾智联", "Company"), ("蓝湾", "Company")])
+    assert ("青禾科技", "partnerOf", "蓝湾") in [t[:3] for t in triples(doc)]
+
+
+def test_both_sides_without_a_cue_or_negated_is_no_partnership():
+    for text in ("蓝湾汽车宣布入股星屿电池。双方股价当日均上涨。", "蓝湾汽车宣布入股星屿电池。双方并未达成合作。"):
+        doc = make_doc(text, [("蓝湾汽车", "Company"), ("星屿电池", "Company")])
+        assert "partnerOf" not in [t[1] for t in triples(doc)], text
+
+
+def test_partner_with_elided_subject():
+    doc = make_doc("青禾手机在深圳发布新机，并宣布与蓝湾光学达成影像战略合作。",
+                   [("青禾手机", "Company"), ("深圳", "Place"), ("蓝湾光学", "Company")])
+    assert [t[:3] for t in triples(doc)] == [("青禾手机", "partnerOf", "蓝湾光学")]
+
+
+def test_round_followers_after_the_round():
+    doc = make_doc("红枫创投领投了星屿智能1亿元A轮融资，老股东青禾资本跟投。",
+                   [("红枫创投", "Company"), ("星屿智能", "Company"), ("青禾资本", "Company")])
+    got = [t[:3] for t in triples(doc)]
+    assert ("红枫创投", "investedIn", "星屿智能") in got
+    assert ("青禾资本", "investedIn", "星屿智能") in got
+    assert not any(t[0] == "星屿智能" for t in got)
+
+
+def test_title_list_shares_the_employer():
+    doc = make_doc("青禾科技董事长柯安然、总裁程一鸣和首席技术官陆知秋出席了发布会。",
+                   [("青禾科技", "Company"), ("柯安然", "Person"), ("程一鸣", "Person"), ("陆知秋", "Person")])
+    got = triples(doc)
+    for e in [("柯安然", "worksFor", "青禾科技", "董事长"), ("程一鸣", "worksFor", "青禾科技", "总裁"),
+              ("陆知秋", "worksFor", "青禾科技", "首席技术官")]:
+        assert e in got, got
+
+
+def test_topic_founded_by_person_with_an_industry_word_before():
+    doc = make_doc("极星汽车是北辰集团旗下子公司，由汽车行业老兵许川于2020年创立。",
+                   [("极星汽车", "Company"), ("北辰集团", "Company"), ("汽车", "Industry"), ("许川", "Person")])
+    assert ("极星汽车", "founder", "许川", None) in triples(doc)
+
+
+@pytest.mark.parametrize("text,ents,expected", [
+    ("红枫创投对星屿智能进行了数千万元战略投资。", [("红枫创投", "Company"), ("星屿智能", "Company")],
+     ("红枫创投", "investedIn", "星屿智能", None)),
+    ("陆知秋去年加盟青禾科技，出任首席技术官。", [("陆知秋", "Person"), ("青禾科技", "Company")],
+     ("陆知秋", "worksFor", "青禾科技", "首席技术官")),
+])
+def test_invests_in_and_title_without_name_or_employer(text, ents, expected):
+    assert expected in triples(make_doc(text, ents))
+
+
+def test_in_industry_apposition():
+    doc = make_doc("星屿智能，一家服务机器人企业，今天发布了新品。", [("星屿智能", "Company"), ("服务机器人", "Industry")])
+    assert [(doc.mentions[r.subject].key, r.predicate, doc.mentions[r.object].name) for r in doc.relations] == [
+        ("星屿智能", "inIndustry", "服务机器人")]
+
+
+def test_acquiring_company_is_not_an_investor_of_a_target_with_no_investment_cue():
+    doc = make_doc("青禾科技对蓝湾智联的业绩表示满意。", [("青禾科技", "Company"), ("蓝湾智联", "Company")])
+    assert triples(doc) == []
+
+
+def test_unit_gap_stops_at_a_verb():
+    doc = make_doc("星屿智能由前南湖研究院研究员程一鸣创立。",
+                   [("星屿智能", "Company"), ("南湖研究院", "Organization"), ("程一鸣", "Person")])
+    got = triples(doc)
+    assert ("程一鸣", "worksFor", "南湖研究院", "研究员") in got
+    assert not any(t[1] == "worksFor" and t[2] == "星屿智能" for t in got)
+
+
+@pytest.mark.parametrize("text,ents,expected", [
+    ("青禾集团宣布，旗下禾运物流的总经理将由程一鸣出任。",
+     [("青禾集团", "Company"), ("禾运物流", "Company"), ("程一鸣", "Person")],
+     [("禾运物流", "parentOrganization", "青禾"), ("程一鸣", "worksFor", "禾运物流")]),
+    ("星屿网络由程一鸣创办，旗下社区团购平台“屿选”已覆盖三省。",
+     [("星屿网络", "Company"), ("程一鸣", "Person"), ("社区团购", "Industry"), ("屿选", "Product")],
+     [("屿选", "manufacturer", "星屿网络"), ("屿选", "inIndustry", "社区团购")]),
+    ("青禾数码已递交上市申请，主要业务为东南亚地区的跨境支付服务。",
+     [("青禾数码", "Company"), ("东南亚", "Place"), ("跨境支付", "Industry")],
+     [("青禾数码", "inIndustry", "跨境支付")]),
+])
+def test_topic_under_sector_product_and_main_business(text, ents, expected):
+    doc = make_doc(text, ents)
+    got = [(doc.mentions[r.subject].key, r.predicate, doc.mentions[r.object].name) for r in doc.relations]
+    got += [(doc.mentions[r.subject].key, r.predicate, doc.mentions[r.object].key) for r in doc.relations]
+    for e in expected:
+        assert e in got, got
+
+
+def test_titles_given_respectively():
+    doc = make_doc("星屿智能由程一鸣和陆知秋共同创立，两人分别担任首席执行官和首席技术官。",
+                   [("星屿智能", "Company"), ("程一鸣", "Person"), ("陆知秋", "Person")])
+    got = triples(doc)
+    assert ("程一鸣", "worksFor", "星屿智能", "首席执行官") in got
+    assert ("陆知秋", "worksFor", "星屿智能", "首席技术官") in got
+    # three titles for two persons: no guess
+    doc = make_doc("星屿智能由程一鸣和陆知秋共同创立，两人分别担任首席执行官、总裁和首席技术官。",
+                   [("星屿智能", "Company"), ("程一鸣", "Person"), ("陆知秋", "Person")])
+    assert not [t for t in triples(doc) if t[1] == "worksFor"]
+
+
+@pytest.mark.parametrize("text,ents,expected", [
+    ("青禾科技在苏州举办发布会，正式推出新一代扫地机器人“禾净S3”。",
+     [("青禾科技", "Company"), ("苏州", "Place"), ("禾净S3", "Product")], ("禾净S3", "manufacturer", "青禾科技")),
+    ("蓝湾汽车是北辰集团旗下子公司，其首款车型蓝湾S5已在合肥量产。",
+     [("蓝湾汽车", "Company"), ("北辰集团", "Company"), ("蓝湾S5", "Product"), ("合肥", "Place")],
+     ("蓝湾S5", "manufacturer", "蓝湾汽车")),
+])
+def test_manufacturer_elided_launcher_and_its_new_model(text, ents, expected):
+    assert expected in [t[:3] for t in triples(make_doc(text, ents))]
+
+
+def test_customer_launch_is_not_attributed_to_the_supplier():
+    # the product is launched by the customer named right before the verb, not by the first company
+    doc = make_doc("青禾电池为蓝湾汽车供货，蓝湾汽车推出了新车蓝湾S5。",
+                   [("青禾电池", "Company"), ("蓝湾汽车", "Company"), ("蓝湾汽车", "Company"), ("蓝湾S5", "Product")])
+    assert [t[:3] for t in triples(doc)] == [("蓝湾S5", "manufacturer", "蓝湾汽车")]
+
+
+def test_partner_agreement_about_a_product():
+    doc = make_doc("青禾科技与蓝湾智联就禾光OS签署合作协议。",
+                   [("青禾科技", "Company"), ("蓝湾智联", "Company"), ("禾光OS", "Product")])
+    assert [t[:3] for t in triples(doc)] == [("青禾科技", "partnerOf", "蓝湾智联")]

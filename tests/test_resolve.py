@@ -223,3 +223,37 @@ def test_corpus_key_map_prefers_the_most_mentioned_key():
     counts = {("Company", "星河"): 40, ("Company", "星河计算机系统"): 2}
     m = corpus_key_map(ks, counts)
     assert m[("Company", "星河")] == m[("Company", "星河计算机系统")] == "星河"
+
+
+def test_bare_bracket_short_form_names_the_entity():
+    doc = make_doc("北京星屿智能科技有限公司（星屿智能）完成融资。星屿智能表示将扩大团队。",
+                   [("北京星屿智能科技有限公司", "Company")])
+    resolve(doc)
+    keys = [(doc.text[m.start:m.end], m.key) for m in doc.mentions]
+    assert keys[0] == ("北京星屿智能科技有限公司", "星屿智能")
+    # the later use the recogniser missed is added as a mention of the same entity
+    assert keys.count(("星屿智能", "星屿智能")) == 2
+
+
+def test_bare_bracket_that_is_not_a_short_form_is_left_alone():
+    doc = make_doc("蓝湾科技有限公司（深圳）宣布。", [("蓝湾科技有限公司", "Company")])
+    resolve(doc)
+    assert [m.key for m in doc.mentions] == ["蓝湾科技"]
+
+
+def test_electronics_subsidiary_is_not_a_short_form_of_its_parent():
+    doc = make_doc("青禾电子是青禾股份有限公司的控股子公司。",
+                   [("青禾电子", "Company"), ("青禾股份有限公司", "Company")])
+    resolve(doc)
+    assert [m.key for m in doc.mentions] == ["青禾电子", "青禾"]
+
+
+def test_bracketed_contraction_is_the_same_entity():
+    doc = make_doc("青禾汽车集团股份有限公司（青汽集团）宣布，青汽集团将扩产。",
+                   [("青禾汽车集团股份有限公司", "Company"), ("青汽集团", "Company"), ("青汽集团", "Company")])
+    resolve(doc)
+    assert len({m.key for m in doc.mentions}) == 1
+    # a bracket that does not contract the name is not linked
+    doc = make_doc("青禾汽车有限公司（蓝湾）宣布。", [("青禾汽车有限公司", "Company"), ("蓝湾", "Company")])
+    resolve(doc)
+    assert len({m.key for m in doc.mentions}) == 2
