@@ -8,7 +8,8 @@ The model is a python-crfsuite CRF over BIOES tags, trained by
 
 Features per character: unigrams in a -2..+2 window, bigrams and one trigram
 around it, character classes, the position of the character inside its jieba
-word and that word's length, and lexicon cues (surname, company / organisation
+word and that word's length (in the pipeline the words are the segment stage's
+tokens, so jieba runs once per text), and lexicon cues (surname, company / organisation
 / place suffix, job title, listed-company short name). The lexicons are data
 files beside the model (``data/models/ner_lexicon/``), derived by the training
 script, so a model always travels with the exact cues it was trained on.
@@ -210,57 +211,94 @@ def _word_tags(text: str) -> List[str]:
     """Per char: position in its jieba word (B/M/E/S) and the word length (capped at 4)."""
     out: List[str] = []
     for w in _tokenizer().lcut(text):
-        L = len(w)
-        if L == 1:
-            out.append("S1")
-            continue
-        ln = str(min(L, 4))
-        out.append("B" + ln)
-        out.extend("M" + ln for _ in range(L - 2))
-        out.append("E" + ln)
+        out.extend(_word_shape(len(w)))
     return out
 
 
-def sentence_features(text: str) -> List[List[str]]:
-    """Return the CRF feature strings of every character of one normalised sentence."""
+@lru_cache(maxsize=64)
+def _word_shape(L: int) -> Tuple[str, ...]:
+    """The per-character word tags of one word of length ``L``."""
+    if L == 1:
+        return ("S1",)
+    ln = str(min(L, 4))
+    return ("B" + ln,) + ("M" + ln,) * (L - 2) + ("E" + ln,)
+
+
+def token_word_tags(n: int, tokens: Iterable) -> List[str]:
+    """Per char of a text of length ``n``: word tags taken from segmenter tokens.
+
+    Characters no token covers (spaces) are one-character words, as jieba cuts them.
+    """
+    out = ["S1"] * n
+    for t in tokens:
+        a, b = t.start, t.end
+        if 0 <= a < b <= n:
+            out[a:b] = _word_shape(b - a)
+    return out
+
+
+def sentence_features(text: str, words: Optional[Sequence[str]] = None) -> List[List[str]]:
+    """Return the CRF feature strings of every character of one normalised sentence.
+
+    Parameters
+    ----------
+    text : str
+        One normalised sentence.
+    words : sequence of str, optional
+        Per-character word tags (see :func:`token_word_tags`); default: cut
+        ``text`` with jieba here.
+    """
     n = len(text)
-    chars = ["<s2>", "<s1>"] + list(text) + ["</s1>", "</s2>"]
+    if n == 0:
+        return []
+    # Built column by column with list comprehensions (one pass per feature
+    # template) rather than per character: several times fewer Python steps.
+    chars = ["<s2>", "<s1>", *text, "</s1>", "</s2>"]
     cls = ["S", "S"] + _classes(text) + ["S", "S"]
-    words = _word_tags(text)
+    if words is None:
+        words = _word_tags(text)
     lex = _lexicon_tags(text)
-    lex_j = [",".join(t) for t in lex]
-    feats: List[List[str]] = []
-    for i in range(n):
-        j = i + 2
-        cm2, cm1, c0, c1, c2 = chars[j - 2], chars[j - 1], chars[j], chars[j + 1], chars[j + 2]
-        f = [
-            "c0=" + c0,
-            "c-1=" + cm1,
-            "c+1=" + c1,
-            "c-2=" + cm2,
-            "c+2=" + c2,
-            "b-1=" + cm1 + c0,
-            "b+1=" + c0 + c1,
-            "b-2=" + cm2 + cm1,
-            "b+2=" + c1 + c2,
-            "t0=" + cm1 + c0 + c1,
-            "k=" + cls[j - 1] + cls[j] + cls[j + 1],
-            "w=" + words[i],
-            "w0=" + words[i] + c0,
-        ]
-        if i > 0:
-            f.append("w-1=" + words[i - 1])
-        if i + 1 < n:
-            f.append("w+1=" + words[i + 1])
-        for t in lex[i]:
-            f.append("x0=" + t)
-        if i > 0 and lex_j[i - 1]:
-            f.append("x-1=" + lex_j[i - 1])
-        if i + 1 < n and lex_j[i + 1]:
-            f.append("x+1=" + lex_j[i + 1])
-        if i + 2 < n and lex_j[i + 2]:
-            f.append("x+2=" + lex_j[i + 2])
-        feats.append(f)
+    mid, m1, m2, p1, p2 = chars[2:n + 2], chars[1:n + 1], chars[0:n], chars[3:n + 3], chars[4:n + 4]
+    bi = [a + b for a, b in zip(chars, chars[1:])]  # bi[k] = chars[k] + chars[k + 1]
+    kk = [a + b + c for a, b, c in zip(cls, cls[1:], cls[2:])]  # kk[k] = cls[k..k+2]
+    cols = (
+        ["c0=" + c for c in mid],
+        ["c-1=" + c for c in m1],
+        ["c+1=" + c for c in p1],
+        ["c-2=" + c for c in m2],
+        ["c+2=" + c for c in p2],
+        ["b-1=" + b for b in bi[1:n + 1]],
+        ["b+1=" + b for b in bi[2:n + 2]],
+        ["b-2=" + b for b in bi[0:n]],
+        ["b+2=" + b for b in bi[3:n + 3]],
+        ["t0=" + a + b + c for a, b, c in zip(m1, mid, p1)],
+        ["k=" + k for k in kk[1:n + 1]],
+        ["w=" + w for w in words],
+        ["w0=" + w + c for w, c in zip(words, mid)],
+    )
+    if n == 1:
+        feats = [list(r) for r in zip(*cols)]
+    else:
+        # w-1 / w+1 exist for every character but the first / last one
+        wm1 = ["w-1=" + w for w in words[:n - 1]]
+        wp1 = ["w+1=" + w for w in words[1:]]
+        feats = [list(r) for r in zip(*cols, [None] + wm1, wp1 + [None])]
+        del feats[0][-2]
+        feats[-1].pop()
+    if any(lex):
+        lex_j = [",".join(t) if t else "" for t in lex]
+        # only characters with a lexicon cue at -1..+2 get lexicon features
+        near = {i for k in range(n) if lex[k] for i in range(k - 2, k + 2)}
+        for i in sorted(k for k in near if 0 <= k < n):
+            f = feats[i]
+            if lex[i]:
+                f.extend(["x0=" + t for t in lex[i]])
+            if i > 0 and lex_j[i - 1]:
+                f.append("x-1=" + lex_j[i - 1])
+            if i + 1 < n and lex_j[i + 1]:
+                f.append("x+1=" + lex_j[i + 1])
+            if i + 2 < n and lex_j[i + 2]:
+                f.append("x+2=" + lex_j[i + 2])
     return feats
 
 
@@ -341,10 +379,10 @@ def _cap(start: int, end: int) -> Iterable[Tuple[int, int]]:
         yield (start, end)
 
 
-def _tag_piece(tagger, text: str, with_score: bool) -> List[Tuple[int, int, str, float]]:
+def _tag_piece(tagger, text: str, with_score: bool, words=None) -> List[Tuple[int, int, str, float]]:
     if not text.strip():
         return []
-    tags = tagger.tag(sentence_features(text))
+    tags = tagger.tag(sentence_features(text, words))
     out = []
     for s, e, t in decode_tags(tags):
         score = 1.0
@@ -355,7 +393,8 @@ def _tag_piece(tagger, text: str, with_score: bool) -> List[Tuple[int, int, str,
     return out
 
 
-def tag_text(norm_text: str, with_score: bool = True) -> List[Tuple[int, int, str, float]]:
+def tag_text(norm_text: str, with_score: bool = True,
+             words: Optional[Sequence[str]] = None) -> List[Tuple[int, int, str, float]]:
     """Tag normalised text and return ``(start, end, type, score)`` spans (end exclusive).
 
     Parameters
@@ -365,12 +404,16 @@ def tag_text(norm_text: str, with_score: bool = True) -> List[Tuple[int, int, st
     with_score : bool
         Compute the span score (the smallest per-character marginal); ``False``
         gives 1.0 and is slightly faster.
+    words : sequence of str, optional
+        Per-character word tags of ``norm_text`` (:func:`token_word_tags`), so the
+        text is not cut with jieba a second time; default: cut it here.
     """
     tagger = load_model()
     spans: List[Tuple[int, int, str, float]] = []
     with _lock:  # a Tagger holds the current sequence; share it safely
         for a, b in split_sequences(norm_text):
-            for s, e, t, sc in _tag_piece(tagger, norm_text[a:b], with_score):
+            w = None if words is None else words[a:b]
+            for s, e, t, sc in _tag_piece(tagger, norm_text[a:b], with_score, w):
                 spans.append((a + s, a + e, t, sc))
     return spans
 
@@ -379,14 +422,16 @@ def tag_document(doc) -> list:
     """Tag every sentence of ``doc.norm`` and return CRF :class:`Mention` objects.
 
     Falls back to the content spans (then the whole text) when the document has
-    no sentences yet.
+    no sentences yet. The word features come from ``doc.tokens`` when the
+    document is segmented (jieba then runs once per text, not twice).
     """
     from graph_builder.doc import Mention
 
     ranges = [(s.start, s.end) for s in doc.sentences] or list(doc.content) or [(0, len(doc.norm))]
+    words = token_word_tags(len(doc.norm), doc.tokens) if doc.tokens else None
     mentions = []
     for a, b in ranges:
-        for s, e, t, sc in tag_text(doc.norm[a:b]):
+        for s, e, t, sc in tag_text(doc.norm[a:b], words=None if words is None else words[a:b]):
             name = doc.norm[a + s:a + e]
             mentions.append(Mention(start=a + s, end=a + e, type=t, name=name, method="crf", score=sc))
     return mentions

@@ -401,9 +401,21 @@ def person_title_rule(ctx: Context) -> List[Mention]:
     return out
 
 
+_INITIALS: Dict[str, Tuple[tuple, frozenset]] = {}
+
+
 def _surname_initials(ctx: Context) -> frozenset:
-    """First characters of surnames and of user-lexicon person names."""
-    return frozenset(k[0] for k in ctx.surnames) | frozenset(k[0] for k in ctx.persons)
+    """First characters of surnames and of user-lexicon person names.
+
+    Cached across documents; rebuilt when either table is replaced or grows
+    (a user lexicon adds persons).
+    """
+    key = (id(ctx.surnames), len(ctx.surnames), id(ctx.persons), len(ctx.persons))
+    got = _INITIALS.get("v")
+    if got is None or got[0] != key:
+        got = (key, frozenset(k[0] for k in ctx.surnames) | frozenset(k[0] for k in ctx.persons))
+        _INITIALS["v"] = got
+    return got[1]
 
 
 @recognizer(priority=40)
@@ -674,6 +686,8 @@ def industry_rule(ctx: Context) -> List[Mention]:
 
 def _glued_cue(word: str, cues) -> int:
     """Length of a sector cue that ends ``word`` after a 2+ character head (家电行业), else 0."""
+    if len(word) < 3:  # most words: too short for a head plus a cue
+        return 0
     for c in cues:
         if len(word) >= len(c) + 2 and word.endswith(c):
             return len(c)

@@ -50,6 +50,12 @@ _GLUE_HEAD = frozenset("和与及在被对向从把由将为是")
 
 _lock = threading.Lock()
 _state: Dict[str, object] = {}
+# Tokens of words missing from the tag table (punctuation, numbers, unknown
+# words): ``word -> ((piece, tag), ...)``. About a quarter of all words take
+# this path; the memo saves its regex calls. Cleared when a user lexicon adds
+# words, capped so a huge corpus cannot grow it without bound.
+_GUESSED: Dict[str, Tuple[Tuple[str, str], ...]] = {}
+_GUESSED_MAX = 200_000
 
 
 def _jieba_tags(jieba) -> Dict[str, str]:
@@ -96,6 +102,7 @@ def _on_user_lexicon(entries) -> None:
     with _lock:
         words = [(name, pos or _LEXICON_TAGS.get(etype, "nz")) for name, etype, _f, pos in entries]
         _add_words(state["tokenizer"], state["tags"], words)
+        _GUESSED.clear()
 
 
 def tokenizer():
@@ -179,6 +186,7 @@ def _add_span(text: str, a: int, b: int, spans: List[Tuple[int, int]]) -> None:
 def tokenize(text: str, offset: int = 0) -> List[Token]:
     """Words of ``text`` (no whitespace tokens), offsets shifted by ``offset``."""
     tk, tags = tokenizer()
+    guessed = _GUESSED
     out = []
     append = out.append
     pos = offset
@@ -188,13 +196,26 @@ def tokenize(text: str, offset: int = 0) -> List[Token]:
         if tag is not None and tag != "nr":
             append(Token(pos, pos + n, word, tag))  # the common case, kept cheap
             pos += n
-        elif word.isspace():
+            continue
+        pieces = guessed.get(word)
+        if pieces is None:
+            pieces = _guess_pieces(word, tags)
+            if len(guessed) >= _GUESSED_MAX:
+                guessed.clear()
+            guessed[word] = pieces
+        for piece, ptag in pieces:
+            append(Token(pos, pos + len(piece), piece, ptag))
+            pos += len(piece)
+        if not pieces:
             pos += n
-        else:
-            for piece in _unglue(word, tags):
-                append(Token(pos, pos + len(piece), piece, guess_tag(piece, tags)))
-                pos += len(piece)
     return out
+
+
+def _guess_pieces(word: str, tags: Dict[str, str]) -> Tuple[Tuple[str, str], ...]:
+    """The tokens of a word without a plain dictionary tag: none for spaces, else unglued and guessed."""
+    if word.isspace():
+        return ()
+    return tuple((piece, guess_tag(piece, tags)) for piece in _unglue(word, tags))
 
 
 def _unglue(word: str, tags: Dict[str, str]) -> Tuple[str, ...]:

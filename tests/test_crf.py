@@ -2,7 +2,7 @@
 import pytest
 
 from graph_builder import crf
-from graph_builder.doc import Document, Sentence
+from graph_builder.doc import Document, Sentence, Token
 
 
 def test_model_ships_in_package():
@@ -72,3 +72,35 @@ def test_missing_model_is_clear_error(tmp_path):
             crf.load_model(str(tmp_path / "none.crfsuite"))
     finally:
         crf.load_model.cache_clear()
+
+
+def test_features_hand_built_for_a_short_sentence():
+    # the column-wise builder must give exactly the templates the model was trained on
+    feats = crf.sentence_features("张三", ["B2", "E2"])
+    assert feats[0][:13] == ["c0=张", "c-1=<s1>", "c+1=三", "c-2=<s2>", "c+2=</s1>", "b-1=<s1>张", "b+1=张三",
+                             "b-2=<s2><s1>", "b+2=三</s1>", "t0=<s1>张三", "k=SHH", "w=B2", "w0=B2张"]
+    assert feats[0][13] == "w+1=E2" and "w-1=B2" in feats[1] and not any(x.startswith("w+1") for x in feats[1])
+    assert crf.sentence_features("张", ["S1"])[0][-1].startswith("x")  # no w-1/w+1 for one character
+    assert crf.sentence_features("", []) == []
+
+
+def test_token_word_tags_match_jieba_words():
+    text = "华为公司在 深圳发布了新手机。"
+    pos, toks = 0, []
+    for w in crf._tokenizer().lcut(text):
+        if not w.isspace():  # the segmenter drops spaces; they stay one-character words
+            toks.append(Token(pos, pos + len(w), w, "x"))
+        pos += len(w)
+    words = crf.token_word_tags(len(text), toks)
+    assert words == crf._word_tags(text)
+    assert crf.sentence_features(text, words) == crf.sentence_features(text)
+
+
+def test_tag_document_uses_segment_tokens():
+    from graph_builder.normalize import normalize
+    from graph_builder.segment import segment
+
+    doc = segment(normalize(Document(id="d", text="昨天，北京星海科技股份有限公司董事长王建国宣布了计划。")))
+    assert doc.tokens
+    found = {(m.name, m.type) for m in crf.tag_document(doc)}
+    assert ("王建国", "Person") in found

@@ -80,3 +80,15 @@ def test_traditional_input_offsets():
     assert doc.tokens[0].start == 0 and doc.tokens[-1].end == len(text)
     for a, b in zip(doc.tokens, doc.tokens[1:]):
         assert a.end == b.start  # no spaces in this text: tokens tile it
+
+
+def test_guessed_words_are_memoised_and_reset_by_user_lexicons():
+    from graph_builder import segment as seg
+
+    text = "耿志军说：2026年，SU7卖了7万台！"
+    first = [(t.start, t.end, t.text, t.pos) for t in tokenize(text)]
+    assert "，" in seg._GUESSED and seg._GUESSED["2026"] == (("2026", "m"),)
+    assert [(t.start, t.end, t.text, t.pos) for t in tokenize(text)] == first  # same from the memo
+    seg._on_user_lexicon([])  # a user lexicon may retag any word: the memo starts again
+    assert not seg._GUESSED
+    assert [(t.start, t.end, t.text, t.pos) for t in tokenize(text)] == first
