@@ -888,7 +888,7 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None) -
 #: yields to the lexicon and suffix rules for companies and products.
 CRF_PRIORITY = {"Person": 65, "Organization": 65, "Place": 45, "Company": 45, "Product": 45}
 #: CRF spans whose weakest character marginal is below this are dropped.
-CRF_MIN_SCORE = {"Person": 0.5, "Organization": 0.6, "Place": 0.6, "Company": 0.6, "Product": 0.45}
+CRF_MIN_SCORE = {"Person": 0.5, "Organization": 0.6, "Place": 0.6, "Company": 0.6, "Product": 0.4}
 
 
 def _trim_product(ctx: Context, start: int, end: int) -> int:
