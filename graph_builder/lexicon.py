@@ -153,6 +153,8 @@ _CUE_FILES = {
     "name_tail": "name_tails.txt",
     "industry_weak": "industry_cues_weak.txt",
     "industry_verb": "industry_verbs.txt",
+    "investor": "investor_cues.txt",
+    "partner": "partner_cues.txt",
 }
 
 
@@ -164,7 +166,8 @@ def cues(kind: str) -> FrozenSet[str]:
     (手机, 平台), ``industry`` heads (行业, 领域), ``person`` appointment verbs
     (出任, 担任), ``org_prefix`` (国家, 中央), ``document_head`` (报告, 白皮书), ``unit_head`` (事业群, 产品部),
     ``name_tail`` (系列, 总部: words a statistical tagger glues after a name), ``industry_weak``
-    (市场, 业务: sector cues only after an industry label), ``industry_verb`` (进军, 专注于).
+    (市场, 业务: sector cues only after an industry label), ``industry_verb`` (进军, 专注于),
+    ``investor`` funding verbs (领投, 跟投), ``partner`` deal verbs after 与/和 Y (签署, 达成).
     """
     if kind not in _CUE_FILES:
         raise ValueError(f"unknown cue kind {kind!r} (expected one of {', '.join(_CUE_FILES)})")

@@ -25,6 +25,7 @@ Examples
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
@@ -50,6 +51,8 @@ _MODEL = re.compile(
     r"(?: (?:Pro\+?|Max|Plus|Ultra|mini|Lite|SE|Turbo))*(?![A-Za-z0-9])"
 )
 _YEARISH = re.compile(r"(?:19|20)\d\d$")
+# The phase of a fund (二期, 3期) written after its name.
+_PHASE = re.compile(r"^[一二三四五六七八九十\d]期$")
 # Quotes and brackets that may enclose a product name after a product cue.
 # Function characters jieba's HMM may glue into an unknown word.
 _GLUE = "在于为和是了的也将与及被对向从把由说称等"
@@ -209,7 +212,14 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
             j = i
             while j + 1 < n and toks[j + 1].text in csuf and toks[j + 1].start == toks[j].end:
                 j += 1
-            tier = max((csuf[toks[k].text] for k in range(i, j + 1)), key=_TIER_RANK.get)
+            tiers = [csuf[toks[k].text] for k in range(i, j + 1)]
+            joined = ctx.norm[toks[i].start:toks[j].end]
+            if joined in csuf:
+                tiers.append(csuf[joined])  # 投资 + 基金: the chain is a fund's legal head
+            if i > 0 and toks[i - 1].end == toks[i].start and ctx.norm[toks[i - 1].start:toks[j].end] in csuf:
+                i -= 1  # 产业 + 投资基金: a head that starts with a word of its own
+                tiers.append(csuf[ctx.norm[toks[i].start:toks[j].end]])
+            tier = max(tiers, key=_TIER_RANK.get)
             start_tok = _company_run(ctx, toks, i, tier)
             if start_tok is not None:
                 first = toks[start_tok]
@@ -217,9 +227,13 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
                 if first.pos == "un":
                     # An unknown word that swallowed a function character (包由弗迪): start after it.
                     cut = max(first.text.rfind(c) for c in _GLUE)
-                    start += cut + 1
+                    if cut + 1 < len(first.text):  # 顺为资本: a glue character ending the word is its own
+                        start += cut + 1
+                end = toks[j].end
+                if j + 1 < n and toks[j + 1].start == end and _PHASE.match(toks[j + 1].text):
+                    end = toks[j + 1].end  # 产业投资基金二期: the fund's phase is part of its name
                 if toks[j].end - start > len(toks[j].text):
-                    out.append(ctx.mention(start, toks[j].end, "Company", "company_suffix_rule", 0.85))
+                    out.append(ctx.mention(start, end, "Company", "company_suffix_rule", 0.85))
             i = j + 1
     return out
 
@@ -234,9 +248,13 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
         if t.end != toks[k].start and not (t.pos == "eng" and toks[k].pos == "eng"):
             break  # a space between Chinese words ends the name
         w = t.text
-        if (t.pos in _BREAK and not (tier == "strong" and t.pos == "v" and len(w) >= 2)) or w in ctx.stop \
+        # A registered name may hold a business word listed as a stop word (长河半导体产业投资基金).
+        stop = w in ctx.stop and not (tier == "strong" and (w in ctx.csuf or w in ctx.industries))
+        if (t.pos in _BREAK and not (tier == "strong" and t.pos == "v" and len(w) >= 2)) or stop \
                 or w in ctx.titles or w in ctx.products:
             break
+        if t.pos in _NAME_TAGS and len(w) >= 3 and w[-1] == "任":
+            break  # 由贾明任集团总裁: a name with the verb 任 glued on, not a company
         known = w in ctx.companies
         # Registered names hold business verbs (台湾积体电路制造股份有限公司).
         strong_word = tier == "strong" and (t.pos in _NOUNISH or t.pos in ("v", "vn") and len(w) >= 2)
@@ -249,8 +267,8 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
         k -= 1
         if known and tier != "strong":
             break  # 比亚迪汽车: the run is the known name, nothing before it
-    while k < i and toks[k].pos in ("v", "vn"):
-        k += 1  # a name does not start with a verb (收购X有限公司)
+    while k < i and (toks[k].pos in ("v", "vn") or toks[k].text in ctx.stop):
+        k += 1  # a name does not start with a verb (收购X有限公司) or a bare business word
     if k == i:
         return None
     run = toks[k:i]
@@ -259,6 +277,8 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
         if not (len(run) == 1 or all(t.pos == "eng" for t in run)):
             return None
         t = run[0]
+        if t.pos == "eng" and len(t.text) == 1:
+            return None  # 5G-A网络: a single Latin letter is no brand
         brand = t.text in ctx.companies or t.pos in ("nz", "eng", "un", "nt", "j", "nrt", "nr") or (
             t.pos in ("n", "ns") and len(t.text) == 2 and _rare(t.text) and t.text not in ctx.industries)
         if (not brand or t.text in ctx.places or (t.pos == "nt" and _suffix_of(t.text, ctx.osuf))
@@ -286,6 +306,98 @@ def _rare(word: str) -> bool:
 def _proper_before(ctx: Context, toks: Sequence[Token], k: int) -> bool:
     """Whether a proper noun or known company stands right before token ``k`` (阿里 云 公司)."""
     return k > 0 and toks[k - 1].end == toks[k].start and (toks[k - 1].pos in _PROPER or toks[k - 1].text in ctx.companies)
+
+
+def _proper_run_before(ctx: Context, toks: Sequence[Token], j: int, most: int = 3) -> int:
+    """Start token of a run of up to ``most`` glued name-like tokens ending before token ``j``.
+
+    The run must start with a proper noun (or a known company) and hold no
+    verbs, titles, stop words or places on their own; returns ``j`` if none.
+    """
+    k = j
+    while k > 0 and j - k < most:
+        t = toks[k - 1]
+        if k < j and t.end != toks[k].start:
+            break
+        if t.pos in _BREAK or (t.text in ctx.stop and t.text not in ctx.csuf) or t.text in ctx.titles or not (
+                t.pos in _NOUNISH or t.text in ctx.companies):
+            break
+        k -= 1
+    if j - k >= 2 and toks[j - 1].text in ctx.csuf and toks[k].text not in ctx.stop:
+        return k  # 青松创投: before a company head a common noun is a brand
+    while k < j and not (toks[k].pos in _PROPER or toks[k].text in ctx.companies):
+        k += 1  # 老股东钱塘资本: common nouns in front are no part of the name
+    return k
+
+
+@recognizer(priority=72)
+def investor_cue_rule(ctx: Context) -> List[Mention]:
+    """``X领投 / X跟投 / X参投``: the name right before a funding verb is a company (the investor)."""
+    cues = lexicon.cues("investor")
+    out = []
+    for toks in ctx.sentences:
+        n = len(toks)
+        for i, t in enumerate(toks):
+            w = t.text
+            # jieba cuts 跟投 into 跟 + 投.
+            if not (w in cues or (w == "跟" and i + 1 < n and toks[i + 1].text == "投" and toks[i + 1].start == t.end)):
+                continue
+            k = _proper_run_before(ctx, toks, i)
+            if k == i or toks[i - 1].end != t.start:
+                continue
+            run = toks[k:i]
+            if len(run) == 1 and (run[0].text in ctx.places or run[0].pos in _NAME_TAGS):
+                continue  # 北京领投 / 张三跟投: a place or a person, not a firm
+            out.append(ctx.mention(run[0].start, run[-1].end, "Company", "investor_cue_rule", 0.75))
+    return out
+
+
+@recognizer(priority=42)
+def partner_rule(ctx: Context) -> List[Mention]:
+    """``与Y签署 / 和Y达成``: an unknown proper name between 与/和 and a deal verb is a company.
+
+    Places, persons, organisations and lexicon words stay with their own rules
+    (与上海市签署, 与清华大学达成): the rule takes only names nothing else types.
+    """
+    cues = lexicon.cues("partner")
+    out = []
+    for toks in ctx.sentences:
+        n = len(toks)
+        for i, t in enumerate(toks):
+            if t.text not in ("与", "和", "同") or i + 1 >= n:
+                continue
+            j = i + 1
+            while j < n and j - i <= 2 and toks[j].pos not in _BREAK:
+                j += 1
+            if j == i + 1 or j >= n or j - i > 3:
+                continue
+            # 近日/正式 may stand between the partner and the verb.
+            v = j + 1 if toks[j].pos in ("t", "d") and j + 1 < n else j
+            if toks[v].text not in cues:
+                continue
+            run = toks[i + 1:j]
+            if any(r.end != q.start for r, q in zip(run, run[1:])):
+                continue
+            first = run[0]
+            if first.pos not in _PROPER or first.pos in _NAME_TAGS or ctx.is_known(first.text) and len(run) == 1:
+                continue
+            if first.text in ctx.places and len(run) == 1 or first.text in ctx.orgs:
+                continue
+            name = ctx.norm[first.start:run[-1].end]
+            if len(name) < 2 or name in ctx.stop or _suffix_of(name, ctx.osuf) or name in ctx.places \
+                    or not _crf_none_but(ctx, first.start, run[-1].end, "Company"):
+                continue
+            out.append(ctx.mention(first.start, run[-1].end, "Company", "partner_rule", 0.6))
+    return out
+
+
+def _crf_none_but(ctx: Context, start: int, end: int, etype: str) -> bool:
+    """Whether no CRF span of another type than ``etype`` covers ``start:end``.
+
+    A shorter one inside (长江 in 长江存储) does not count: the run is the longer name.
+    """
+    spans = _crf_raw(ctx) or []
+    return not any(s <= start and end <= e and t != etype for s, e, t, _sc in spans)
 
 
 # --------------------------------------------------------------------------- persons
@@ -393,7 +505,14 @@ def person_title_rule(ctx: Context) -> List[Mention]:
             for v in range(k - 1, max(-1, k - 9), -1):
                 if toks[v].pos == "x":
                     break
-                if toks[v].text in person_cues:
+                w = toks[v].text
+                if len(w) >= 3 and w[-1] == "任" and w[:-1] not in ctx.titles:
+                    # 由贾明任集团总裁: jieba glues the verb 任 onto the name
+                    t0 = Token(toks[v].start, toks[v].end - 1, w[:-1], "nr")
+                    if _name_at(ctx, [t0], 0, loose=True) == 1:
+                        out.append(ctx.mention(t0.start, t0.end, "Person", "person_title_rule", 0.85))
+                    break
+                if w in person_cues:
                     s = _name_ending_at(ctx, toks, v, loose=True)
                     if s < v:
                         out.append(ctx.mention(toks[s].start, toks[v - 1].end, "Person", "person_title_rule", 0.85))
@@ -576,7 +695,8 @@ def product_rule(ctx: Context) -> List[Mention]:
                         and _HAN.match(p.text) and p.pos in ("nz", "un", "n", "j", "nr", "nt", "nrt")
                         and p.text not in ctx.stop and not _YEARISH.match(t.text) and len(t.text) <= 6
                         and p.text not in ctx.industries
-                        and not (t.pos == "m" and i + 1 < n and toks[i + 1].start == t.end and _HAN.match(toks[i + 1].text))):
+                        and not (t.pos == "m" and i + 1 < n and toks[i + 1].start == t.end and _HAN.match(toks[i + 1].text)
+                                 and toks[i + 1].text not in lexicon.cues("product_noun"))):
                     end = t.end
                     if i + 1 < n and toks[i + 1].start == end and toks[i + 1].pos == "eng" and len(toks[i + 1].text) <= 5:
                         end = toks[i + 1].end
@@ -933,6 +1053,7 @@ def crf_mentions(ctx: Context) -> List[Mention]:
     if raw is None:
         return []
     found = [Mention(s, e, t, ctx.norm[s:e], method="crf", score=sc) for s, e, t, sc in raw]
+    found = [m for m in found if m.type != "Company" or not _crosses_clause(ctx, m.start, m.end)]
     out = []
     tails = lexicon.cues("name_tail")
     for m in found:
@@ -959,6 +1080,22 @@ def crf_mentions(ctx: Context) -> List[Mention]:
 
 
 _NAMEISH = re.compile(r"[A-Za-z\u4e00-\u9fff]")
+# Tags no company name holds inside: time words (近日), prepositions, adverbs, 的.
+_CLAUSE_TAGS = frozenset(("t", "p", "d", "uj"))
+
+
+def _crosses_clause(ctx: Context, start: int, end: int) -> bool:
+    """Whether a token inside ``start:end`` (not its first) is a clause word (X近日投资Y有限公司)."""
+    starts = ctx.__dict__.get("_tok_starts")
+    if starts is None:
+        starts = ctx.__dict__["_tok_starts"] = [t.start for t in ctx.doc.tokens]
+    toks = ctx.doc.tokens
+    k = bisect.bisect_right(starts, start)
+    while k < len(toks) and toks[k].end <= end:
+        if toks[k].pos in _CLAUSE_TAGS:
+            return True
+        k += 1
+    return False
 
 
 def _strip_quotes(text: str, start: int, end: int) -> Tuple[int, int]:

@@ -107,3 +107,12 @@ def test_build_script_reproduces_the_shipped_files(tmp_path, monkeypatch):
     shipped = {r[0] for r in lexicon._rows("companies.txt")}
     assert set(companies) == shipped
     assert mod.clean_stock_name("*ST全新") == "全新" and mod.clean_stock_name("寒武纪-U") == "寒武纪"
+
+
+def test_investor_and_partner_cues():
+    from graph_builder import lexicon as lx
+
+    assert {"领投", "跟投"} <= lx.cues("investor")
+    assert "签署" in lx.cues("partner")
+    assert lx.suffixes("company")["创投"] == "core"
+    assert lx.suffixes("company")["投资基金"] == "strong"

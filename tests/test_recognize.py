@@ -180,3 +180,32 @@ def test_product_rules(text, expected, absent):
     _doc, got = _ents(text)
     assert expected <= got, got
     assert not (absent & got), got
+
+
+# Funding rounds, partners, funds and glued verbs (texts written for these tests).
+@pytest.mark.parametrize("text,expected", [
+    ("青松创投领投了宁波云帆材料有限公司的B轮融资。", {("青松创投", "Company")}),
+    ("本轮融资由远澜资本领投，老股东北辰创投跟投。", {("远澜资本", "Company"), ("北辰创投", "Company")}),
+    ("海澄电子宣布与恒岳达成战略合作，双方将共建实验室。", {("恒岳", "Company")}),
+    ("海澄电子与星垣近日签署合作协议。", {("星垣", "Company")}),
+    ("长河半导体产业投资基金二期近日投资苏州明芯科技有限公司。",
+     {("长河半导体产业投资基金二期", "Company"), ("苏州明芯科技有限公司", "Company")}),
+    ("董事会决定由贾明任集团总裁。", {("贾明", "Person")}),
+    ("其自研的天穹3010芯片已量产。", {("天穹3010", "Product")}),
+    ("星河科技上线出行规划助手“路小宝”。", {("路小宝", "Product")}),
+    ("蓝鲸互娱旗下新作《雾隐江湖》将于秋季上线。", {("雾隐江湖", "Product")}),
+])
+def test_context_cues(text, expected):
+    _doc, got = _ents(text)
+    assert expected <= got, got
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("董事会决定由贾明任集团总裁。", ("贾明任集团", "Company")),
+    ("运营商与设备商签署5G-A网络建设协议。", ("A网络", "Company")),
+    ("与上海签署合作协议", ("上海", "Company")),
+    ("远澜资本近日投资苏州明芯科技有限公司。", ("远澜资本近日投资苏州明芯科技有限公司", "Company")),
+])
+def test_context_cues_do_not_overreach(text, wrong):
+    _doc, got = _ents(text)
+    assert wrong not in got, got
