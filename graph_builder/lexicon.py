@@ -258,13 +258,22 @@ def _type_tables() -> Dict[str, Dict[str, str]]:
     }
 
 
+_user_aliases: Dict[Tuple[str, str], str] = {}
+
+
+def user_alias(type_: str, name: str) -> Optional[str]:
+    """The canonical name a user lexicon gave ``name`` (``=canonical``), or None."""
+    return _user_aliases.get((type_, name)) if _user_aliases else None
+
+
 def add_user_lexicon(path) -> int:
     """Add entries from a user file; returns how many were added.
 
     The format is jieba's user dictionary plus a type column: one entry per line,
-    ``name [freq] [pos] type``, fields separated by whitespace, ``type`` one of
-    ``Person Company Organization Product Industry Place``. Lines starting with
-    ``#`` are comments. An Industry entry becomes an altLabel of the taxonomy
+    ``name [freq] [pos] type [=canonical]``, fields separated by whitespace, ``type``
+    one of ``Person Company Organization Product Industry Place``; ``=canonical``
+    makes ``name`` an alias of that entity (``阿里 Company =阿里巴巴``: both are one
+    node, whatever the documents say). Lines starting with ``#`` are comments. An Industry entry becomes an altLabel of the taxonomy
     concept it names when it is one, else a new top concept.
 
     Raises
@@ -282,9 +291,17 @@ def add_user_lexicon(path) -> int:
         parts = line.split()
         if not parts or parts[0].startswith("#"):
             continue
+        canonical = None
+        if len(parts) > 2 and parts[-1].startswith("=") and len(parts[-1]) > 1:
+            canonical = parts.pop()[1:]
         if len(parts) < 2 or parts[-1] not in ENTITY_TYPES:
-            raise ValueError(f"{path}:{lineno}: expected 'name [freq] [pos] type' with type in {', '.join(ENTITY_TYPES)}")
+            raise ValueError(f"{path}:{lineno}: expected 'name [freq] [pos] type [=canonical]' "
+                             f"with type in {', '.join(ENTITY_TYPES)}")
         name, etype, middle = parts[0], parts[-1], parts[1:-1]
+        if canonical:
+            from .normalize import normalize_text
+
+            _user_aliases[(etype, normalize_text(name))] = normalize_text(canonical)
         freq = int(middle[0]) if middle and middle[0].isdigit() else None
         pos = middle[-1] if middle and not middle[-1].isdigit() else None
         entries.append((name, etype, freq, pos))

@@ -246,6 +246,9 @@ def alias_key(type_: str, name: str) -> str:
     >>> alias_key("Company", "腾讯公司"), alias_key("Company", "Tencent Holdings Limited")
     ('腾讯', 'Tencent')
     """
+    from .lexicon import user_alias
+
+    name = user_alias(type_, name) or name
     if type_ == "Company":
         return company_key(name)
     if type_ == "Industry":

@@ -159,3 +159,20 @@ def test_user_lexicon_changes_the_result(tmp_path):
     bad.write_text("只有名字\n", encoding="utf-8")
     proc = run("extract", "--lexicon", str(bad), str(src))
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_user_lexicon_alias_joins_two_names(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text("星河优品宣布推出新产品。", encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("星河科技有限公司董事长张三表示公司将扩大投资。", encoding="utf-8")
+    lex = tmp_path / "aliases.txt"
+    lex.write_text("星河优品 Company =星河科技\n", encoding="utf-8")
+
+    def iris(*extra):
+        recs = [json.loads(x) for x in run("extract", *extra, str(a), str(b)).stdout.splitlines()]
+        return [{e["iri"] for e in r["entities"] if e["type"] == "Company"} for r in recs]
+
+    plain, joined = iris(), iris("--lexicon", str(lex))
+    assert plain[0] and plain[1] and plain[0] != plain[1]
+    assert joined[0] == joined[1] == plain[1]
