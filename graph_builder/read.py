@@ -535,13 +535,8 @@ def _read_file(path: str, report: Report) -> Iterator[Document]:
     if path.lower().endswith(".jsonl"):
         yield from _read_jsonl(path, report)
         return
-    try:
-        fh = open(path, "rb")
-    except PermissionError:
-        report.skip(path, "permission denied")
-        return
-    except OSError as exc:
-        report.skip(path, f"cannot read: {exc.strerror or exc}")
+    fh = _open_or_skip(path, report)
+    if fh is None:
         return
     with fh:
         try:
@@ -634,15 +629,21 @@ def _looks_like_html(text: str) -> bool:
 # ---------------------------------------------------------------------------
 
 
-def _read_jsonl(path: str, report: Report) -> Iterator[Document]:
-    """Stream a JSON Lines file: one document per line with a ``"text"`` string."""
+def _open_or_skip(path: str, report: Report):
+    """The file opened for binary reading, or None after reporting why it cannot be."""
     try:
-        fh = open(path, "rb")
+        return open(path, "rb")
     except PermissionError:
         report.skip(path, "permission denied")
-        return
     except OSError as exc:
         report.skip(path, f"cannot read: {exc.strerror or exc}")
+    return None
+
+
+def _read_jsonl(path: str, report: Report) -> Iterator[Document]:
+    """Stream a JSON Lines file: one document per line with a ``"text"`` string."""
+    fh = _open_or_skip(path, report)
+    if fh is None:
         return
     with fh:
         try:
