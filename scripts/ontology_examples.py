@@ -14,6 +14,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 README = REPO / "ontology" / "README.md"
 BEGIN, END = "<!-- examples:begin -->", "<!-- examples:end -->"
+TERMS_BEGIN, TERMS_END = "<!-- terms:begin -->", "<!-- terms:end -->"
 EXAMPLES = ["people", "products", "industries", "investments", "top"]
 MAX_ROWS = 12
 
@@ -22,6 +23,43 @@ def run(*args) -> str:
     proc = subprocess.run([sys.executable, "-m", "graph_builder", *args], capture_output=True, text=True,
                           encoding="utf-8", cwd=REPO, check=True)
     return proc.stdout
+
+
+def terms_table() -> str:
+    """Every class and property declared in kg.ttl, with its kind, labels and links to other vocabularies."""
+    import rdflib
+    from rdflib.namespace import OWL, RDF, RDFS
+
+    g = rdflib.Graph().parse(REPO / "ontology" / "kg.ttl")
+    kinds = {OWL.Class: "class", RDFS.Class: "class", OWL.ObjectProperty: "object property",
+             OWL.DatatypeProperty: "datatype property", RDF.Property: "property",
+             OWL.SymmetricProperty: "symmetric property", OWL.AnnotationProperty: "annotation property"}
+    links = (OWL.equivalentClass, OWL.equivalentProperty, RDFS.subClassOf, RDFS.subPropertyOf, RDFS.domain, RDFS.range)
+    nm = g.namespace_manager
+    rows = ["| term | kind | label (en / zh) | counterparts, domain, range |", "|---|---|---|---|"]
+    terms = {}
+    for k, name in kinds.items():
+        for t in g.subjects(RDF.type, k):
+            if isinstance(t, rdflib.URIRef):
+                terms.setdefault(t, set()).add(name)
+    for t in sorted(terms, key=lambda x: x.n3(nm)):
+        labels = {l.language: str(l) for l in g.objects(t, RDFS.label)}
+        rel = []
+        for p in links:
+            for o in sorted(g.objects(t, p), key=str):
+                if isinstance(o, rdflib.URIRef):
+                    rel.append(f"{p.n3(nm)} {o.n3(nm)}")
+        rows.append(f"| `{t.n3(nm)}` | {', '.join(sorted(terms[t]))} | {labels.get('en', '')} / {labels.get('zh', '')} "
+                    f"| {'; '.join(f'`{r}`' for r in rel)} |")
+    return "\n".join(rows)
+
+
+def splice(text: str, begin: str, end: str, block: str, heading: str) -> str:
+    block = f"{begin}\n{block}\n{end}"
+    if begin in text:
+        head, rest = text.split(begin, 1)
+        return head + block + rest.split(end, 1)[1]
+    return text.rstrip("\n") + f"\n\n## {heading}\n\n" + block + "\n"
 
 
 def main() -> None:
@@ -37,12 +75,9 @@ def main() -> None:
         parts += [f"### `{name}`", "", "```sparql", query, "```", "", "```", *shown, "```", ""]
     parts.append(END)
     text = README.read_text(encoding="utf-8")
-    block = "\n".join(parts)
-    if BEGIN in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + block + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n## Five example queries\n\n" + block + "\n"
+    text = splice(text, BEGIN, END, "\n".join(parts[1:-1]), "Five example queries")
+    text = splice(text, TERMS_BEGIN, TERMS_END, "Generated from `kg.ttl` by `python scripts/ontology_examples.py`.\n\n"
+                  + terms_table(), "Every class and property")
     README.write_text(text, encoding="utf-8")
     print(f"wrote {len(EXAMPLES)} examples to {README}")
 
