@@ -167,44 +167,90 @@ def _char_class(c: str) -> str:
     return "P"
 
 
-_CLASS_CACHE: Dict[str, str] = {}
+class _ClassCache(dict):
+    """``char -> class``, filled on first use; ``map(cache.__getitem__, text)`` then runs in C."""
+
+    def __missing__(self, c: str) -> str:
+        k = self[c] = _char_class(c)
+        return k
+
+
+_CLASS_CACHE = _ClassCache()
 
 
 def _classes(text: str) -> List[str]:
-    cache = _CLASS_CACHE
-    out = []
-    for c in text:
-        k = cache.get(c)
-        if k is None:
-            k = cache[c] = _char_class(c)
-        out.append(k)
-    return out
+    return list(map(_CLASS_CACHE.__getitem__, text))
+
+
+# (lexicon table it was built from, entry -> ((offset, tag), ...), first
+# characters of entries); rebuilt when load_lexicon's cache is cleared
+# (scripts/train_ner.py does so).
+# One tuple, swapped in whole, so threads never see a mixed state.
+_MATCH: List[tuple] = [(None, None, None)]
+
+
+def _match_table() -> Tuple[Dict[str, Tuple[Tuple[int, str], ...]], frozenset]:
+    """Entry -> the ``(offset, code+position)`` tags it puts on its characters, and the entries' first characters.
+
+    Precomputed once so the scan in :func:`_lexicon_hits` only appends. Entries
+    that fire no cue (a surname entry longer than two characters) are left out;
+    the scan still walks past them through the prefix set.
+    """
+    table, _prefixes = load_lexicon()
+    cached = _MATCH[0]
+    if cached[0] is table:
+        return cached[1], cached[2]
+    match: Dict[str, Tuple[Tuple[int, str], ...]] = {}
+    for w, codes in table.items():
+        L = len(w)
+        out: List[Tuple[int, str]] = []
+        for code in codes:
+            if code == "sn" and L > 2:
+                continue
+            if L == 1:
+                out.append((0, code + "S"))
+            else:
+                out.append((0, code + "B"))
+                out.extend((k, code + "I") for k in range(1, L - 1))
+                out.append((L - 1, code + "E"))
+        if out:
+            match[w] = tuple(out)
+    starts = frozenset(w[0] for w in table)
+    _MATCH[0] = (table, match, starts)
+    return match, starts
+
+
+def _lexicon_hits(text: str) -> Dict[int, List[str]]:
+    """Char index -> the lexicon cues covering it (``code+position``, B/I/E/S); uncovered chars absent."""
+    _table, prefixes = load_lexicon()
+    match, starts = _match_table()
+    get = match.get
+    n = len(text)
+    hits: Dict[int, List[str]] = {}
+    for i, c in enumerate(text):
+        if c not in starts:  # about half of all characters start no entry
+            continue
+        for j in range(i + 1, n + 1):
+            piece = text[i:j]
+            found = get(piece)
+            if found is None:
+                if piece not in prefixes:
+                    break
+                continue
+            for off, tag in found:
+                k = i + off
+                lst = hits.get(k)
+                if lst is None:
+                    hits[k] = [tag]
+                else:
+                    lst.append(tag)
+    return hits
 
 
 def _lexicon_tags(text: str) -> List[List[str]]:
     """Per char, the lexicon cues covering it, as ``code+position`` (B/I/E/S)."""
-    table, prefixes = load_lexicon()
-    n = len(text)
-    tags: List[List[str]] = [[] for _ in range(n)]
-    for i in range(n):
-        for L in range(1, n - i + 1):
-            piece = text[i:i + L]
-            codes = table.get(piece)
-            if not codes:
-                if piece not in prefixes:
-                    break
-                continue
-            for code in codes:
-                if code == "sn" and L > 2:
-                    continue
-                if L == 1:
-                    tags[i].append(code + "S")
-                else:
-                    tags[i].append(code + "B")
-                    for k in range(i + 1, i + L - 1):
-                        tags[k].append(code + "I")
-                    tags[i + L - 1].append(code + "E")
-    return tags
+    hits = _lexicon_hits(text)
+    return [hits.get(i, []) for i in range(len(text))]
 
 
 def _word_tags(text: str) -> List[str]:
@@ -257,7 +303,7 @@ def sentence_features(text: str, words: Optional[Sequence[str]] = None) -> List[
     cls = ["S", "S"] + _classes(text) + ["S", "S"]
     if words is None:
         words = _word_tags(text)
-    lex = _lexicon_tags(text)
+    lex = _lexicon_hits(text)
     mid, m1, m2, p1, p2 = chars[2:n + 2], chars[1:n + 1], chars[0:n], chars[3:n + 3], chars[4:n + 4]
     bi = [a + b for a, b in zip(chars, chars[1:])]  # bi[k] = chars[k] + chars[k + 1]
     kk = [a + b + c for a, b, c in zip(cls, cls[1:], cls[2:])]  # kk[k] = cls[k..k+2]
@@ -285,20 +331,29 @@ def sentence_features(text: str, words: Optional[Sequence[str]] = None) -> List[
         feats = [list(r) for r in zip(*cols, [None] + wm1, wp1 + [None])]
         del feats[0][-2]
         feats[-1].pop()
-    if any(lex):
-        lex_j = [",".join(t) if t else "" for t in lex]
+    if lex:
+        lex_j = {k: ",".join(t) for k, t in lex.items()}
         # only characters with a lexicon cue at -1..+2 get lexicon features
-        near = {i for k in range(n) if lex[k] for i in range(k - 2, k + 2)}
-        for i in sorted(k for k in near if 0 <= k < n):
+        near = set()
+        for k in lex:
+            near.update((k - 2, k - 1, k, k + 1))
+        lget, jget = lex.get, lex_j.get
+        for i in sorted(near):
+            if not 0 <= i < n:
+                continue
             f = feats[i]
-            if lex[i]:
-                f.extend(["x0=" + t for t in lex[i]])
-            if i > 0 and lex_j[i - 1]:
-                f.append("x-1=" + lex_j[i - 1])
-            if i + 1 < n and lex_j[i + 1]:
-                f.append("x+1=" + lex_j[i + 1])
-            if i + 2 < n and lex_j[i + 2]:
-                f.append("x+2=" + lex_j[i + 2])
+            t = lget(i)
+            if t:
+                f.extend(["x0=" + x for x in t])
+            j = jget(i - 1)  # absent for i == 0
+            if j:
+                f.append("x-1=" + j)
+            j = jget(i + 1)
+            if j:
+                f.append("x+1=" + j)
+            j = jget(i + 2)
+            if j:
+                f.append("x+2=" + j)
     return feats
 
 

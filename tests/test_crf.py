@@ -104,3 +104,38 @@ def test_tag_document_uses_segment_tokens():
     assert doc.tokens
     found = {(m.name, m.type) for m in crf.tag_document(doc)}
     assert ("王建国", "Person") in found
+
+
+def _slow_lexicon_tags(text):
+    """The lexicon scan written out plainly: every substring looked up in the table."""
+    table, _prefixes = crf.load_lexicon()
+    tags = [[] for _ in text]
+    for i in range(len(text)):
+        for j in range(i + 1, len(text) + 1):
+            for code in table.get(text[i:j], ()):
+                L = j - i
+                if code == "sn" and L > 2:
+                    continue
+                if L == 1:
+                    tags[i].append(code + "S")
+                    continue
+                tags[i].append(code + "B")
+                tags[i + 1:j - 1] = [t + [code + "I"] for t in tags[i + 1:j - 1]]
+                tags[j - 1].append(code + "E")
+    return tags
+
+
+def test_lexicon_scan_matches_plain_scan():
+    text = "王建国在北京星海科技股份有限公司任董事长，欧阳娜娜任总经理。"
+    fast = crf._lexicon_tags(text)
+    assert fast == _slow_lexicon_tags(text)
+    assert any(fast)  # the sentence does hit the lexicons
+    hits = crf._lexicon_hits(text)
+    assert all(hits[k] == fast[k] for k in hits) and all(fast[k] == [] for k in range(len(text)) if k not in hits)
+
+
+def test_lexicon_match_table_follows_cache_clear():
+    first, _starts = crf._match_table()
+    crf.load_lexicon.cache_clear()
+    second, _starts = crf._match_table()
+    assert second is not first and second == first
