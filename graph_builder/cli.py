@@ -162,13 +162,9 @@ def _cmd_eval(args) -> int:
 def main(argv: Optional[List[str]] = None) -> int:
     args = _parser().parse_args(argv)
     _setup_logging(args)
-    usage_errors = (UsageError, FileNotFoundError)
-    try:
-        from .query import QueryError
+    from .query import QueryError
 
-        usage_errors += (QueryError,)
-    except ImportError:  # pragma: no cover
-        pass
+    usage_errors = (UsageError, FileNotFoundError, QueryError)
     handler = {"build": _cmd_build, "extract": _cmd_extract, "query": _cmd_query,
                "serve": _cmd_serve, "eval": _cmd_eval}[args.command]
     try:

@@ -456,7 +456,6 @@ def _introduced_short_forms(doc: Document, aliases) -> Dict[str, Tuple[str, str]
     local: Dict[str, Tuple[str, str]] = {}
     if not doc.mentions:
         return local
-    ends = [m.end for m in doc.mentions]
     rekey: Dict[Tuple[str, str], str] = {}
     for i, m in enumerate(doc.mentions):
         if m.type in ("Place", "Industry"):
@@ -470,15 +469,9 @@ def _introduced_short_forms(doc: Document, aliases) -> Dict[str, Tuple[str, str]
             short = clean_name(raw)
             if len(short) < 2 or short in d["stop_short"] or short == m.name:
                 continue
-            new_key = _preferred_key(m, short)
-            rekey[(m.type, m.key)] = new_key
-            local[short.casefold()] = (m.type, new_key)
+            new_key = _adopt_short_form(m, short, rekey, local, aliases)
             local[alias_key(m.type, short).casefold()] = (m.type, new_key)
-            _add_alias(aliases, (m.type, new_key), short)
-            _add_alias(aliases, (m.type, new_key), m.name)
-    for m in doc.mentions:
-        if (m.type, m.key) in rekey:
-            m.key = rekey[(m.type, m.key)]
+    _apply_rekey(doc, rekey)
     return local
 
 
@@ -545,15 +538,25 @@ def _bracketed_short_forms(doc: Document, aliases) -> Dict[str, Tuple[str, str]]
         if not (is_short_form(short, m.name) or is_short_form(short, alias_key(m.type, m.name))
                 or _is_contraction(short, m.name)):
             continue
-        new_key = _preferred_key(m, short)
-        rekey[(m.type, m.key)] = new_key
-        local[short.casefold()] = (m.type, new_key)
-        _add_alias(aliases, (m.type, new_key), short)
-        _add_alias(aliases, (m.type, new_key), m.name)
+        _adopt_short_form(m, short, rekey, local, aliases)
+    _apply_rekey(doc, rekey)
+    return local
+
+
+def _adopt_short_form(m: Mention, short: str, rekey, local, aliases) -> str:
+    """Record that ``short`` names ``m``'s entity; returns the entity's new key."""
+    new_key = _preferred_key(m, short)
+    rekey[(m.type, m.key)] = new_key
+    local[short.casefold()] = (m.type, new_key)
+    _add_alias(aliases, (m.type, new_key), short)
+    _add_alias(aliases, (m.type, new_key), m.name)
+    return new_key
+
+
+def _apply_rekey(doc: Document, rekey: Dict[Tuple[str, str], str]) -> None:
     for m in doc.mentions:
         if (m.type, m.key) in rekey:
             m.key = rekey[(m.type, m.key)]
-    return local
 
 
 def _content_ranges(doc: Document) -> List[Tuple[int, int]]:
