@@ -6,7 +6,8 @@ entries to those cached objects, so all stages see them.
 
 Files (under ``graph_builder/data/lexicons/`` unless noted):
 
-- ``companies.txt`` (generated) + ``companies_extra.txt``: ``name<TAB>industry``
+- ``companies.txt`` (generated) + ``companies_extra.txt`` (hand-written) +
+  ``companies_corpus.txt`` (generated from corpus labels): ``name<TAB>industry``
 - ``companies_ambiguous.txt`` (generated): short names that are also ordinary words
 - ``surnames.txt`` (generated): ``surname<TAB>frequency``
 - ``titles.txt`` (generated, includes ``titles_core.txt``): ``title<TAB>count``
@@ -70,8 +71,9 @@ def normalize_label(text: str) -> str:
 def companies() -> Dict[str, str]:
     """Company short names -> industry (Tushare's classes; free text for the extra list)."""
     out = {r[0]: (r[1] if len(r) > 1 else "") for r in _rows("companies.txt")}
-    for r in _rows("companies_extra.txt"):
-        out.setdefault(r[0], r[1] if len(r) > 1 else "")
+    for name in ("companies_extra.txt", "companies_corpus.txt"):
+        for r in _rows(name):
+            out.setdefault(r[0], r[1] if len(r) > 1 else "")
     return out
 
 

@@ -81,6 +81,69 @@ def build_companies(shared: Path) -> dict[str, str]:
     return companies
 
 
+# Names that open with these are descriptions (该公司, 某银行), not names.
+_NOT_NAME_HEAD = tuple("该本这其某各此每两多一那")
+_NAME_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9&·.\-]+$")
+
+
+def build_corpus_companies(shared: Path, known: dict[str, str]) -> dict[str, str]:
+    """Company names labelled in the TRAIN corpora (a derived name list, no text).
+
+    CLUENER train ``company`` and Boson ``company_name`` spans seen at least twice,
+    and DuIE subjects/objects typed 企业. Names already in ``known`` are skipped;
+    descriptions (该公司), bare suffixes and odd strings are dropped.
+    """
+    from collections import Counter
+
+    counts: Counter = Counter()
+    with open(shared / "cluener" / "train.json", encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            for name, spans in rec.get("label", {}).get("company", {}).items():
+                counts[name] += len(spans)
+    with open(shared / "boson_ner" / "boson.txt", encoding="utf-8") as f:
+        for line in f:
+            for e in json.loads(line).get("entity_list", []):
+                if e.get("entity_type") == "company_name":
+                    counts[e["entity"]] += 1
+    duie = shared / "duie_sample" / "train_data_5000.json"
+    if duie.exists():
+        with open(duie, encoding="utf-8") as f:
+            for line in f:
+                for spo in json.loads(line).get("spo_list", []):
+                    if spo.get("subject_type") in ("企业", "企业/品牌"):
+                        counts[spo["subject"]] += 2
+                    obj_type = spo.get("object_type", {})
+                    obj = spo.get("object", {})
+                    if isinstance(obj_type, dict) and obj_type.get("@value") in ("企业", "企业/品牌"):
+                        counts[obj.get("@value", "")] += 2
+    suffixes = [s for s in read_comment_file(LEX_DIR / "company_suffixes.txt")]
+    suffixes = [s.split("\t")[0] for s in suffixes] + ["公司", "集团", "银行"]
+    drop = set(read_comment_file(LEX_DIR / "companies_corpus_drop.txt"))
+    common = jieba_common_words()
+    org_suffixes = tuple(read_comment_file(LEX_DIR / "org_suffixes.txt")) + ("社", "中心", "电视台", "总台")
+    out: dict[str, str] = {}
+    for name, n in counts.items():
+        name = unicodedata.normalize("NFKC", name).strip()
+        if n < 2 or not 2 <= len(name) <= 20 or not _NAME_OK.match(name) or name in known or name in drop:
+            continue
+        if name.startswith(_NOT_NAME_HEAD) or not (_HAN.search(name) or len(name) >= 3):
+            continue
+        head = name
+        for suf in sorted(suffixes, key=len, reverse=True):
+            if head.endswith(suf):
+                head = head[: -len(suf)]
+                break
+        if len(head) < 2:  # 博彩公司 is fine (head 博彩), 公司 alone is not
+            continue
+        if name.endswith(org_suffixes):  # 福彩中心, 新华社: organisations in our scheme
+            continue
+        if head != name and common.get(head, (0, "x"))[1] not in ("x", "nt", "nz", "nr", "nrt", "ns", "j"):
+            continue  # 商业银行, 信托公司: an ordinary word plus a suffix names a kind, not a company
+        out[name] = ""
+    return out
+
+
 def jieba_common_words() -> dict[str, tuple[int, str]]:
     """jieba's main dictionary: word -> (frequency, POS tag)."""
     import jieba
@@ -94,15 +157,20 @@ def jieba_common_words() -> dict[str, tuple[int, str]]:
     return words
 
 
-def ambiguous_companies(companies, common, industry_labels) -> list[str]:
+def ambiguous_companies(companies, common, industry_labels, strict: bool = False) -> list[str]:
     """Short names that are also ordinary words (太阳能, 机器人, 老百姓).
 
-    The recogniser only takes these with a company cue after them.
+    The recogniser only takes these with a company cue after them. ``strict``
+    (for names taken from corpus labels) also counts person and place names
+    (威廉, 长城) and any dictionary word that is not an organisation name.
     """
     out = []
     for name in companies:
         freq, tag = common.get(name, (0, ""))
-        ordinary = freq >= 20 and tag not in ("nt", "nz", "nrt", "nr", "ns", "j")
+        if strict:
+            ordinary = bool(tag) and tag not in ("nt", "nz", "j")
+        else:
+            ordinary = freq >= 20 and tag not in ("nt", "nz", "nrt", "nr", "ns", "j")
         if ordinary or name in industry_labels:
             out.append(name)
     return sorted(out)
@@ -242,8 +310,12 @@ def main(argv=None) -> int:
 
     companies = build_companies(shared)
     write_tsv(LEX_DIR / "companies.txt", sorted(companies.items()), "A-share short names (Tushare stock_basic 2021 + main board 2025); name<TAB>Tushare industry")
-    amb = ambiguous_companies(companies, jieba_common_words(), labels)
-    write_tsv(LEX_DIR / "companies_ambiguous.txt", [(n,) for n in amb], "companies.txt names that are also ordinary words (jieba dictionary, industry labels)")
+    extra = {r.split("\t")[0] for r in read_comment_file(LEX_DIR / "companies_extra.txt")}
+    corpus = build_corpus_companies(shared, {**companies, **{n: "" for n in extra}})
+    write_tsv(LEX_DIR / "companies_corpus.txt", sorted(corpus.items()), "company names labelled in CLUENER train (company), Boson (company_name) and the DuIE sample (企业), seen twice or more; name<TAB>industry (empty)")
+    common = jieba_common_words()
+    amb = ambiguous_companies(companies, common, labels) + ambiguous_companies(corpus, common, labels, strict=True)
+    write_tsv(LEX_DIR / "companies_ambiguous.txt", [(n,) for n in sorted(set(amb))], "companies.txt and companies_corpus.txt names that are also ordinary words or names (jieba dictionary, industry labels)")
 
     surnames = build_surnames(shared)
     write_tsv(LEX_DIR / "surnames.txt", surnames, "Chinese_Family_Name_1k (Apache-2.0); surname<TAB>frequency")
