@@ -404,6 +404,8 @@ def resolve(doc: Document) -> Document:
     local = _introduced_short_forms(doc, aliases)
     local.update(_bracketed_english(doc, aliases))
     local.update(_bracketed_short_forms(doc, aliases))
+    for short, ident in _legal_name_short_forms(doc, aliases, local).items():
+        local.setdefault(short, ident)
     if local:
         _add_alias_mentions(doc, local)
         for m in doc.mentions:
@@ -473,6 +475,64 @@ def _introduced_short_forms(doc: Document, aliases) -> Dict[str, Tuple[str, str]
             local[alias_key(m.type, short).casefold()] = (m.type, new_key)
     _apply_rekey(doc, rekey)
     return local
+
+
+def _legal_name_short_forms(doc: Document, aliases, local) -> Dict[str, Tuple[str, str]]:
+    """``苏州纳微传感技术股份有限公司 ... 纳微传感``: a full legal name's short form used later.
+
+    News introduces a company by its registered name and then uses a short form
+    without saying so. For each Company mention written with a legal suffix and no
+    short form of its own, the longest prefix (of three or more characters) of its
+    key that the text uses elsewhere on word boundaries is taken as its short form,
+    when that prefix is no place, industry word or ordinary dictionary word.
+    """
+    found: Dict[str, Tuple[str, str]] = {}
+    if not doc.tokens:
+        return found
+    d = _data()
+    bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
+    known = {v for v in local.values()}
+    other_types = {clean_name(x.name) for x in doc.mentions if x.type != "Company"}
+    rekey: Dict[Tuple[str, str], str] = {}
+    for m in doc.mentions:
+        if m.type != "Company" or (m.type, m.key) in known or not m.key:
+            continue
+        name = clean_name(m.name)
+        if not any(name.endswith(suf) for suf in d["company_suffixes"]) or len(m.key) < 4:
+            continue
+        for n in range(len(m.key) - 1, 2, -1):
+            short = m.key[:n]
+            if short in d["generic"] or is_place_name(short) or industry_canonical(short) or _common_word(short):
+                continue
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", short) or not _used_elsewhere(doc, short, m, bounds):
+                continue
+            if short in other_types:  # 鲜果多多 the app of 鲜果多多网络科技: the text typed it
+                break
+            new_key = _adopt_short_form(m, short, rekey, found, aliases)
+            found[short.casefold()] = (m.type, new_key)
+            break
+    _apply_rekey(doc, rekey)
+    return found
+
+
+def _used_elsewhere(doc: Document, short: str, m: Mention, bounds) -> bool:
+    """Whether ``short`` occurs outside mention ``m`` on word boundaries."""
+    start = doc.norm.find(short)
+    while start >= 0:
+        end = start + len(short)
+        if not (m.start <= start < m.end) and start in bounds and end in bounds:
+            return True
+        start = doc.norm.find(short, start + 1)
+    return False
+
+
+def _common_word(word: str) -> bool:
+    """An ordinary dictionary word (not a proper noun) of jieba's main dictionary."""
+    from .segment import tokenizer
+
+    _tk, tags = tokenizer()
+    tag = tags.get(word)
+    return tag is not None and tag not in ("nt", "nz", "nr", "nrt", "ns", "j")
 
 
 def _bracketed_english(doc: Document, aliases) -> Dict[str, Tuple[str, str]]:

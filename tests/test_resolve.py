@@ -257,3 +257,21 @@ def test_bracketed_contraction_is_the_same_entity():
     doc = make_doc("青禾汽车有限公司（蓝湾）宣布。", [("青禾汽车有限公司", "Company"), ("蓝湾", "Company")])
     resolve(doc)
     assert len({m.key for m in doc.mentions}) == 2
+
+
+def test_legal_name_short_form_used_later_is_the_same_company():
+    from graph_builder.pipeline import Pipeline
+
+    doc = Pipeline()(Document(id="t", text="苏州纳微传感技术股份有限公司日前披露年报。纳微传感将继续加大研发投入。"))
+    companies = [m for m in doc.mentions if m.type == "Company"]
+    assert [doc.text[m.start:m.end] for m in companies] == ["苏州纳微传感技术股份有限公司", "纳微传感"]
+    assert {m.key for m in companies} == {"纳微传感"}
+
+
+def test_legal_name_short_form_is_not_taken_from_a_word_or_a_place():
+    from graph_builder.pipeline import Pipeline
+
+    # 上海 is a place and 发展 an ordinary word: neither is a short form of the company
+    doc = Pipeline()(Document(id="t", text="上海发展控股有限公司今日公告。上海发展迅速。"))
+    keys = {m.key for m in doc.mentions if m.type == "Company"}
+    assert "上海" not in keys and "上海发展" not in {doc.text[m.start:m.end] for m in doc.mentions if m.start > 10}
