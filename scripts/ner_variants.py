@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Compare CRF feature sets on the held-out 10% of the training corpora, in parallel.
+
+Each variant adds features to ``crf.sentence_features`` (the shipped set is
+``base``); one process trains each (variant, split) pair, so a many-core machine
+runs the whole comparison in the time of one training. Results go to
+``--out`` (one log per run; models of the full-data runs).
+
+Variants:
+
+* ``base``: the shipped features.
+* ``pos``: + the jieba-dictionary POS tag of the character's word (``p=``) and
+  that tag with the character's position in the word (``pw=``).
+* ``pos_dict``: + per-character statistics from jieba's dictionary: how often
+  the character is a given-name character of ``nr`` words (``gn=``), the last
+  character of ``ns`` (``se=``) or ``nt`` words (``te=``), bucketed.
+* ``pos_dict_word``: + the identity of the character's word when it has 2-4
+  characters (``wd=``).
+
+Usage::
+
+    python scripts/ner_variants.py --data ../shared/data --out /tmp/nerv \
+        --runs base:holdout,pos:holdout,pos:full --iters 90 --jobs 8
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from graph_builder import crf  # noqa: E402
+from graph_builder import evaluate as ev  # noqa: E402
+
+import train_ner  # noqa: E402
+
+_BASE = crf.sentence_features
+
+
+@lru_cache(maxsize=1)
+def dict_tables():
+    """(word -> POS tag, char -> (gn, se, te) buckets) from jieba's main dictionary."""
+    import jieba
+
+    tags = {}
+    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
+        for line in f:
+            p = line.split()
+            if len(p) == 3:
+                tags[p[0]] = p[2]
+    from collections import Counter
+
+    total, gn, se, te = Counter(), Counter(), Counter(), Counter()
+    for w, t in tags.items():
+        for c in set(w):
+            total[c] += 1
+        if t.startswith("nr") and 2 <= len(w) <= 3:
+            for c in w[1:]:
+                gn[c] += 1
+        elif t == "ns" and len(w) >= 2:
+            se[w[-1]] += 1
+        elif t == "nt" and len(w) >= 2:
+            te[w[-1]] += 1
+
+    def bucket(n, d):
+        if n < 3:
+            return ""
+        r = n / d
+        return "3" if r >= 0.5 else "2" if r >= 0.2 else "1" if r >= 0.05 else ""
+
+    stats = {}
+    for c, d in total.items():
+        row = (bucket(gn[c], d), bucket(se[c], d), bucket(te[c], d))
+        if any(row):
+            stats[c] = row
+    return tags, stats
+
+
+def _words(text):
+    return crf._tokenizer().lcut(text)
+
+
+def features(variant: str):
+    """A ``sentence_features`` replacement for ``variant``."""
+    if variant == "base":
+        return _BASE
+
+    def feats(text, words=None):
+        out = _BASE(text, words)
+        tags, stats = dict_tables()
+        i = 0
+        for w in _words(text):
+            t = tags.get(w) or ("un" if "\u4e00" <= w[0] <= "\u9fff" else "x")
+            L = len(w)
+            for k in range(L):
+                pos = "S" if L == 1 else "B" if k == 0 else "E" if k == L - 1 else "M"
+                f = out[i + k]
+                f.append("p=" + t)
+                f.append("pw=" + pos + t)
+                if variant in ("pos_dict", "pos_dict_word"):
+                    row = stats.get(text[i + k])
+                    if row:
+                        if row[0]:
+                            f.append("gn=" + row[0])
+                        if row[1]:
+                            f.append("se=" + row[1])
+                        if row[2]:
+                            f.append("te=" + row[2])
+                if variant == "pos_dict_word" and 2 <= L <= 4:
+                    f.append("wd=" + w)
+            i += L
+        return out
+
+    return feats
+
+
+def run(job):
+    variant, split, args = job
+    crf.sentence_features = features(variant)
+    data = Path(args.data)
+    out = Path(args.out)
+    log = out / f"{variant}_{split}.log"
+    corpora = train_ner.load_corpora(data)
+    weights = {k: int(v) for k, v in (w.split("=") for w in args.weight.split(",") if w)}
+    t0 = time.time()
+    if split == "holdout":
+        train_ex, held = train_ner.holdout_split(corpora, weights=weights)
+    else:
+        train_ex = [x for k, v in corpora.items() for x in v * weights.get(k, 1)]
+        held = {}
+    model = out / f"{variant}_{split}.crfsuite"
+    secs = train_ner.train(train_ex, model, args.c1, args.c2, args.iters, args.minfreq)
+    lines = [f"{variant} {split}: trained {secs:.0f}s, total {time.time() - t0:.0f}s, "
+             f"{model.stat().st_size / 1e6:.1f} MB"]
+    if held:
+        lines.append(train_ner.score_heldout(model, held))
+        model.unlink()
+    else:
+        crf.load_model.cache_clear()
+        tagger = crf.load_model(str(model))
+        for name, path, types, reader in (
+            ("cluener-dev", data / "cluener/dev.json", None, "cluener"),
+            ("msra-test", data / "msra_ner/msra_test_bio.txt", None, "msra"),
+        ):
+            def predict(text, tagger=tagger):
+                norm = crf.normalize(text)
+                spans = []
+                for a, b in crf.split_sequences(norm):
+                    for s, e, t in crf.decode_tags(tagger.tag(crf.sentence_features(norm[a:b]))):
+                        spans.append((a + s, a + e, t))
+                return spans
+            lines.append(f"-- {name}\n" + ev.run_eval(reader, str(path), predict))
+    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    ap.add_argument("--out", default="/tmp/ner_variants")
+    ap.add_argument("--runs", default="base:holdout,pos:holdout,pos_dict:holdout,pos_dict_word:holdout")
+    ap.add_argument("--iters", type=int, default=90)
+    ap.add_argument("--c1", type=float, default=0.15)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--minfreq", type=int, default=2)
+    ap.add_argument("--weight", default="pd_dev=3,msra_sample=3")
+    ap.add_argument("--jobs", type=int, default=8)
+    args = ap.parse_args(argv)
+    Path(args.out).mkdir(parents=True, exist_ok=True)
+    # derive the lexicons once, before the workers fork (they only read them)
+    train_ner.build_lexicons(Path(args.data), crf.LEXICON_DIR)
+    crf.load_lexicon.cache_clear()
+    dict_tables()
+    jobs = [(*r.split(":"), args) for r in args.runs.split(",")]
+    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+        for res in pool.map(run, jobs):
+            print(res, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
