@@ -79,13 +79,13 @@ def test_user_lexicon(tmp_path):
     from graph_builder.recognize import recognize
 
     f = tmp_path / "user.txt"
-    f.write_text("# my names\n青鸟速运 10 nt Company\n蓝莓星球 Product\n量子计算 Industry\n", encoding="utf-8")
+    f.write_text("# my names\n青鸟速运 10 nt Company\n蓝莓星球 Product\n脑机接口 Industry\n", encoding="utf-8")
     assert lexicon.add_user_lexicon(f) == 3
     assert "青鸟速运" in lexicon.companies()
-    assert lexicon.lookup_industry("量子计算") == "量子计算"
-    doc = recognize(Document(id="u", text="青鸟速运推出蓝莓星球，进军量子计算。"))
+    assert lexicon.lookup_industry("脑机接口") == "脑机接口"
+    doc = recognize(Document(id="u", text="青鸟速运推出蓝莓星球，进军脑机接口。"))
     got = {(m.name, m.type) for m in doc.mentions}
-    assert ("青鸟速运", "Company") in got and ("蓝莓星球", "Product") in got and ("量子计算", "Industry") in got
+    assert ("青鸟速运", "Company") in got and ("蓝莓星球", "Product") in got and ("脑机接口", "Industry") in got
 
 
 def test_user_lexicon_bad_line(tmp_path):
