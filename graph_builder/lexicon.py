@@ -105,6 +105,8 @@ def places() -> Dict[str, str]:
             for alt in r[2].split(","):
                 if alt.strip():
                     out.setdefault(alt.strip(), r[0])
+    for r in _rows("places_corpus.txt"):
+        out.setdefault(r[0], r[0])
     return out
 
 

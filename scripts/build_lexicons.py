@@ -144,6 +144,40 @@ def build_corpus_companies(shared: Path, known: dict[str, str]) -> dict[str, str
     return out
 
 
+def build_corpus_places(shared: Path, known: set[str]) -> list[str]:
+    """Place names labelled in the TRAIN corpora (Boson, People's Daily dev, the MSRA
+    sample, Weibo train), seen at least twice: a derived name list, no text.
+
+    Single characters (中, 美: abbreviations that need context), names with digits
+    or Latin letters, and ordinary dictionary words (not tagged ``ns``) are dropped.
+    """
+    sys.path.insert(0, str(ROOT))
+    from graph_builder import evaluate as ev
+
+    counts: collections.Counter = collections.Counter()
+    with open(shared / "boson_ner" / "boson.txt", encoding="utf-8") as f:
+        for line in f:
+            counts.update(e["entity"] for e in json.loads(line).get("entity_list", [])
+                          if e.get("entity_type") == "location")
+    for text, spans in ev.read_char_tags(shared / "people_daily_ner" / "example.dev"):
+        counts.update(text[s:e] for s, e, lab in spans if lab == "LOC")
+    for text, spans in ev.read_entity_jsonl(shared / "msra_ner" / "msra_1000_sample.jsonl"):
+        counts.update(text[s:e] for s, e, lab in spans if lab == "LOC")
+    for text, spans in ev.read_char_tags(shared / "weibo_ner" / "weiboNER_2nd_conll.train", strip_digit=True):
+        counts.update(text[s:e] for s, e, lab in spans if lab in ("LOC.NAM", "GPE.NAM"))
+    common = jieba_common_words()
+    out = []
+    for name, n in counts.items():
+        name = unicodedata.normalize("NFKC", name).strip()
+        if n < 2 or not 2 <= len(name) <= 8 or name in known or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+            continue
+        tag = common.get(name, (0, ""))[1]
+        if tag and tag not in ("ns", "nz", "j"):
+            continue
+        out.append(name)
+    return sorted(set(out))
+
+
 def jieba_common_words() -> dict[str, tuple[int, str]]:
     """jieba's main dictionary: word -> (frequency, POS tag)."""
     import jieba
@@ -316,6 +350,10 @@ def main(argv=None) -> int:
     common = jieba_common_words()
     amb = ambiguous_companies(companies, common, labels) + ambiguous_companies(corpus, common, labels, strict=True)
     write_tsv(LEX_DIR / "companies_ambiguous.txt", [(n,) for n in sorted(set(amb))], "companies.txt and companies_corpus.txt names that are also ordinary words or names (jieba dictionary, industry labels)")
+
+    places_known = {r.split("\t")[0] for r in read_comment_file(LEX_DIR / "places.txt")}
+    places = build_corpus_places(shared, places_known | set(companies) | set(corpus))
+    write_tsv(LEX_DIR / "places_corpus.txt", [(n, "corpus") for n in places], "place names labelled in Boson, People's Daily dev, the MSRA sample and Weibo train, seen twice or more; name<TAB>kind")
 
     surnames = build_surnames(shared)
     write_tsv(LEX_DIR / "surnames.txt", surnames, "Chinese_Family_Name_1k (Apache-2.0); surname<TAB>frequency")
