@@ -127,8 +127,8 @@ def build_corpus_companies(shared: Path, known: dict[str, str]) -> dict[str, str
         name = unicodedata.normalize("NFKC", name).strip()
         if n < 2 or not 2 <= len(name) <= 20 or not _NAME_OK.match(name) or name in known or name in drop:
             continue
-        if name.startswith(_NOT_NAME_HEAD) or not (_HAN.search(name) or len(name) >= 3):
-            continue
+        if name.startswith(_NOT_NAME_HEAD) or not _HAN.search(name):
+            continue  # Latin-only labels are too often fragments (EMS in MEMS, wind, sts)
         head = name
         for suf in sorted(suffixes, key=len, reverse=True):
             if head.endswith(suf):
