@@ -140,8 +140,12 @@ def _lexicon_spans(toks: Sequence[Token], table, max_tokens: int = 4):
     """
     prefixes = _prefixes(table)
     n = len(toks)
-    i = 0
-    while i < n:
+    # Only a token in the table or starting an entry can start a span: one pass
+    # picks them out (most tokens are neither), the scan visits only those.
+    nxt = 0
+    for i in [k for k, t in enumerate(toks) if t.text in prefixes or t.text in table]:
+        if i < nxt:
+            continue  # inside the span just taken
         text = toks[i].text
         best = i + 1 if text in table else 0
         j = i + 1
@@ -153,9 +157,7 @@ def _lexicon_spans(toks: Sequence[Token], table, max_tokens: int = 4):
                 best = j
         if best:
             yield i, best
-            i = best
-        else:
-            i += 1
+            nxt = best
 
 
 # --------------------------------------------------------------------------- companies
@@ -406,10 +408,13 @@ def _crf_none_but(ctx: Context, start: int, end: int, etype: str) -> bool:
 def _name_token(ctx: Context, t: Token, loose: bool) -> bool:
     """A single token that is a whole person name (耿志军, 欧阳娜娜)."""
     w = t.text
-    if not (2 <= len(w) <= 4 and _HAN.match(w)) or ctx.is_known(w):
+    if not 2 <= len(w) <= 4:
         return False
+    # The cheap surname test first: it rejects most words (all tests here are pure).
     compound = len(w) >= 3 and w[:2] in ctx.surnames
     if not (compound or ctx.surnames.get(w[0], 0) >= 10):
+        return False
+    if not _HAN.match(w) or ctx.is_known(w):
         return False
     if len(w) == 3 and not compound and _common_word(w[:2]):
         return False  # 智能化, 吉瓦时: a word plus a character, not surname + given name
@@ -433,7 +438,7 @@ def _name_at(ctx: Context, toks: Sequence[Token], i: int, loose: bool) -> int:
     if i >= n:
         return i
     t = toks[i]
-    whole = _name_token(ctx, t, loose)
+    whole = name_token = _name_token(ctx, t, loose)
     if whole and t.text in ctx.surnames and ctx.surnames[t.text] >= 5:
         whole = False  # 欧阳 + 娜娜: try surname + given name first
     if whole:
@@ -461,7 +466,7 @@ def _name_at(ctx: Context, toks: Sequence[Token], i: int, loose: bool) -> int:
             j += 1
         if given:
             return j
-    if _name_token(ctx, t, loose):
+    if name_token:
         return i + 1
     return i
 
@@ -767,7 +772,7 @@ def industry_rule(ctx: Context) -> List[Mention]:
             if cued or (i > 0 and toks[i - 1].text in verbs):
                 out.append(ctx.mention(toks[i].start, toks[j - 1].end, "Industry", "industry_rule", 0.8))
         for i, t in enumerate(toks):
-            glued = _glued_cue(t.text, cues)
+            glued = _glued_cue(t.text, cues) if len(t.text) >= 3 else 0  # shorter: no head plus cue
             if glued:  # 家电行业 as one word
                 out.append(ctx.mention(t.start, t.end - glued, "Industry", "industry_rule", 0.7))
                 continue

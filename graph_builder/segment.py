@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from math import log
 from typing import Dict, List, Optional, Tuple
 
 from . import lexicon
@@ -190,7 +191,7 @@ def tokenize(text: str, offset: int = 0) -> List[Token]:
     out = []
     append = out.append
     pos = offset
-    for word in tk.cut(text, HMM=True):
+    for word in jieba_cut(tk, text):
         n = len(word)
         tag = tags.get(word)
         if tag is not None and tag != "nr":
@@ -209,6 +210,167 @@ def tokenize(text: str, offset: int = 0) -> List[Token]:
         if not pieces:
             pos += n
     return out
+
+
+def jieba_cut(tk, text: str) -> List[str]:
+    """``list(tk.cut(text, HMM=True))`` for a ``jieba.Tokenizer`` ``tk``, about a third faster.
+
+    The same algorithm as jieba 0.42 (blocks split by its own patterns; in each
+    block the best route through the dictionary DAG, unknown runs through its
+    HMM), with the DAG build and the route search fused into one backward pass
+    that keeps no DAG dict and no tuples. Every score is computed by the same
+    float operations in the same order, ties go the same way (the longer word),
+    so the words are identical; tests/test_segment.py checks it.
+    """
+    import jieba
+
+    re_han, re_skip = jieba.re_han_default, jieba.re_skip_default
+    out: List[str] = []
+    for blk in re_han.split(text):
+        if not blk:
+            continue
+        if re_han.match(blk):
+            _cut_block(tk, blk, out)
+        else:
+            for x in re_skip.split(blk):
+                if re_skip.match(x):
+                    out.append(x)
+                else:
+                    out.extend(x)
+    return out
+
+
+def _cut_block(tk, sentence: str, out: List[str]) -> None:
+    """jieba's ``Tokenizer.__cut_DAG`` (HMM on) of one block, appended to ``out``."""
+    from jieba import finalseg
+
+    freq = tk.FREQ
+    get = freq.get
+    logtotal = log(tk.total)
+    n = len(sentence)
+    # score[i]: best log probability of sentence[i:]; end[i]: the last index of
+    # the first word on that route (jieba's route[i] = (score, end)).
+    score = [0.0] * (n + 1)
+    end = list(range(n + 1))
+    for k in range(n - 1, -1, -1):
+        best = _NO_SCORE
+        i = k
+        frag = sentence[k]
+        while i < n:
+            f = get(frag)  # FREQ holds ints; None: no entry starts so (jieba's "frag in FREQ")
+            if f is None:
+                break
+            if f:
+                # jieba: max((log(FREQ.get(w) or 1) - logtotal + route[x + 1][0], x)); on
+                # a tie the larger x wins, hence >= while x ascends. Scores are finite.
+                sc = log(f) - logtotal + score[i + 1]
+                if sc >= best:
+                    best = sc
+                    end[k] = i
+            i += 1
+            frag = sentence[k:i + 1]
+        if best == _NO_SCORE:  # no dictionary word starts here: the character alone
+            best = log(freq.get(sentence[k]) or 1) - logtotal + score[k + 1]
+            end[k] = k
+        score[k] = best
+    x = 0
+    buf = ""
+    while x < n:
+        y = end[x] + 1
+        if y - x == 1:
+            buf += sentence[x]
+        else:
+            if buf:
+                _flush(buf, get, finalseg, out)
+                buf = ""
+            out.append(sentence[x:y])
+        x = y
+    if buf:
+        _flush(buf, get, finalseg, out)
+
+
+_NO_SCORE = float("-inf")
+
+
+def _flush(buf: str, get, finalseg, out: List[str]) -> None:
+    """A run of single characters: one word, the HMM's words (unknown run), or the characters."""
+    if len(buf) == 1:
+        out.append(buf)
+    elif not get(buf):
+        _hmm_cut(buf, finalseg, out)
+    else:
+        out.extend(buf)
+
+
+def _hmm_cut(text: str, finalseg, out: List[str]) -> None:
+    """``out.extend(jieba.finalseg.cut(text))``: Han runs through the HMM, the rest split as jieba does."""
+    re_han, re_skip = finalseg.re_han, finalseg.re_skip
+    force = finalseg.Force_Split_Words
+    for blk in re_han.split(text):
+        if re_han.match(blk):
+            for word in _hmm_words(blk, finalseg):
+                if word in force:
+                    out.extend(word)
+                else:
+                    out.append(word)
+        else:
+            out.extend(x for x in re_skip.split(blk) if x)
+
+
+def _hmm_words(obs: str, finalseg) -> List[str]:
+    """jieba's ``finalseg.__cut``: the B/M/E/S Viterbi path of ``obs`` and the words it marks.
+
+    jieba's ``viterbi`` unrolled for its four states, with back-pointers instead
+    of copied paths. Each score is ``V[t-1][y0] + trans[y0][y] + emit[y][c]``
+    summed in jieba's order, and a tie goes to the greater state letter, as
+    jieba's ``max`` over ``(score, state)`` tuples does.
+    """
+    MIN = finalseg.MIN_FLOAT
+    start, trans, emit = finalseg.start_P, finalseg.trans_P, finalseg.emit_P
+    eB, eM, eE, eS = emit["B"].get, emit["M"].get, emit["E"].get, emit["S"].get
+    tEB, tSB = trans["E"].get("B", MIN), trans["S"].get("B", MIN)  # into B from E, S
+    tMM, tBM = trans["M"].get("M", MIN), trans["B"].get("M", MIN)  # into M from M, B
+    tSS, tES = trans["S"].get("S", MIN), trans["E"].get("S", MIN)  # into S from S, E
+    tBE, tME = trans["B"].get("E", MIN), trans["M"].get("E", MIN)  # into E from B, M
+    c = obs[0]
+    vB, vM = start["B"] + eB(c, MIN), start["M"] + eM(c, MIN)
+    vE, vS = start["E"] + eE(c, MIN), start["S"] + eS(c, MIN)
+    back = []
+    for c in obs[1:]:
+        em = eB(c, MIN)
+        a, b = vE + tEB + em, vS + tSB + em
+        nB, pB = (b, "S") if b >= a else (a, "E")
+        em = eM(c, MIN)
+        a, b = vM + tMM + em, vB + tBM + em
+        nM, pM = (a, "M") if a >= b else (b, "B")
+        em = eE(c, MIN)
+        a, b = vB + tBE + em, vM + tME + em
+        nE, pE = (b, "M") if b >= a else (a, "B")
+        em = eS(c, MIN)
+        a, b = vS + tSS + em, vE + tES + em
+        nS, pS = (a, "S") if a >= b else (b, "E")
+        back.append({"B": pB, "M": pM, "E": pE, "S": pS})
+        vB, vM, vE, vS = nB, nM, nE, nS
+    state = "S" if vS >= vE else "E"
+    pos = [state]
+    for ptr in reversed(back):
+        state = ptr[state]
+        pos.append(state)
+    pos.reverse()
+    words: List[str] = []
+    begin = nexti = 0
+    for i, p in enumerate(pos):
+        if p == "B":
+            begin = i
+        elif p == "E":
+            words.append(obs[begin:i + 1])
+            nexti = i + 1
+        elif p == "S":
+            words.append(obs[i])
+            nexti = i + 1
+    if nexti < len(obs):
+        words.append(obs[nexti:])
+    return words
 
 
 def _guess_pieces(word: str, tags: Dict[str, str]) -> Tuple[Tuple[str, str], ...]:

@@ -209,3 +209,47 @@ def test_context_cues(text, expected):
 def test_context_cues_do_not_overreach(text, wrong):
     _doc, got = _ents(text)
     assert wrong not in got, got
+
+
+def _plain_lexicon_spans(toks, table, max_tokens=4):
+    """The lexicon span scan written out plainly: at each token, the longest entry of
+    up to ``max_tokens`` tokens (joined with a space where the text has one)."""
+    out = []
+    i, n = 0, len(toks)
+    while i < n:
+        best = 0
+        for j in range(i + 1, min(n, i + max_tokens) + 1):
+            text = toks[i].text
+            for k in range(i + 1, j):
+                text += (" " if toks[k].start > toks[k - 1].end else "") + toks[k].text
+            if text in table:
+                best = j
+        if best:
+            out.append((i, best))
+            i = best
+        else:
+            i += 1
+    return out
+
+
+def test_lexicon_spans_match_plain_scan():
+    # the scan that skips tokens starting no entry must find exactly the plain scan's spans
+    import random
+
+    from graph_builder.doc import Token
+    from graph_builder.recognize import _lexicon_spans
+
+    table = {"星河": 1, "星河科技": 1, "Model Y": 1, "云刃一号": 1, "A B C": 1, "鲜果多多": 1,
+             "A B C鲜果多多": 1, "AB C鲜果": 1}  # the last two: five and four tokens
+    words = ["星河", "科技", "Model", "Y", "云刃", "一号", "A", "B", "C", "鲜果", "多多", "的", "了", "发布"]
+    rng = random.Random(5)
+    for _ in range(2000):
+        toks, pos = [], 0
+        for _k in range(rng.randint(0, 12)):
+            w = rng.choice(words)
+            pos += rng.choice((0, 0, 0, 1))  # sometimes a space before the word
+            toks.append(Token(pos, pos + len(w), w, "x"))
+            pos += len(w)
+        # the production scan stops joining once the text starts no entry; the plain one
+        # tries every length, so they agree only if every entry's prefixes are honoured
+        assert list(_lexicon_spans(toks, table)) == _plain_lexicon_spans(toks, table), [t.text for t in toks]
