@@ -9,8 +9,13 @@ The model is a python-crfsuite CRF over BIOES tags, trained by
 Features per character: unigrams in a -2..+2 window, bigrams and one trigram
 around it, character classes, the position of the character inside its jieba
 word and that word's length (in the pipeline the words are the segment stage's
-tokens, so jieba runs once per text), and lexicon cues (surname, company / organisation
-/ place suffix, job title, listed-company short name). The lexicons are data
+tokens, so jieba runs once per text), lexicon cues (surname, company / organisation
+/ place suffix, job title, listed-company short name), and word-level features: the
+jieba-dictionary POS of the character's word with its position in it, the word
+itself (2-4 characters), and per-character statistics of jieba's dictionary (how
+often the character is a given-name character, or ends a place or organisation
+name). The word-level set was chosen on the held-out 10% of the training corpora
+(``scripts/ner_variants.py``; docs/ner.md). The lexicons are data
 files beside the model (``data/models/ner_lexicon/``), derived by the training
 script, so a model always travels with the exact cues it was trained on.
 
@@ -253,46 +258,169 @@ def _lexicon_tags(text: str) -> List[List[str]]:
     return [hits.get(i, []) for i in range(len(text))]
 
 
-def _word_tags(text: str) -> List[str]:
-    """Per char: position in its jieba word (B/M/E/S) and the word length (capped at 4)."""
-    out: List[str] = []
-    for w in _tokenizer().lcut(text):
-        out.extend(_word_shape(len(w)))
+def _char_words(words: Iterable[str]) -> List[Tuple[str, int]]:
+    """Per character of the words joined: ``(the word it is in, its index in that word)``."""
+    out: List[Tuple[str, int]] = []
+    for w in words:
+        out.extend((w, k) for k in range(len(w)))
     return out
 
 
-@lru_cache(maxsize=64)
-def _word_shape(L: int) -> Tuple[str, ...]:
-    """The per-character word tags of one word of length ``L``."""
-    if L == 1:
-        return ("S1",)
-    ln = str(min(L, 4))
-    return ("B" + ln,) + ("M" + ln,) * (L - 2) + ("E" + ln,)
+def cut_words(text: str) -> List[Tuple[str, int]]:
+    """Per character of ``text``: its jieba word and its index in it (the training segmentation)."""
+    return _char_words(_tokenizer().lcut(text))
 
 
-def token_word_tags(n: int, tokens: Iterable) -> List[str]:
-    """Per char of a text of length ``n``: word tags taken from segmenter tokens.
+def token_words(norm: str, tokens: Iterable) -> List[Tuple[str, int]]:
+    """Per character of ``norm``: the segmenter token covering it and the index in that token.
 
     Characters no token covers (spaces) are one-character words, as jieba cuts them.
     """
-    out = ["S1"] * n
+    n = len(norm)
+    out = [(c, 0) for c in norm]
     for t in tokens:
         a, b = t.start, t.end
         if 0 <= a < b <= n:
-            out[a:b] = _word_shape(b - a)
+            w = norm[a:b]
+            out[a:b] = [(w, k) for k in range(b - a)]
     return out
 
 
-def sentence_features(text: str, words: Optional[Sequence[str]] = None) -> List[List[str]]:
+@lru_cache(maxsize=4096)
+def _word_shape(L: int, k: int) -> str:
+    """Word tag of the ``k``-th character of a word of length ``L``: position (B/M/E/S) and length (max 4)."""
+    if L == 1:
+        return "S1"
+    return ("B" if k == 0 else "E" if k == L - 1 else "M") + str(min(L, 4))
+
+
+@lru_cache(maxsize=1)
+def _dict_tags() -> Dict[str, str]:
+    """POS tag of every word of jieba's main dictionary (the ``p=`` features)."""
+    import jieba
+
+    tags: Dict[str, str] = {}
+    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+@lru_cache(maxsize=1)
+def _char_stats() -> Dict[str, Tuple[str, str, str]]:
+    """Char -> buckets of how often it is a given-name char / place end / organisation end
+    in jieba's dictionary (``ner_lexicon/char_stats.tsv``, written by the training script)."""
+    out: Dict[str, Tuple[str, str, str]] = {}
+    path = LEXICON_DIR / "char_stats.tsv"
+    if not path.exists():
+        return out
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")  # empty columns are meaningful: no strip
+            if len(parts) == 4 and not line.startswith("#"):
+                out[parts[0]] = (parts[1], parts[2], parts[3])
+    return out
+
+
+def char_stats_from_dictionary() -> Dict[str, Tuple[str, str, str]]:
+    """Compute the table of :func:`_char_stats` from jieba's dictionary (for the training script).
+
+    For each character: among the dictionary words holding it, the share where it
+    is a given-name character of a 2-3 character ``nr`` word (``gn``), the last
+    character of an ``ns`` word (``se``) or of an ``nt`` word (``te``), bucketed
+    1/2/3 at 5 %, 20 % and 50 % (three sightings at least).
+    """
+    from collections import Counter
+
+    total, gn, se, te = Counter(), Counter(), Counter(), Counter()
+    for w, t in _dict_tags().items():
+        for c in set(w):
+            total[c] += 1
+        if t.startswith("nr") and 2 <= len(w) <= 3:
+            for c in w[1:]:
+                gn[c] += 1
+        elif t == "ns" and len(w) >= 2:
+            se[w[-1]] += 1
+        elif t == "nt" and len(w) >= 2:
+            te[w[-1]] += 1
+
+    def bucket(k: int, d: int) -> str:
+        if k < 3:
+            return ""
+        r = k / d
+        return "3" if r >= 0.5 else "2" if r >= 0.2 else "1" if r >= 0.05 else ""
+
+    stats = {}
+    for c, d in total.items():
+        row = (bucket(gn[c], d), bucket(se[c], d), bucket(te[c], d))
+        if any(row):
+            stats[c] = row
+    return stats
+
+
+class _WordFeatureCache(dict):
+    """``(word, index) -> its word-level feature strings``, filled on first use.
+
+    Capped (cleared when full) so a huge corpus of new words cannot grow it without bound.
+    """
+
+    MAX = 500_000
+
+    def __missing__(self, key: Tuple[str, int]) -> Tuple[str, ...]:
+        w, k = key
+        t = _dict_tags().get(w) or ("un" if "\u4e00" <= w[0] <= "\u9fff" else "x")
+        L = len(w)
+        out = ("p=" + t, "pw=" + ("S" if L == 1 else "B" if k == 0 else "E" if k == L - 1 else "M") + t)
+        if 2 <= L <= 4:
+            out += ("wd=" + w,)
+        if len(self) >= self.MAX:
+            self.clear()
+        self[key] = out
+        return out
+
+
+class _CharFeatureCache(dict):
+    """``char -> its dictionary-statistics feature strings`` (``gn=``/``se=``/``te=``)."""
+
+    def __missing__(self, c: str) -> Tuple[str, ...]:
+        row = _char_stats().get(c)
+        out = tuple(p + v for p, v in zip(("gn=", "se=", "te="), row) if v) if row else ()
+        if len(self) < 100_000:
+            self[c] = out
+        return out
+
+
+_WORD_FEATS = _WordFeatureCache()
+_CHAR_FEATS = _CharFeatureCache()
+
+
+def _word_features(feats: List[List[str]], text: str, words: Sequence[Tuple[str, int]]) -> None:
+    """Append the word-level features: the dictionary POS of the char's word (``p=``),
+    with the char's position in it (``pw=``), the dictionary char statistics
+    (``gn=``/``se=``/``te=``) and the word itself when it has 2-4 chars (``wd=``)."""
+    wget, cget = _WORD_FEATS.__getitem__, _CHAR_FEATS.__getitem__
+    for f, wf, cf in zip(feats, map(wget, words), map(cget, text)):
+        f.extend(wf)
+        if cf:
+            f.extend(cf)
+
+
+def sentence_features(text: str, words: Optional[Sequence[Tuple[str, int]]] = None,
+                      word_features: bool = True) -> List[List[str]]:
     """Return the CRF feature strings of every character of one normalised sentence.
 
     Parameters
     ----------
     text : str
         One normalised sentence.
-    words : sequence of str, optional
-        Per-character word tags (see :func:`token_word_tags`); default: cut
-        ``text`` with jieba here.
+    words : sequence of (str, int), optional
+        Per character, its word and its index in the word (:func:`token_words`,
+        :func:`cut_words`); default: cut ``text`` with jieba here.
+    word_features : bool
+        Add the word-level features (:func:`_word_features`); the shipped model
+        uses them; ``False`` gives the earlier feature set (for comparisons).
     """
     n = len(text)
     if n == 0:
@@ -302,7 +430,8 @@ def sentence_features(text: str, words: Optional[Sequence[str]] = None) -> List[
     chars = ["<s2>", "<s1>", *text, "</s1>", "</s2>"]
     cls = ["S", "S"] + _classes(text) + ["S", "S"]
     if words is None:
-        words = _word_tags(text)
+        words = cut_words(text)
+    shapes = [_word_shape(len(w), k) for w, k in words]
     lex = _lexicon_hits(text)
     mid, m1, m2, p1, p2 = chars[2:n + 2], chars[1:n + 1], chars[0:n], chars[3:n + 3], chars[4:n + 4]
     bi = [a + b for a, b in zip(chars, chars[1:])]  # bi[k] = chars[k] + chars[k + 1]
@@ -319,15 +448,15 @@ def sentence_features(text: str, words: Optional[Sequence[str]] = None) -> List[
         ["b+2=" + b for b in bi[3:n + 3]],
         ["t0=" + a + b + c for a, b, c in zip(m1, mid, p1)],
         ["k=" + k for k in kk[1:n + 1]],
-        ["w=" + w for w in words],
-        ["w0=" + w + c for w, c in zip(words, mid)],
+        ["w=" + w for w in shapes],
+        ["w0=" + w + c for w, c in zip(shapes, mid)],
     )
     if n == 1:
         feats = [list(r) for r in zip(*cols)]
     else:
         # w-1 / w+1 exist for every character but the first / last one
-        wm1 = ["w-1=" + w for w in words[:n - 1]]
-        wp1 = ["w+1=" + w for w in words[1:]]
+        wm1 = ["w-1=" + w for w in shapes[:n - 1]]
+        wp1 = ["w+1=" + w for w in shapes[1:]]
         feats = [list(r) for r in zip(*cols, [None] + wm1, wp1 + [None])]
         del feats[0][-2]
         feats[-1].pop()
@@ -354,6 +483,8 @@ def sentence_features(text: str, words: Optional[Sequence[str]] = None) -> List[
             j = jget(i + 2)
             if j:
                 f.append("x+2=" + j)
+    if word_features:
+        _word_features(feats, text, words)
     return feats
 
 
@@ -449,7 +580,7 @@ def _tag_piece(tagger, text: str, with_score: bool, words=None) -> List[Tuple[in
 
 
 def tag_text(norm_text: str, with_score: bool = True,
-             words: Optional[Sequence[str]] = None) -> List[Tuple[int, int, str, float]]:
+             words: Optional[Sequence[Tuple[str, int]]] = None) -> List[Tuple[int, int, str, float]]:
     """Tag normalised text and return ``(start, end, type, score)`` spans (end exclusive).
 
     Parameters
@@ -459,9 +590,9 @@ def tag_text(norm_text: str, with_score: bool = True,
     with_score : bool
         Compute the span score (the smallest per-character marginal); ``False``
         gives 1.0 and is slightly faster.
-    words : sequence of str, optional
-        Per-character word tags of ``norm_text`` (:func:`token_word_tags`), so the
-        text is not cut with jieba a second time; default: cut it here.
+    words : sequence of (str, int), optional
+        Per character of ``norm_text``, its word and index in it (:func:`token_words`),
+        so the text is not cut with jieba a second time; default: cut it here.
     """
     tagger = load_model()
     spans: List[Tuple[int, int, str, float]] = []
@@ -483,7 +614,7 @@ def tag_document(doc) -> list:
     from graph_builder.doc import Mention
 
     ranges = [(s.start, s.end) for s in doc.sentences] or list(doc.content) or [(0, len(doc.norm))]
-    words = token_word_tags(len(doc.norm), doc.tokens) if doc.tokens else None
+    words = token_words(doc.norm, doc.tokens) if doc.tokens else None
     mentions = []
     for a, b in ranges:
         for s, e, t, sc in tag_text(doc.norm[a:b], words=None if words is None else words[a:b]):

@@ -8,7 +8,8 @@ runs the whole comparison in the time of one training. Results go to
 
 Variants:
 
-* ``base``: the shipped features.
+* ``base``: the features shipped before the word-level ones (``word_features=False``);
+  ``pos_dict_word`` is what ``crf.sentence_features`` now computes by default.
 * ``pos``: + the jieba-dictionary POS tag of the character's word (``p=``) and
   that tag with the character's position in the word (``pw=``).
 * ``pos_dict``: + per-character statistics from jieba's dictionary: how often
@@ -40,7 +41,9 @@ from graph_builder import evaluate as ev  # noqa: E402
 
 import train_ner  # noqa: E402
 
-_BASE = crf.sentence_features
+def _BASE(text, words=None):
+    """The feature set before the word-level features (``base``)."""
+    return crf.sentence_features(text, words, word_features=False)
 
 
 @lru_cache(maxsize=1)

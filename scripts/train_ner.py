@@ -111,6 +111,11 @@ def build_lexicons(data: Path, out_dir: Path) -> None:
     titles = sorted(crf.normalize(t) for t, c in cnt.items() if c >= 2 and 2 <= len(t) <= 8)
     _write(out_dir / "titles.txt", titles, "job titles seen >= 2 times in CLUENER/Resume train spans")
 
+    # per-character statistics of jieba's dictionary (given-name / place-end / organisation-end buckets)
+    stats = crf.char_stats_from_dictionary()
+    _write(out_dir / "char_stats.tsv", ["\t".join((c, *row)) for c, row in sorted(stats.items())],
+           "char<TAB>given-name<TAB>place-end<TAB>org-end buckets from jieba's dictionary (crf.char_stats_from_dictionary)")
+
 
 def _write(path: Path, items, comment: str) -> None:
     with path.open("w", encoding="utf-8") as f:

@@ -76,23 +76,35 @@ def test_missing_model_is_clear_error(tmp_path):
 
 def test_features_hand_built_for_a_short_sentence():
     # the column-wise builder must give exactly the templates the model was trained on
-    feats = crf.sentence_features("张三", ["B2", "E2"])
+    feats = crf.sentence_features("张三", [("张三", 0), ("张三", 1)], word_features=False)
     assert feats[0][:13] == ["c0=张", "c-1=<s1>", "c+1=三", "c-2=<s2>", "c+2=</s1>", "b-1=<s1>张", "b+1=张三",
                              "b-2=<s2><s1>", "b+2=三</s1>", "t0=<s1>张三", "k=SHH", "w=B2", "w0=B2张"]
     assert feats[0][13] == "w+1=E2" and "w-1=B2" in feats[1] and not any(x.startswith("w+1") for x in feats[1])
-    assert crf.sentence_features("张", ["S1"])[0][-1].startswith("x")  # no w-1/w+1 for one character
+    # no w-1/w+1 for one character
+    assert crf.sentence_features("张", [("张", 0)], word_features=False)[0][-1].startswith("x")
     assert crf.sentence_features("", []) == []
 
 
-def test_token_word_tags_match_jieba_words():
+def test_word_features_pos_position_stats_and_identity():
+    feats = crf.sentence_features("张三去深圳", [("张三", 0), ("张三", 1), ("去", 0), ("深圳", 0), ("深圳", 1)])
+    # 深圳 is an ns word of jieba's dictionary; 圳 ends place names
+    assert "p=ns" in feats[3] and "pw=Bns" in feats[3] and "pw=Ens" in feats[4]
+    assert "wd=深圳" in feats[3] and not any(x.startswith("wd=") for x in feats[2])
+    assert any(x.startswith("se=") for x in feats[4])
+    # an unknown Chinese word is "un", a Latin one "x"
+    f = crf.sentence_features("星河Ab", [("星河", 0), ("星河", 1), ("Ab", 0), ("Ab", 1)])
+    assert "p=x" in f[2] and (("p=un" in f[0]) or any(x.startswith("p=n") for x in f[0]))
+
+
+def test_token_words_match_jieba_words():
     text = "华为公司在 深圳发布了新手机。"
     pos, toks = 0, []
     for w in crf._tokenizer().lcut(text):
         if not w.isspace():  # the segmenter drops spaces; they stay one-character words
             toks.append(Token(pos, pos + len(w), w, "x"))
         pos += len(w)
-    words = crf.token_word_tags(len(text), toks)
-    assert words == crf._word_tags(text)
+    words = crf.token_words(text, toks)
+    assert words == crf.cut_words(text)
     assert crf.sentence_features(text, words) == crf.sentence_features(text)
 
 
