@@ -7,7 +7,7 @@ Usage
     python scripts/train_ner.py --holdout            # tune: train on 90%, score the held-out 10%
     python scripts/train_ner.py --holdout --c1 0.05 --weight "" --iters 100
 
-Defaults (c1=0.15, c2=0.01, 120 iterations, minfreq 2, People's Daily dev and the
+Defaults (c1=0.15, c2=0.01, 80 iterations, minfreq 2, People's Daily dev and the
 MSRA sample repeated 3 times) were chosen on the held-out 10% of each corpus; see
 docs/ner.md.
 
@@ -252,7 +252,7 @@ def main(argv=None) -> int:
     ap.add_argument("--holdout", action="store_true", help="train on 90%% and score the held-out 10%%")
     ap.add_argument("--c1", type=float, default=0.15)
     ap.add_argument("--c2", type=float, default=0.01)
-    ap.add_argument("--iters", type=int, default=120)
+    ap.add_argument("--iters", type=int, default=80)
     ap.add_argument("--minfreq", type=int, default=2)
     ap.add_argument("--weight", default="pd_dev=3,msra_sample=3",
                     help="corpus=k,... repeat a corpus k times in training (e.g. pd_dev=3)")
