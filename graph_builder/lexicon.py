@@ -111,6 +111,12 @@ def places() -> Dict[str, str]:
 
 
 @functools.lru_cache(maxsize=None)
+def function_words() -> Dict[str, str]:
+    """Words jieba lacks that would otherwise read as names (曾任) -> their POS tag."""
+    return {r[0]: r[1] for r in _rows("function_words.txt") if len(r) > 1}
+
+
+@functools.lru_cache(maxsize=None)
 def products() -> Dict[str, str]:
     """Well-known product, app or brand name -> its maker ('' when unknown)."""
     return {r[0]: (r[1] if len(r) > 1 else "") for r in _rows("products.txt")}
@@ -159,6 +165,8 @@ _CUE_FILES = {
     "industry_verb": "industry_verbs.txt",
     "investor": "investor_cues.txt",
     "partner": "partner_cues.txt",
+    "honorific": "honorifics.txt",
+    "appoint": "appoint_cues.txt",
 }
 
 
@@ -171,7 +179,8 @@ def cues(kind: str) -> FrozenSet[str]:
     (出任, 担任), ``org_prefix`` (国家, 中央), ``document_head`` (报告, 白皮书), ``unit_head`` (事业群, 产品部),
     ``name_tail`` (系列, 总部: words a statistical tagger glues after a name), ``industry_weak``
     (市场, 业务: sector cues only after an industry label), ``industry_verb`` (进军, 专注于),
-    ``investor`` funding verbs (领投, 跟投), ``partner`` deal verbs after 与/和 Y (签署, 达成).
+    ``investor`` funding verbs (领投, 跟投), ``partner`` deal verbs after 与/和 Y (签署, 达成),
+    ``honorific`` (博士, 先生: after a name), ``appoint`` (聘任, 任命: the person is the object).
     """
     if kind not in _CUE_FILES:
         raise ValueError(f"unknown cue kind {kind!r} (expected one of {', '.join(_CUE_FILES)})")

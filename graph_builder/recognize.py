@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from . import lexicon
@@ -257,6 +258,8 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
             break
         if t.pos in _NAME_TAGS and len(w) >= 3 and w[-1] == "任":
             break  # 由贾明任集团总裁: a name with the verb 任 glued on, not a company
+        if w in _appointment_words():
+            break  # 杜青禾曾任X有限公司: the verb before the employer is no part of its name
         known = w in ctx.companies
         # Registered names hold business verbs (台湾积体电路制造股份有限公司).
         strong_word = tier == "strong" and (t.pos in _NOUNISH or t.pos in ("v", "vn") and len(w) >= 2)
@@ -296,6 +299,13 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
     if name in ctx.stop:
         return None
     return k
+
+
+@lru_cache(maxsize=1)
+def _appointment_words() -> frozenset:
+    """Verbs that introduce an employer or a person (曾任, 出任, 聘任), never inside a company name."""
+    return lexicon.cues("person") | lexicon.cues("appoint") | frozenset(
+        w for w, tag in lexicon.function_words().items() if tag == "v")
 
 
 def _rare(word: str) -> bool:
@@ -350,6 +360,8 @@ def investor_cue_rule(ctx: Context) -> List[Mention]:
             run = toks[k:i]
             if len(run) == 1 and (run[0].text in ctx.places or run[0].pos in _NAME_TAGS):
                 continue  # 北京领投 / 张三跟投: a place or a person, not a firm
+            if run[-1].text == "个人" or any(x.pos in _NAME_TAGS for x in run[-2:]):
+                continue  # 许思远个人跟投: a person investing in their own name
             out.append(ctx.mention(run[0].start, run[-1].end, "Company", "investor_cue_rule", 0.75))
     return out
 
@@ -422,6 +434,8 @@ def _name_token(ctx: Context, t: Token, loose: bool) -> bool:
         return False
     if t.pos in _NAME_TAGS:
         return True
+    if len(w) == 2 and _common_word(w):
+        return False  # 项目总监, 公告: an ordinary word before a title is no name
     return loose and t.pos in ("un", "n", "nz", "j", "ns", "a", "i", "l")
 
 
@@ -523,6 +537,53 @@ def person_title_rule(ctx: Context) -> List[Mention]:
                         out.append(ctx.mention(toks[s].start, toks[v - 1].end, "Person", "person_title_rule", 0.85))
                     break
     return out
+
+
+@recognizer(priority=84)
+def person_appointed_rule(ctx: Context) -> List[Mention]:
+    """The persons a company appoints: ``聘任周启航为副总经理``, ``任命邵敬之、杜青禾为副行长``.
+
+    After an appointment verb (``appoint`` cues) and before ``为``/``担任``/``出任``,
+    each item of the list is a name: a surname token and one or two more
+    characters (jieba often reads the given name as a word: 周 + 启航).
+    """
+    cues = lexicon.cues("appoint")
+    out = []
+    for toks in ctx.sentences:
+        n = len(toks)
+        for i, t in enumerate(toks):
+            if t.text not in cues:
+                continue
+            k = i + 1
+            found = []
+            while k < n:
+                j = _appointed_name(ctx, toks, k)
+                if j == k:
+                    break
+                found.append((toks[k].start, toks[j - 1].end))
+                if j < n and toks[j].text in ("、", "和", "及", "与"):
+                    k = j + 1
+                    continue
+                if j < n and toks[j].text in ("为", "担任", "出任", "兼任"):
+                    out.extend(ctx.mention(a, b, "Person", "person_appointed_rule", 0.85) for a, b in found)
+                break
+    return out
+
+
+def _appointed_name(ctx: Context, toks: Sequence[Token], k: int) -> int:
+    """End token of a name starting at token ``k`` in an appointment list, else ``k``."""
+    j = _name_at(ctx, toks, k, loose=True)
+    if j > k:
+        return j
+    t = toks[k]
+    if not (ctx.surnames.get(t.text, 0) >= 10 or (len(t.text) == 2 and t.text in ctx.surnames)):
+        return k
+    given, j = 0, k + 1
+    while j < len(toks) and toks[j].start == toks[j - 1].end and _HAN.match(toks[j].text) \
+            and toks[j].text not in ("为", "担任", "出任", "兼任", "、", "和", "及", "与"):
+        given += len(toks[j].text)
+        j += 1
+    return j if 1 <= given <= 2 else k
 
 
 _INITIALS: Dict[str, Tuple[tuple, frozenset]] = {}
@@ -1002,8 +1063,37 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None) -
     for fn in (RECOGNIZERS if recognizers is None else recognizers):
         prio = getattr(fn, "priority", 50)
         candidates.extend((prio, m) for m in fn(ctx))
-    doc.mentions = merge(candidates, ctx.norm)
+    doc.mentions = _brand_prefixed_products(merge(candidates, ctx.norm), ctx.norm)
     return doc
+
+
+def _brand_prefixed_products(mentions: List[Mention], norm: str) -> List[Mention]:
+    """``星河Watch 3`` after ``星河科技``: a product right after its maker's brand includes it.
+
+    The brand is a company mention of the document, or the first two characters of
+    one (星河 of 星河科技), written right before a product that starts with a Latin
+    letter or digit and overlaps no other mention.
+    """
+    brands = set()
+    for m in mentions:
+        if m.type == "Company":
+            brands.add(m.name)
+            if len(m.name) >= 4 and _HAN.match(m.name[:2]):
+                brands.add(m.name[:2])
+    if not brands:
+        return mentions
+    ends = {m.end for m in mentions}
+    out = []
+    for m in mentions:
+        if m.type == "Product" and m.name[:1].isascii() and m.name[:1].isalnum():
+            for b in sorted(brands, key=len, reverse=True):
+                a = m.start - len(b)
+                if a >= 0 and norm[a:m.start] == b and a not in ends and not any(
+                        x.start < m.start and x.end > a for x in mentions if x is not m):
+                    m = Mention(a, m.end, "Product", norm[a:m.end], method=m.method, score=m.score)
+                    break
+        out.append(m)
+    return out
 
 
 # --------------------------------------------------------------------------- statistical tagger

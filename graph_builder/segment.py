@@ -79,6 +79,7 @@ def _lexicon_words() -> List[Tuple[str, str]]:
     words += [(n, "ns") for n in lexicon.places()]
     words += [(n, "nnt") for n in lexicon.titles() if lexicon.titles()[n] >= 5 or lexicon.titles()[n] == 0]
     words += [(n, "n") for n in lexicon.industry_surface_labels()]
+    words += sorted(lexicon.function_words().items())
     return words
 
 
@@ -377,17 +378,24 @@ def _guess_pieces(word: str, tags: Dict[str, str]) -> Tuple[Tuple[str, str], ...
     """The tokens of a word without a plain dictionary tag: none for spaces, else unglued and guessed."""
     if word.isspace():
         return ()
-    return tuple((piece, guess_tag(piece, tags)) for piece in _unglue(word, tags))
+    pieces = _unglue(word, tags)
+    if len(pieces) == 2 and pieces[1] in lexicon.cues("honorific"):
+        # 安 of 宋予 + 安博士: what precedes the honorific ends a name
+        return ((pieces[0], "nr"), (pieces[1], guess_tag(pieces[1], tags)))
+    return tuple((piece, guess_tag(piece, tags)) for piece in pieces)
 
 
 def _unglue(word: str, tags: Dict[str, str]) -> Tuple[str, ...]:
     """Split a function character off an unknown word that is a name plus it.
 
-    >>> _unglue("孙立在", {}), _unglue("和海川", {}), _unglue("体验", {"体验": "vn"})
-    (('孙立', '在'), ('和', '海川'), ('体验',))
+    >>> _unglue("孙立在", {}), _unglue("和海川", {}), _unglue("体验", {"体验": "vn"}), _unglue("安博士", {})
+    (('孙立', '在'), ('和', '海川'), ('体验',), ('安', '博士'))
     """
     if tags.get(word, "nr") != "nr" or not 3 <= len(word) <= 5 or not _HAN.match(word):
         return (word,)
+    for h in lexicon.cues("honorific"):  # 安博士 (宋予 + 安博士): the title is no part of the name
+        if word.endswith(h) and len(word) > len(h):
+            return (word[:-len(h)], h)
     sn = lexicon.surnames()
     if word[-1] in _GLUE_TAIL and (word[0] in sn or word[:2] in sn):
         return (word[:-1], word[-1])
