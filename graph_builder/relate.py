@@ -50,6 +50,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Dict, Iterable, List, Optional, Tuple
 
+from .calibrate import calibrate
 from .doc import Document, Relation, Sentence
 
 #: Placeholder character of each entity type in the pattern string.
@@ -403,7 +404,8 @@ def relate(doc: Document) -> Document:
             found += [r for r in _pair_relations(doc, sent, view, topics, rules) if _identity(doc, r) not in have]
         relations.extend(found)
     doc.relations = relations
-    return doc
+    # the pattern priors become the precision each pattern had on annotated text
+    return calibrate(doc)
 
 
 def _sentence_relations(doc: Document, sent: Sentence, view: _SentenceView, rules: dict) -> List[Relation]:
