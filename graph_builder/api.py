@@ -184,7 +184,11 @@ def build(inputs: Optional[Sequence[str]] = None, outdir="output", formats=("ttl
 
     Returns ``(G, rdf, report)``: the networkx graph, the rdflib graph (``None``
     with ``return_rdf=False``, which saves building it for large corpora; the
-    files are written from the networkx graph directly) and the run report. Every file is first written to a staging folder and moved into
+    files are written from the networkx graph directly) and the run report.
+    ``G`` is :meth:`GraphBuilder.graph` with ``lazy=True``: its nodes and edges
+    are in memory, each node's ``documents``, each edge's ``evidence`` and
+    ``G.graph["documents"]`` are read-only views read from disk when used.
+    Every file is first written to a staging folder and moved into
     ``outdir`` only when all of them were written, so a failed or interrupted
     run leaves the earlier output as it was.
 
@@ -225,7 +229,9 @@ def build(inputs: Optional[Sequence[str]] = None, outdir="output", formats=("ttl
     with report.timer("resolve_corpus"):
         builder.merge(corpus_key_map(builder.keys()))
     with report.timer("graph"):
-        G = builder.graph(taxonomy=taxonomy())
+        # Lazy: documents and evidence stay in the builder's store on disk and are
+        # streamed by the exporters, so memory grows with the vocabulary only.
+        G = builder.graph(taxonomy=taxonomy(), lazy=True)
     rdf = None
     if return_rdf:
         with report.timer("rdf"):

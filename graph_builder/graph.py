@@ -26,6 +26,13 @@ and ``weight`` = number of sentences naming both.
 ``G.graph["documents"]`` maps document IRI -> {"id", "headline", "author", "publisher",
 "date", "url", "mentions": sorted entity IRIs}.
 
+While building, only the entity, alias, edge and co-mention tables are in memory;
+documents and evidence records go to a temporary SQLite database on disk. With
+``GraphBuilder.graph(lazy=True)`` (what ``build`` uses) ``documents``,
+``evidence`` and ``G.graph["documents"]`` are read-only views of that database,
+so a corpus of any size exports in bounded memory; ``graph()`` and
+:func:`build_graph` return plain lists and dicts.
+
 Examples
 --------
 >>> from graph_builder.doc import Document, Mention, Relation, Sentence
@@ -42,9 +49,12 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import sqlite3
+import sys
 from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from itertools import combinations
-from typing import Dict, Iterable, List, Optional
+from typing import Dict, Iterable, Iterator, List, Optional
 
 import networkx as nx
 
@@ -52,6 +62,9 @@ from .doc import Document
 from .vocab import document_iri, entity_iri
 
 DOC_META = ("id", "headline", "author", "publisher", "date", "url")
+#: Version of the state file written by :meth:`GraphBuilder.save` (version 1 is still read).
+STATE_VERSION = 2
+EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "confidence", "method", "title")
 
 
 def assign_iris(doc: Document) -> Document:
@@ -61,75 +74,354 @@ def assign_iris(doc: Document) -> Document:
     return doc
 
 
+def _pack(value) -> bytes:
+    # surrogatepass: any Python string survives the trip through SQLite.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+
+
+def _unpack(blob: bytes):
+    return json.loads(blob.decode("utf-8", "surrogatepass"))
+
+
+class _Store:
+    """The per-document records of a build, in a private SQLite database on disk.
+
+    ``sqlite3.connect("")`` makes a temporary database that SQLite deletes when
+    the connection closes; only its page cache (bounded) is in memory. Tables:
+
+    * ``docs``: document IRI -> its metadata (JSON);
+    * ``mentions``: (document, entity) pairs; ``latest`` is 0 for the pairs of an
+      earlier document with the same id (still counted on the entity's side);
+    * ``evidence``: one row per evidence record, ``ek`` the edge it belongs to and
+      ``seq`` its place in that edge's list (the order records were added in).
+    """
+
+    def __init__(self) -> None:
+        self.db = sqlite3.connect("", check_same_thread=False)
+        for pragma in ("journal_mode=OFF", "synchronous=OFF", "cache_size=-16384", "temp_store=FILE"):
+            self.db.execute(f"PRAGMA {pragma}")
+        self.db.executescript(
+            "CREATE TABLE docs (iri TEXT PRIMARY KEY, meta BLOB NOT NULL);"
+            "CREATE TABLE mentions (doc TEXT NOT NULL, iri TEXT NOT NULL, latest INTEGER NOT NULL);"
+            "CREATE TABLE evidence (ek INTEGER NOT NULL, seq INTEGER NOT NULL, rec BLOB NOT NULL);"
+        )
+        self.indexed = False
+
+    def index(self) -> None:
+        """Index the pairs and records (once; building the index after the bulk inserts is faster)."""
+        if not self.indexed:
+            self.db.executescript(
+                "CREATE INDEX mentions_iri ON mentions (iri, doc);"
+                "CREATE INDEX mentions_doc ON mentions (doc, iri);"
+                "CREATE INDEX evidence_ek ON evidence (ek, seq);"
+            )
+            self.indexed = True
+
+    # ------------------------------------------------------------------ writing
+
+    def add_document(self, diri: str, meta: dict, mentions: Iterable[str], stale: Iterable[str] = ()) -> bool:
+        """Store a document; True when it is new (a document with the same IRI is replaced)."""
+        new = self.db.execute("SELECT 1 FROM docs WHERE iri = ?", (diri,)).fetchone() is None
+        if not new:
+            self.index()
+            self.db.execute("UPDATE mentions SET latest = 0 WHERE doc = ?", (diri,))
+        self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?)", (diri, _pack(meta)))
+        rows = [(diri, iri, 1) for iri in mentions] + [(diri, iri, 0) for iri in stale]
+        self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?)", rows)
+        return new
+
+    def add_evidence(self, rows: List[tuple]) -> None:
+        """``rows`` of ``(ek, seq, [doc, sentence, start, end, confidence, method, title])``."""
+        self.db.executemany("INSERT INTO evidence VALUES (?, ?, ?)", [(ek, seq, _pack(rec)) for ek, seq, rec in rows])
+
+    def remap_entities(self, iri_map: Dict[str, str]) -> None:
+        """Rename entities in the pairs, all at once (a target that is also renamed is not followed)."""
+        self.index()
+        self.db.execute("CREATE TEMP TABLE remap (old TEXT PRIMARY KEY, new TEXT NOT NULL)")
+        try:
+            self.db.executemany("INSERT INTO remap VALUES (?, ?)", iri_map.items())
+            self.db.execute("UPDATE mentions SET iri = (SELECT new FROM remap WHERE old = mentions.iri) "
+                            "WHERE iri IN (SELECT old FROM remap)")
+        finally:
+            self.db.execute("DROP TABLE temp.remap")
+
+    def move_evidence(self, moves: List[tuple], drops: List[int]) -> None:
+        """Append edge ``old``'s records to edge ``ek`` after ``offset`` records: ``moves`` of
+        ``(ek, offset, old)``; ``drops``: edges whose records are deleted."""
+        self.index()
+        self.db.executemany("DELETE FROM evidence WHERE ek = ?", [(ek,) for ek in drops])
+        self.db.executemany("UPDATE evidence SET ek = ?, seq = seq + ? WHERE ek = ?", moves)
+
+    # ------------------------------------------------------------------ reading
+
+    def __contains__(self, diri: str) -> bool:
+        return self.db.execute("SELECT 1 FROM docs WHERE iri = ?", (diri,)).fetchone() is not None
+
+    def document_count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM docs").fetchone()[0]
+
+    def document_iris(self) -> List[str]:
+        return sorted(r[0] for r in self.db.execute("SELECT iri FROM docs"))
+
+    def document(self, diri: str):
+        """The metadata of a document with its sorted ``mentions``, or None."""
+        row = self.db.execute("SELECT meta FROM docs WHERE iri = ?", (diri,)).fetchone()
+        return None if row is None else self._with_mentions(diri, row[0])
+
+    def documents(self) -> Iterator[tuple]:
+        """``(iri, metadata with mentions)`` of every document, sorted by IRI."""
+        self.index()  # before the cursor opens: no schema change while it reads
+        for diri, meta in self.db.execute("SELECT iri, meta FROM docs ORDER BY iri"):
+            yield diri, self._with_mentions(diri, meta)
+
+    def _with_mentions(self, diri: str, blob: bytes) -> dict:
+        self.index()
+        meta = _unpack(blob)
+        rows = self.db.execute("SELECT DISTINCT iri FROM mentions WHERE doc = ? AND latest = 1", (diri,))
+        meta["mentions"] = sorted(r[0] for r in rows)
+        return meta
+
+    def stale_mentions(self, diri: str, latest: List[str]) -> List[str]:
+        """Entities that name ``diri`` only from an earlier document with its IRI."""
+        rows = self.db.execute("SELECT DISTINCT iri FROM mentions WHERE doc = ?", (diri,))
+        return sorted({r[0] for r in rows} - set(latest))
+
+    def entity_documents(self, iri: str) -> List[str]:
+        self.index()
+        return sorted(r[0] for r in self.db.execute("SELECT DISTINCT doc FROM mentions WHERE iri = ?", (iri,)))
+
+    def entity_document_count(self, iri: str) -> int:
+        self.index()
+        return self.db.execute("SELECT COUNT(DISTINCT doc) FROM mentions WHERE iri = ?", (iri,)).fetchone()[0]
+
+    def evidence(self, ek: int, ordered: bool = True) -> List[dict]:
+        """The records of edge ``ek``: with ``ordered`` by (doc, start, end), else as added."""
+        self.index()
+        rows = self.db.execute("SELECT rec FROM evidence WHERE ek = ? ORDER BY seq", (ek,))
+        records = [dict(zip(EVIDENCE_FIELDS, _unpack(r[0]))) for r in rows]
+        if ordered:
+            records.sort(key=lambda e: (e["doc"], e["start"], e["end"]))
+        return records
+
+
+class _LazyList(Sequence):
+    """A read-only list fetched from the store each time it is read (so the graph need not hold it)."""
+
+    def __init__(self, fetch, size) -> None:
+        # size: the length, or a function giving it (a count is cheaper than a fetch)
+        self._fetch, self._size = fetch, size
+
+    def __len__(self) -> int:
+        if callable(self._size):
+            self._size = self._size()
+        return self._size
+
+    def __iter__(self):
+        return iter(self._fetch())
+
+    def __getitem__(self, i):
+        return self._fetch()[i]
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (list, tuple, Sequence)) and not isinstance(other, str):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+
+class _LazyDocuments(Mapping):
+    """``G.graph["documents"]`` read from the store: document IRI -> metadata, sorted by IRI."""
+
+    def __init__(self, store: _Store) -> None:
+        self._store = store
+
+    def __getitem__(self, diri):
+        meta = self._store.document(diri)
+        if meta is None:
+            raise KeyError(diri)
+        return meta
+
+    def __contains__(self, diri) -> bool:
+        return isinstance(diri, str) and diri in self._store
+
+    def __iter__(self):
+        return iter(self._store.document_iris())
+
+    def __len__(self) -> int:
+        return self._store.document_count()
+
+    def items(self):
+        return _DocumentItems(self)
+
+    def __eq__(self, other) -> bool:
+        return dict(self.items()) == other if isinstance(other, Mapping) else NotImplemented
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} documents>"
+
+
+class _DocumentItems:
+    """``items()`` of :class:`_LazyDocuments`: one query streams them all."""
+
+    def __init__(self, docs: _LazyDocuments) -> None:
+        self._docs = docs
+
+    def __iter__(self):
+        return self._docs._store.documents()
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+
 class GraphBuilder:
     """Accumulates documents one at a time, so a corpus never has to sit in memory.
 
-    Only the entity and edge tables grow; the texts are dropped after :meth:`add`
-    (evidence keeps the one sentence it cites).
+    In memory: the entity table (type, label, mention count), the alias counters,
+    the co-mention counts and, per typed edge, its number of records and job
+    titles; all grow with the vocabulary, not with the corpus. Each document's
+    metadata and mentions and each evidence record (with the sentence it cites)
+    go to a temporary SQLite database on disk (:class:`_Store`); the texts are
+    dropped after :meth:`add`.
     """
 
     def __init__(self, comention: bool = True) -> None:
         self.comention = comention
         self._nodes: Dict[str, dict] = {}
         self._aliases: Dict[str, Counter] = defaultdict(Counter)
-        self._docs: Dict[str, dict] = {}
-        self._edges: Dict[tuple, List[dict]] = defaultdict(list)
+        # (s, o, predicate) -> [edge id in the store, number of records, Counter of job titles]
+        self._edges: Dict[tuple, list] = {}
         self._comention: Counter = Counter()
+        self._store = _Store()
+        self._next_edge = 0
+        self._documents = 0
 
     def __len__(self) -> int:
         """Number of documents added."""
-        return len(self._docs)
+        return self._documents
 
     def __contains__(self, doc_id: str) -> bool:
         """Whether a document with this id was already added."""
-        return document_iri(doc_id) in self._docs
+        return document_iri(doc_id) in self._store
+
+    # ------------------------------------------------------------------ state file
 
     def save(self, path) -> None:
-        """Write the tables (not the texts) so a later ``build --update`` can add to them."""
-        state = {
-            "version": 1,
-            "nodes": {k: dict(v, documents=sorted(v["documents"])) for k, v in sorted(self._nodes.items())},
-            "aliases": {k: dict(sorted(v.items())) for k, v in sorted(self._aliases.items())},
-            "docs": self._docs,
-            "edges": [[s, o, p, ev] for (s, o, p), ev in sorted(self._edges.items())],
-            "comention": [[a, b, n] for (a, b), n in sorted(self._comention.items())],
-        }
+        """Write the tables (not the texts) so a later ``build --update`` can add to them.
+
+        The file is gzipped JSON Lines, written as it is read from the store: a
+        header ``{"version": 2}``, then one record a line (``node``, ``alias``,
+        ``doc``, ``edge``, ``co``).
+        """
         tmp = f"{path}.tmp"
-        data = json.dumps(state, ensure_ascii=False).encode("utf-8")
-        with gzip.open(tmp, "wb", compresslevel=6) as fh:  # level 9 costs 4x the time for 4% less
-            fh.write(data)
+        store = self._store
+        with gzip.open(tmp, "wt", encoding="utf-8", errors="surrogatepass", compresslevel=6) as fh:
+            # level 9 costs 4x the time for 4% less
+            def put(record) -> None:
+                fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+                fh.write("\n")
+
+            put({"version": STATE_VERSION})
+            for iri in sorted(self._nodes):
+                n = self._nodes[iri]
+                put(["node", iri, n["type"], n["label"], n["count"]])
+            for iri in sorted(self._aliases):
+                if self._aliases[iri]:
+                    put(["alias", iri, dict(sorted(self._aliases[iri].items()))])
+            for diri, meta in store.documents():
+                mentions = meta.pop("mentions")
+                put(["doc", diri, meta, mentions, store.stale_mentions(diri, mentions)])
+            for key in sorted(self._edges):
+                records = [[e[f] for f in EVIDENCE_FIELDS] for e in store.evidence(self._edges[key][0], ordered=False)]
+                put(["edge", *key, records])
+            for (a, b), n in sorted(self._comention.items()):
+                put(["co", a, b, n])
         os.replace(tmp, path)
 
     @classmethod
     def load(cls, path, comention: bool = True) -> "GraphBuilder":
-        """The builder saved by :meth:`save`."""
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            state = json.load(fh)
-        if state.get("version") != 1:
-            raise ValueError(f"{path}: unknown state version {state.get('version')!r}")
+        """The builder saved by :meth:`save` (state versions 1 and 2)."""
         b = cls(comention=comention)
-        for k, v in state["nodes"].items():
-            b._nodes[k] = dict(v, documents=set(v["documents"]))
-        for k, v in state["aliases"].items():
-            b._aliases[k] = Counter(v)
-        b._docs = state["docs"]
-        for s, o, p, ev in state["edges"]:
-            b._edges[(s, o, p)] = ev
-        for a, bb, n in state["comention"]:
-            b._comention[(a, bb)] = n
+        with gzip.open(path, "rt", encoding="utf-8", errors="surrogatepass") as fh:
+            head = json.loads(fh.readline() or "{}")
+            version = head.get("version") if isinstance(head, dict) else None
+            if version == 1:
+                b._load_v1(head)
+            elif version == STATE_VERSION:
+                for line in fh:
+                    b._load_record(json.loads(line))
+            else:
+                raise ValueError(f"{path}: unknown state version {version!r} (this graph-builder reads 1 and 2)")
         return b
+
+    def _load_record(self, rec: list) -> None:
+        kind = rec[0]
+        if kind == "node":
+            _, iri, type_, label, count = rec
+            self._nodes[sys.intern(iri)] = {"type": type_, "label": label, "count": count}
+        elif kind == "alias":
+            self._aliases[rec[1]] = Counter(rec[2])
+        elif kind == "doc":
+            _, diri, meta, mentions, stale = rec
+            if self._store.add_document(diri, meta, mentions, stale):
+                self._documents += 1
+        elif kind == "edge":
+            _, s, o, p, records = rec
+            self._add_edge_records((sys.intern(s), sys.intern(o), p), records)
+        elif kind == "co":
+            self._comention[(sys.intern(rec[1]), sys.intern(rec[2]))] = rec[3]
+        else:
+            raise ValueError(f"unknown state record {kind!r}")
+
+    def _load_v1(self, state: dict) -> None:
+        """Version 1: one JSON object holding every table (read whole; written by earlier releases)."""
+        for iri, v in state["nodes"].items():
+            self._nodes[sys.intern(iri)] = {"type": v["type"], "label": v["label"], "count": v["count"]}
+        for iri, v in state["aliases"].items():
+            self._aliases[iri] = Counter(v)
+        named = defaultdict(set)  # document -> entities listing it
+        for iri, v in state["nodes"].items():
+            for diri in v["documents"]:
+                named[diri].add(iri)
+        for diri, meta in state["docs"].items():
+            meta = dict(meta)
+            mentions = meta.pop("mentions")
+            if self._store.add_document(diri, meta, mentions, sorted(named.pop(diri, set()) - set(mentions))):
+                self._documents += 1
+        for diri, iris in named.items():  # listed by an entity only (not in a v1 file written by build)
+            self._store.db.executemany("INSERT INTO mentions VALUES (?, ?, 0)", [(diri, i) for i in sorted(iris)])
+        for s, o, p, ev in state["edges"]:
+            self._add_edge_records((sys.intern(s), sys.intern(o), p), [[e[f] for f in EVIDENCE_FIELDS] for e in ev])
+        for a, bb, n in state["comention"]:
+            self._comention[(sys.intern(a), sys.intern(bb))] = n
+
+    def _add_edge_records(self, key: tuple, records: List[list]) -> None:
+        """Append evidence records (lists in :data:`EVIDENCE_FIELDS` order) to the edge ``key``."""
+        edge = self._edges.get(key)
+        if edge is None:
+            edge = self._edges[key] = [self._next_edge, 0, Counter()]
+            self._next_edge += 1
+        rows = []
+        for rec in records:
+            rows.append((edge[0], edge[1], rec))
+            edge[1] += 1
+            if rec[-1]:
+                edge[2][rec[-1]] += 1
+        self._store.add_evidence(rows)
+
+    # ------------------------------------------------------------------ building
 
     def add(self, doc: Document) -> None:
         diri = document_iri(doc.id)
         mentioned = set()
         for m in doc.mentions:
-            if m.iri is None:
-                m.iri = entity_iri(m.type, m.key or m.name)
+            # One string object per entity, however many documents name it.
+            m.iri = sys.intern(m.iri if m.iri is not None else entity_iri(m.type, m.key or m.name))
             node = self._nodes.get(m.iri)
             if node is None:
-                node = self._nodes[m.iri] = {"type": m.type, "label": m.key or m.name, "count": 0, "documents": set()}
+                node = self._nodes[m.iri] = {"type": m.type, "label": m.key or m.name, "count": 0}
             node["count"] += 1
-            node["documents"].add(diri)
             surface = doc.norm[m.start:m.end]
             for name in (surface, doc.text[m.start:m.end], m.name):
                 if name != node["label"]:
@@ -143,23 +435,14 @@ class GraphBuilder:
                         self._aliases[iri][name] += 1
         meta = {k: doc.meta.get(k) for k in DOC_META}
         meta["id"] = doc.id
-        meta["mentions"] = sorted(mentioned)
-        self._docs[diri] = meta
+        if self._store.add_document(diri, meta, sorted(mentioned)):
+            self._documents += 1
         for r in doc.relations:
             s, o = doc.mentions[r.subject].iri, doc.mentions[r.object].iri
             if s == o:
                 continue
-            self._edges[(s, o, r.predicate)].append(
-                {
-                    "doc": diri,
-                    "sentence": doc.text[r.start:r.end],
-                    "start": r.start,
-                    "end": r.end,
-                    "confidence": round(float(r.confidence), 3),
-                    "method": r.method,
-                    "title": r.title,
-                }
-            )
+            record = [diri, doc.text[r.start:r.end], r.start, r.end, round(float(r.confidence), 3), r.method, r.title]
+            self._add_edge_records((s, o, r.predicate), [record])
         if self.comention:
             by_sentence = defaultdict(set)
             for m in doc.mentions:
@@ -183,27 +466,36 @@ class GraphBuilder:
         for (type_, key), target in key_map.items():
             old, new = entity_iri(type_, key), entity_iri(type_, target)
             if old != new and old in self._nodes:
-                iri_map[old] = new
+                iri_map[old] = sys.intern(new)
         if not iri_map:
             return
         for old, new in sorted(iri_map.items()):
             node = self._nodes.pop(old)
             tgt = self._nodes.get(new)
             if tgt is None:
-                tgt = self._nodes[new] = {"type": node["type"], "label": _label_of(key_map, node), "count": 0,
-                                          "documents": set()}
+                tgt = self._nodes[new] = {"type": node["type"], "label": _label_of(key_map, node), "count": 0}
             tgt["count"] += node["count"]
-            tgt["documents"] |= node["documents"]
             self._aliases[new].update(self._aliases.pop(old, Counter()))
             self._aliases[new][node["label"]] += node["count"]
             self._aliases[new].pop(tgt["label"], None)
-        for meta in self._docs.values():
-            meta["mentions"] = sorted({iri_map.get(i, i) for i in meta["mentions"]})
-        edges = defaultdict(list)
-        for (s, o, p), ev in self._edges.items():
+        self._store.remap_entities(iri_map)
+        # An edge's records keep their order: those of the edges merged into it follow
+        # its own, in the order the edges were first seen.
+        edges: Dict[tuple, list] = {}
+        moves, drops = [], []
+        for (s, o, p), (ek, n, titles) in self._edges.items():
             s, o = iri_map.get(s, s), iri_map.get(o, o)
-            if s != o:
-                edges[(s, o, p)].extend(ev)
+            if s == o:
+                drops.append(ek)
+                continue
+            tgt = edges.get((s, o, p))
+            if tgt is None:
+                edges[(s, o, p)] = [ek, n, titles]
+            else:
+                moves.append((tgt[0], tgt[1], ek))
+                tgt[1] += n
+                tgt[2].update(titles)
+        self._store.move_evidence(moves, drops)
         self._edges = edges
         com = Counter()
         for (a, b), n in self._comention.items():
@@ -212,31 +504,46 @@ class GraphBuilder:
                 com[(a, b)] += n
         self._comention = com
 
-    def graph(self, taxonomy: Optional[dict] = None) -> nx.MultiDiGraph:
+    def graph(self, taxonomy: Optional[dict] = None, lazy: bool = False) -> nx.MultiDiGraph:
         """The finished graph, built in sorted order so output is deterministic.
 
         ``taxonomy`` maps an industry's canonical name to ``{"code", "broader": [names]}``;
         broader industries named there are added as nodes so the hierarchy is complete.
+
+        With ``lazy`` the per-document parts (``G.graph["documents"]``, each node's
+        ``documents``, each edge's ``evidence``) are read-only sequences and
+        mappings read from this builder's store when used, so the graph holds only
+        the entity and edge tables; the exporters stream them. Without it they are
+        plain lists and dicts.
         """
+        store = self._store
         G = nx.MultiDiGraph()
-        G.graph["documents"] = {k: self._docs[k] for k in sorted(self._docs)}
+        if lazy:
+            G.graph["documents"] = _LazyDocuments(store)
+        else:
+            G.graph["documents"] = dict(store.documents())
         for iri in sorted(self._nodes):
             n = self._nodes[iri]
+            if lazy:
+                documents = _LazyList(lambda iri=iri: store.entity_documents(iri),
+                                      lambda iri=iri: store.entity_document_count(iri))
+            else:
+                documents = store.entity_documents(iri)
             G.add_node(
                 iri,
                 type=n["type"],
                 label=n["label"],
                 aliases=sorted(self._aliases.get(iri, ())),
                 count=n["count"],
-                documents=sorted(n["documents"]),
+                documents=documents,
             )
         if taxonomy:
             _add_industry_hierarchy(G, taxonomy)
         for (s, o, p) in sorted(self._edges):
-            ev = sorted(self._edges[(s, o, p)], key=lambda e: (e["doc"], e["start"], e["end"]))
-            titles = Counter(e["title"] for e in ev if e["title"])
+            ek, count, titles = self._edges[(s, o, p)]
             title = sorted(titles.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if titles else None
-            G.add_edge(s, o, key=p, predicate=p, weight=len(ev), title=title, evidence=ev)
+            evidence = _LazyList(lambda ek=ek: store.evidence(ek), count) if lazy else store.evidence(ek)
+            G.add_edge(s, o, key=p, predicate=p, weight=count, title=title, evidence=evidence)
         for (a, b) in sorted(self._comention):
             G.add_edge(a, b, key="coMention", predicate="coMention", weight=self._comention[(a, b)])
         return G

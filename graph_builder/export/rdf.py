@@ -23,7 +23,9 @@ property written here and ``ontology/shapes.ttl`` constrains the result.
 Writing does not go through rdflib: the triples are formatted as N-Triples lines,
 de-duplicated and sorted, and pyoxigraph re-serialises those as Turtle and TriG;
 JSON-LD is written here against ``ontology/context.jsonld``. The same graph gives
-byte-identical files, and a million triples take seconds, not minutes.
+byte-identical files, and a million triples take seconds, not minutes. Memory is
+bounded: beyond :data:`RUN_CHARS` characters the lines are sorted in runs on disk
+and merged, and every format is streamed from the one sorted N-Triples file.
 
 Examples
 --------
@@ -38,10 +40,13 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import heapq
 import json
 import logging
 import math
 import re
+import shutil
+import tempfile
 from collections import namedtuple
 from datetime import date, datetime
 from functools import lru_cache
@@ -327,31 +332,95 @@ def _nt_term(t: Term) -> str:
     return f'"{v}"'
 
 
-def _sorted_lines(triples: Iterable[Triple], keep: bool) -> Tuple[List[str], Optional[Dict[str, Triple]]]:
-    """De-duplicated N-Triples lines (without the final `` .``), sorted.
+def _nt_line(t: Triple) -> str:
+    """The N-Triples line of ``t`` without the final `` .``."""
+    s, p, o = t
+    line = f"<{s}> <{p}> " if s.__class__ is str else f"{_nt_term(s)} <{p}> "
+    return line + (f"<{o}>" if o.__class__ is str else _nt_term(o))
 
-    Sorting the lines keeps each subject's triples together. With ``keep`` the
-    triple of each line is kept too (the JSON-LD writer needs the terms).
+
+_UNESCAPE = {"\\": "\\", '"': '"', "n": "\n", "r": "\r"}
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def _parse_nt_line(line: str) -> Triple:
+    """The triple of a line written by :func:`_nt_line` (its exact inverse for every term it writes)."""
+    if line[0] == "<":
+        cut = line.index(">")
+        s: Term = line[1:cut]
+    else:
+        cut = line.index(" ") - 1
+        s = Blank(line[2:cut + 1])
+    end = line.index(">", cut + 3)
+    p = line[cut + 3:end]
+    rest = line[end + 2:]
+    if rest[0] == "<":
+        return s, p, rest[1:-1]
+    if rest[0] == "_":
+        return s, p, Blank(rest[2:])
+    q = rest.rindex('"')
+    value = rest[1:q]
+    if "\\" in value:
+        value = _ESCAPED.sub(lambda m: _UNESCAPE[m.group(1)], value)
+    tail = rest[q + 1:]
+    if tail.startswith("@"):
+        return s, p, Lit(value, None, tail[1:])
+    if tail.startswith("^^"):
+        return s, p, Lit(value, tail[3:-1], None)
+    return s, p, Lit(value, None, None)
+
+
+#: Characters of distinct lines held in memory before they are sorted and spilled
+#: to a run file: the export's memory stays bounded whatever the graph's size.
+RUN_CHARS = 1 << 23
+
+
+def _sorted_lines(triples: Iterable[Triple], folder: Path, run_chars: Optional[int] = None) -> Iterator[str]:
+    """The distinct N-Triples lines (without the final `` .``) of ``triples``, sorted.
+
+    Up to ``run_chars`` characters of lines are de-duplicated and sorted in
+    memory; beyond that each such run goes to a file in ``folder`` and the runs
+    are merged, so the order is the one ``sorted(set(lines))`` gives.
     """
-    out: Union[set, Dict[str, Triple]] = {} if keep else set()
-    add = out.setdefault if keep else None
+    run_chars = run_chars or RUN_CHARS
+    runs: List[Path] = []
+    buf: set = set()
+    size = 0
     for t in triples:
-        s, p, o = t
-        line = f"<{s}> <{p}> " if s.__class__ is str else f"{_nt_term(s)} <{p}> "
-        line += f"<{o}>" if o.__class__ is str else _nt_term(o)
-        if keep:
-            add(line, t)
-        else:
-            out.add(line)
-    return sorted(out), (out if keep else None)
+        line = _nt_line(t)
+        if line not in buf:
+            buf.add(line)
+            size += len(line)
+            if size >= run_chars:
+                runs.append(_write_run(sorted(buf), folder, len(runs)))
+                buf, size = set(), 0
+    if not runs:
+        yield from sorted(buf)
+        return
+    if buf:
+        runs.append(_write_run(sorted(buf), folder, len(runs)))
+    del buf
+    previous = None
+    for line in heapq.merge(*(_read_run(path) for path in runs)):
+        if line != previous:
+            yield line
+            previous = line
 
 
-def _nt_bytes(lines: List[str], graph: Optional[str] = None) -> bytes:
-    """N-Triples, or N-Quads in ``graph``, of sorted lines."""
-    if not lines:
-        return b""
-    tail = f" <{graph}> .\n" if graph else " .\n"
-    return (tail.join(lines) + tail).encode("utf-8")
+def _write_run(lines: List[str], folder: Path, n: int) -> Path:
+    path = folder / f"run{n}.nt"
+    # Lines hold no newline (N-Triples escapes it); surrogatepass keeps any string as it was.
+    with open(path, "w", encoding="utf-8", errors="surrogatepass", newline="\n") as fh:
+        for line in lines:
+            fh.write(line)
+            fh.write("\n")
+    return path
+
+
+def _read_run(path: Path) -> Iterator[str]:
+    with open(path, encoding="utf-8", errors="surrogatepass", newline="\n") as fh:
+        for line in fh:
+            yield line[:-1]
 
 
 @lru_cache(maxsize=1)
@@ -403,8 +472,12 @@ def _jsonld_value(o: Term, coerce, prefixes):
     return o.value if coerce is None else {"@value": o.value, "@type": "xsd:string"}
 
 
-def _jsonld(lines: List[str], triples: Dict[str, Triple]) -> bytes:
-    """Compact JSON-LD over ``ontology/context.jsonld`` (inlined, so it reads offline)."""
+def _jsonld(lines: Iterable[str], fh) -> None:
+    """Compact JSON-LD over ``ontology/context.jsonld`` (inlined, so it reads offline), into ``fh`` (binary).
+
+    ``lines`` are sorted N-Triples lines, so each subject's triples come together
+    and its node object is written as soon as the next subject starts.
+    """
     terms, prefixes = _jsonld_terms()
     ctx = jsonld_context()
     type_terms = {}  # class IRI -> its term ("Person"), for @type values
@@ -412,15 +485,20 @@ def _jsonld(lines: List[str], triples: Dict[str, Triple]) -> bytes:
         if isinstance(defn, str) and defn[-1:] not in "/#":
             head, _, local = defn.partition(":")
             type_terms[ctx.get(head, "") + local] = term
-    nodes = []
+    # One node object per line: diffable, and cheap to write for large graphs.
+    head = json.dumps(ctx, ensure_ascii=False, indent=1).replace("\n", "\n ")
+    fh.write(('{\n "@context": ' + head + ',\n "@graph": [\n  ').encode("utf-8"))
+    sep = ""
     node: Optional[dict] = None
     current = None
     for line in lines:
-        s, p, o = triples[line]
+        s, p, o = _parse_nt_line(line)
         if s != current:
+            if node is not None:
+                fh.write((sep + json.dumps(node, ensure_ascii=False, separators=(",", ":"))).encode("utf-8"))
+                sep = ",\n  "
             current = s
             node = {"@id": f"_:{s.id}" if isinstance(s, Blank) else _compact(s, prefixes)}
-            nodes.append(node)
         if p == _A and isinstance(o, str):
             name, value = "@type", type_terms.get(o) or _compact(o, prefixes)
         else:
@@ -433,19 +511,19 @@ def _jsonld(lines: List[str], triples: Dict[str, Triple]) -> bytes:
             node[name].append(value)
         else:
             node[name] = value
-    # One node object per line: diffable, and cheap to write for large graphs.
-    head = json.dumps(ctx, ensure_ascii=False, indent=1).replace("\n", "\n ")
-    body = ",\n  ".join(json.dumps(n, ensure_ascii=False, separators=(",", ":")) for n in nodes)
-    return ('{\n "@context": ' + head + ',\n "@graph": [\n  ' + body + "\n ]\n}\n").encode("utf-8")
+    if node is not None:
+        fh.write((sep + json.dumps(node, ensure_ascii=False, separators=(",", ":"))).encode("utf-8"))
+    fh.write(b"\n ]\n}\n")
 
 
-def _write_pyoxigraph(path: Path, data: bytes, in_format, out_format) -> Path:
+def _reserialize(src: Path, path: Path, in_format, out_format) -> Path:
+    """``src`` (N-Triples or N-Quads) re-serialised by pyoxigraph into ``path``, streaming."""
     import pyoxigraph as ox
 
     prefixes = dict(PREFIXES)
 
     def write(fh):
-        ox.serialize(ox.parse(data, format=in_format), fh, format=out_format, prefixes=prefixes)
+        ox.serialize(ox.parse(path=str(src), format=in_format), fh, format=out_format, prefixes=prefixes)
 
     return atomic_write(path, write)
 
@@ -497,27 +575,51 @@ def write_rdf(G, outdir, formats: Sequence[str] = ("ttl",), rdf: Optional[Graph]
 
 
 def _write_all(outdir: Path, formats: Sequence[str], triples: Iterable[Triple], stats: Optional[dict]) -> List[Path]:
+    """Sort the lines once into a temporary N-Triples file; each format is then written from
+    it in turn, streaming (pyoxigraph re-serialises it as Turtle, and as TriG from N-Quads)."""
     import pyoxigraph as ox
 
-    lines, by_line = _sorted_lines(triples, keep="jsonld" in formats)
-    if stats is not None:
-        stats["triples"] = len(lines)
-    written: List[Path] = []
-    nt = None
-    for fmt in formats:
-        path = outdir / RDF_FILES[fmt]
-        if fmt in ("nt", "ttl") and nt is None:
-            nt = _nt_bytes(lines)
-        if fmt == "nt":
-            written.append(atomic_write(path, nt))
-        elif fmt == "ttl":
-            written.append(_write_pyoxigraph(path, nt, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE))
-        elif fmt == "trig":
-            nq = _nt_bytes(lines, GRAPH_NAME)
-            written.append(_write_pyoxigraph(path, nq, ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG))
-        elif fmt == "jsonld":
-            written.append(atomic_write(path, _jsonld(lines, by_line)))
-    return written
+    work = Path(tempfile.mkdtemp(prefix=".rdf-", dir=outdir))
+    try:
+        nt = work / "graph.nt"
+        count = 0
+        with open(nt, "w", encoding="utf-8", newline="") as fh:
+            for line in _sorted_lines(triples, work):
+                fh.write(line + " .\n")
+                count += 1
+        if stats is not None:
+            stats["triples"] = count
+        written: List[Path] = []
+        for fmt in formats:
+            path = outdir / RDF_FILES[fmt]
+            if fmt == "nt":
+                written.append(atomic_write(path, lambda out: _copy_into(nt, out)))
+            elif fmt == "ttl":
+                written.append(_reserialize(nt, path, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE))
+            elif fmt == "trig":
+                nq = work / "graph.nq"
+                tail = f" <{GRAPH_NAME}> .\n"
+                with open(nq, "w", encoding="utf-8", newline="") as out:
+                    for line in _nt_lines(nt):
+                        out.write(line + tail)
+                written.append(_reserialize(nq, path, ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG))
+            elif fmt == "jsonld":
+                written.append(atomic_write(path, lambda out: _jsonld(_nt_lines(nt), out)))
+        return written
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _nt_lines(path: Path) -> Iterator[str]:
+    """The lines of an N-Triples file written by :func:`_write_all`, without the final `` .``."""
+    with open(path, encoding="utf-8", newline="\n") as fh:
+        for line in fh:
+            yield line[:-3]
+
+
+def _copy_into(src: Path, fh) -> None:
+    with open(src, "rb") as inp:
+        shutil.copyfileobj(inp, fh, 1 << 20)
 
 
 # --------------------------------------------------------------------------- validation
