@@ -296,6 +296,9 @@ class GraphBuilder:
         self._store = _Store()
         self._next_edge = 0
         self._documents = 0
+        # plain person IRI -> {IRI of one person of that name: IRIs of their employers};
+        # None after load() until first needed (rebuilt from the worksFor edges)
+        self._persons: Optional[Dict[str, Dict[str, set]]] = {}
 
     def __len__(self) -> int:
         """Number of documents added."""
@@ -353,6 +356,7 @@ class GraphBuilder:
                     b._load_record(json.loads(line))
             else:
                 raise ValueError(f"{path}: unknown state version {version!r} (this graph-builder reads 1 and 2)")
+        b._persons = None  # rebuilt from the loaded edges when a document is added
         return b
 
     def _load_record(self, rec: list) -> None:
@@ -415,6 +419,7 @@ class GraphBuilder:
     def add(self, doc: Document) -> None:
         diri = document_iri(doc.id)
         mentioned = set()
+        self._split_homonyms(doc)
         for m in doc.mentions:
             # One string object per entity, however many documents name it.
             m.iri = sys.intern(m.iri if m.iri is not None else entity_iri(m.type, m.key or m.name))
@@ -451,6 +456,60 @@ class GraphBuilder:
                 for a, b in combinations(sorted(iris), 2):
                     self._comention[(a, b)] += 1
 
+    def _person_table(self) -> Dict[str, Dict[str, set]]:
+        if self._persons is None:  # after load(): the persons and their employers, from the edges
+            table: Dict[str, Dict[str, set]] = defaultdict(dict)
+            for iri, n in self._nodes.items():
+                if n["type"] == "Person":
+                    table[entity_iri("Person", n["label"])][iri] = set()
+            for (s, o, p) in self._edges:
+                if p == "worksFor" and self._nodes.get(s, {}).get("type") == "Person":
+                    table[entity_iri("Person", self._nodes[s]["label"])].setdefault(s, set()).add(o)
+            self._persons = dict(table)
+        return self._persons
+
+    def _split_homonyms(self, doc: Document) -> None:
+        """Keep people of the same name apart when their employers conflict.
+
+        A person named in this document with employers (``worksFor``) takes the
+        entity of that name that shares one of them, else the plain entity when it
+        has no employer yet, else a new entity keyed ``name（employer）`` (its label
+        stays the name). Without an employer in the document, the plain entity is
+        used. Deterministic for a given document order.
+        """
+        employers: Dict[int, set] = defaultdict(set)
+        for r in doc.relations:
+            if r.predicate == "worksFor" and doc.mentions[r.subject].type == "Person":
+                o = doc.mentions[r.object]
+                employers[r.subject].add(o.iri or entity_iri(o.type, o.key or o.name))
+        table = self._person_table()
+        by_name: Dict[str, set] = defaultdict(set)
+        for i, m in enumerate(doc.mentions):
+            if m.type == "Person":
+                by_name[m.key or m.name].update(employers.get(i, ()))
+        chosen: Dict[str, str] = {}
+        for name, emp in sorted(by_name.items()):
+            plain = entity_iri("Person", name)
+            variants = table.setdefault(plain, {})
+            if not emp:
+                variants.setdefault(plain, set())
+                continue
+            pick = next((v for v in sorted(variants) if variants[v] & emp), None)
+            if pick is None and not variants.get(plain):
+                pick = plain
+            if pick is None:
+                first = min(emp, key=lambda e: (self._nodes.get(e, {}).get("label", e), e))
+                label = self._nodes.get(first, {}).get("label") or _mention_key(doc, first) or first
+                pick = entity_iri("Person", f"{name}（{label}）")
+                if pick not in variants:  # the qualified name tells the two apart in views and queries
+                    self._aliases[pick][f"{name}（{label}）"] += 1
+            variants.setdefault(pick, set()).update(emp)
+            if pick != plain:
+                chosen[name] = pick
+        for m in doc.mentions:
+            if m.type == "Person" and (m.key or m.name) in chosen:
+                m.iri = chosen[m.key or m.name]
+
     def keys(self):
         """``(type, canonical name)`` of every entity so far."""
         return [(n["type"], n["label"]) for n in self._nodes.values()]
@@ -462,6 +521,7 @@ class GraphBuilder:
         edges move with it. Used for short forms no single document resolved
         (阿里 in one article, 阿里巴巴 in another).
         """
+        self._persons = None  # employers may be renamed: rebuilt when next needed
         iri_map = {}
         for (type_, key), target in key_map.items():
             old, new = entity_iri(type_, key), entity_iri(type_, target)
@@ -547,6 +607,14 @@ class GraphBuilder:
         for (a, b) in sorted(self._comention):
             G.add_edge(a, b, key="coMention", predicate="coMention", weight=self._comention[(a, b)])
         return G
+
+
+def _mention_key(doc: Document, iri: str) -> Optional[str]:
+    """The key of the mention of ``doc`` with ``iri`` (for an employer not yet in the table)."""
+    for m in doc.mentions:
+        if (m.iri or entity_iri(m.type, m.key or m.name)) == iri:
+            return m.key or m.name
+    return None
 
 
 def _label_of(key_map: Dict[tuple, str], node: dict) -> str:
