@@ -463,8 +463,8 @@ class GraphBuilder:
                 if n["type"] == "Person":
                     table[entity_iri("Person", n["label"])][iri] = set()
             for (s, o, p) in self._edges:
-                if p == "worksFor" and self._nodes.get(s, {}).get("type") == "Person":
-                    table[entity_iri("Person", self._nodes[s]["label"])].setdefault(s, set()).add(o)
+                if p == "worksFor" and self._nodes.get(s, {}).get("type") == "Person" and o in self._nodes:
+                    table[entity_iri("Person", self._nodes[s]["label"])].setdefault(s, set()).add(self._nodes[o]["label"])
             self._persons = dict(table)
         return self._persons
 
@@ -472,21 +472,28 @@ class GraphBuilder:
         """Keep people of the same name apart when their employers conflict.
 
         A person named in this document with employers (``worksFor``) takes the
-        entity of that name that shares one of them, else the plain entity when it
+        entity of that name with a compatible employer (the same name, or one a
+        short form of the other: 云帆 and 云帆网络), else the plain entity when it
         has no employer yet, else a new entity keyed ``name（employer）`` (its label
-        stays the name). Without an employer in the document, the plain entity is
-        used. Deterministic for a given document order.
+        stays the name; the qualified name becomes an alias). Without an employer in
+        the document, the plain entity is used. Deterministic for a given document order.
         """
+        from .resolve import is_short_form
+
         employers: Dict[int, set] = defaultdict(set)
         for r in doc.relations:
             if r.predicate == "worksFor" and doc.mentions[r.subject].type == "Person":
                 o = doc.mentions[r.object]
-                employers[r.subject].add(o.iri or entity_iri(o.type, o.key or o.name))
+                employers[r.subject].add(o.key or o.name)
         table = self._person_table()
         by_name: Dict[str, set] = defaultdict(set)
         for i, m in enumerate(doc.mentions):
             if m.type == "Person":
                 by_name[m.key or m.name].update(employers.get(i, ()))
+
+        def fits(known: set, new: set) -> bool:
+            return any(a == b or is_short_form(a, b) or is_short_form(b, a) for a in known for b in new)
+
         chosen: Dict[str, str] = {}
         for name, emp in sorted(by_name.items()):
             plain = entity_iri("Person", name)
@@ -494,15 +501,14 @@ class GraphBuilder:
             if not emp:
                 variants.setdefault(plain, set())
                 continue
-            pick = next((v for v in sorted(variants) if variants[v] & emp), None)
+            pick = next((v for v in sorted(variants) if fits(variants[v], emp)), None)
             if pick is None and not variants.get(plain):
                 pick = plain
             if pick is None:
-                first = min(emp, key=lambda e: (self._nodes.get(e, {}).get("label", e), e))
-                label = self._nodes.get(first, {}).get("label") or _mention_key(doc, first) or first
-                pick = entity_iri("Person", f"{name}（{label}）")
+                qualified = f"{name}（{min(emp)}）"
+                pick = entity_iri("Person", qualified)
                 if pick not in variants:  # the qualified name tells the two apart in views and queries
-                    self._aliases[pick][f"{name}（{label}）"] += 1
+                    self._aliases[pick][qualified] += 1
             variants.setdefault(pick, set()).update(emp)
             if pick != plain:
                 chosen[name] = pick
@@ -607,14 +613,6 @@ class GraphBuilder:
         for (a, b) in sorted(self._comention):
             G.add_edge(a, b, key="coMention", predicate="coMention", weight=self._comention[(a, b)])
         return G
-
-
-def _mention_key(doc: Document, iri: str) -> Optional[str]:
-    """The key of the mention of ``doc`` with ``iri`` (for an employer not yet in the table)."""
-    for m in doc.mentions:
-        if (m.iri or entity_iri(m.type, m.key or m.name)) == iri:
-            return m.key or m.name
-    return None
 
 
 def _label_of(key_map: Dict[tuple, str], node: dict) -> str:
