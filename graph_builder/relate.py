@@ -190,6 +190,7 @@ def _rules() -> dict:
         "by_present": {},
         "pronouns": pron,
         "pronoun_any": pron_any,
+        "source": re.compile("|".join(re.escape(c) for c in sorted(raw.get("source_cues", []), key=len, reverse=True)) or "(?!)"),
         "negation": re.compile("|".join(map(re.escape, raw["negation"]))),
         "hedge": re.compile("|".join(map(re.escape, raw["hedge"]))),
         "founder_titles": tuple(raw["founder_titles"]),
@@ -312,7 +313,8 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
             continue  # overlapping or crossing the sentence end: not usable here
         _add_gap(doc, view, pos, m.start, topics, rules)
         view.add_item(m.type, _Item(i, m.start, m.end, False))
-        topics.seen(m.type, i)
+        if not rules["source"].match(doc.norm, m.end):  # 36氪获悉: the outlet is not the topic
+            topics.seen(m.type, i)
         pos = _skip_own_bracket(doc, i, hi, sent.end)
     _add_gap(doc, view, pos, sent.end, topics, rules)
     view.offsets.append(sent.end)
