@@ -859,7 +859,7 @@ def industry_rule(ctx: Context) -> List[Mention]:
                 k += 1
             if k < i:
                 name = ctx.norm[toks[k].start:toks[i - 1].end]
-                ends_in_label = toks[i - 1].text in labels
+                ends_in_label = toks[i - 1].text in labels or name in labels
                 if is_weak and not ends_in_label:
                     continue
                 # 人工智能核心产业: the label inside is already taken; the run adds nothing.
@@ -867,6 +867,28 @@ def industry_rule(ctx: Context) -> List[Mention]:
                 has_label = name not in labels and not ends_in_label and any(x.text in labels for x in toks[k:i])
                 if not has_label and name not in ("公司", "企业", "相关", "其他", "传统", "整个", "各个"):
                     out.append(ctx.mention(toks[k].start, toks[i - 1].end, "Industry", "industry_rule", 0.7))
+                    out.extend(_coordinated_industries(ctx, toks, k, lexicon.industry_lookup()))
+    return out
+
+
+def _coordinated_industries(ctx: Context, toks: Sequence[Token], k: int, labels) -> List[Mention]:
+    """``动力电池和充电桩产业链``, ``智能座舱、高阶智驾和车载软件等领域``: the items joined
+    to the sector before a cue (token ``k`` starts the last one) are sectors too, when
+    each is a taxonomy label (one to three tokens)."""
+    out = []
+    while k >= 2 and toks[k - 1].text in ("、", "和", "及", "与", "以及") and toks[k - 1].end == toks[k].start:
+        e = k - 1
+        for back in (3, 2, 1):
+            s = e - back
+            if s < 0 or toks[s].end > toks[e].start:
+                continue
+            name = ctx.norm[toks[s].start:toks[e - 1].end]
+            if name in labels and all(toks[x].end == toks[x + 1].start for x in range(s, e - 1)):
+                out.append(ctx.mention(toks[s].start, toks[e - 1].end, "Industry", "industry_list", 0.7))
+                k = s
+                break
+        else:
+            break
     return out
 
 
@@ -881,15 +903,26 @@ def _glued_cue(word: str, cues) -> int:
 
 
 def _industry_list(ctx: Context, toks: Sequence[Token], k: int) -> List[Mention]:
-    """``医疗、金融等领域``: each item of the list before 等 (token ``k``)."""
+    """``医疗、金融等领域``, ``智能座舱、高阶智驾和车载软件等领域``: each item of the list
+    before 等 (token ``k``): a taxonomy label of up to three tokens, else one noun token."""
     out = []
+    lookup = lexicon.industry_lookup()
     while k > 0:
-        item = toks[k - 1]
-        if item.pos not in ("n", "nz", "vn", "eng", "un", "j") or item.text in ctx.companies or item.text in ctx.stop:
-            break
-        out.append(ctx.mention(item.start, item.end, "Industry", "industry_rule", 0.7))
-        if k - 2 >= 0 and toks[k - 2].text in ("、", "和", "及", ","):
-            k -= 2
+        start = None
+        for back in (3, 2):
+            s0 = k - back
+            if s0 >= 0 and ctx.norm[toks[s0].start:toks[k - 1].end] in lookup \
+                    and all(toks[x].end == toks[x + 1].start for x in range(s0, k - 1)):
+                start = s0
+                break
+        if start is None:
+            item = toks[k - 1]
+            if item.pos not in ("n", "nz", "vn", "eng", "un", "j") or item.text in ctx.companies or item.text in ctx.stop:
+                break
+            start = k - 1
+        out.append(ctx.mention(toks[start].start, toks[k - 1].end, "Industry", "industry_rule", 0.7))
+        if start - 1 >= 0 and toks[start - 1].text in ("、", "和", "及", ","):
+            k = start - 1
         else:
             break
     return out
@@ -1041,8 +1074,8 @@ def merge(candidates: List[Tuple[int, Mention]], norm: str) -> List[Mention]:
     for _p, m in kept:
         if any(taken[m.start:m.end]):
             continue
-        if m.name in stop or (m.name.endswith("网") and m.method != "lexicon_companies"):
-            continue  # site names (新华网) are page chrome, not graph entities
+        if (m.name in stop and m.method != "industry_list") or (m.name.endswith("网") and m.method != "lexicon_companies"):
+            continue  # site names (新华网) are page chrome, not graph entities; 电池 alone is no entity
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         out.append(m)
     out.sort(key=lambda m: (m.start, m.end))
