@@ -605,3 +605,13 @@ def test_partner_agreement_about_a_product():
     doc = make_doc("青禾科技与蓝湾智联就禾光OS签署合作协议。",
                    [("青禾科技", "Company"), ("蓝湾智联", "Company"), ("禾光OS", "Product")])
     assert [t[:3] for t in triples(doc)] == [("青禾科技", "partnerOf", "蓝湾智联")]
+
+
+def test_board_appoints_persons_of_the_topic_company():
+    from graph_builder.pipeline import Pipeline
+
+    doc = Pipeline()(Document(id="b", text="招商银行9月27日晚间公告，董事会同意聘任邵敬之、杜青禾为副行长，聘任冉博文为董事会秘书。"))
+    got = {(doc.mentions[r.subject].key, r.predicate, doc.mentions[r.object].key, r.title) for r in doc.relations}
+    assert ("邵敬之", "worksFor", "招商银行", "副行长") in got
+    assert ("杜青禾", "worksFor", "招商银行", "副行长") in got
+    assert ("冉博文", "worksFor", "招商银行", "董事会秘书") in got
