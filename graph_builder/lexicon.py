@@ -167,6 +167,7 @@ _CUE_FILES = {
     "partner": "partner_cues.txt",
     "honorific": "honorifics.txt",
     "appoint": "appoint_cues.txt",
+    "scope": "scope_words.txt",
 }
 
 

@@ -825,6 +825,7 @@ def industry_rule(ctx: Context) -> List[Mention]:
     labels = ctx.industries
     org_prefix = lexicon.cues("org_prefix")
     verbs = lexicon.cues("industry_verb")
+    scope = lexicon.cues("scope")
     for toks in ctx.sentences:
         n = len(toks)
         for i, j in _lexicon_spans(toks, labels):
@@ -854,7 +855,7 @@ def industry_rule(ctx: Context) -> List[Mention]:
                 k -= 1
             # 主攻工业机器人领域, 国家集成电路产业: a focus verb, a state prefix or a stop word
             # (公司) in front is no part of the sector
-            while k < i - 1 and (toks[k].text in verbs or toks[k].text in org_prefix
+            while k < i - 1 and (toks[k].text in verbs or toks[k].text in org_prefix or toks[k].text in scope
                                      or (toks[k].text in ctx.stop and toks[k + 1].text in verbs)):
                 k += 1
             if k < i:
