@@ -12,9 +12,11 @@ annotated texts that the rules were not written from, so that a confidence of
 ``precision(method)`` is smoothed toward its predicate's precision, and that
 toward the overall precision (Beta priors of weight :data:`STRENGTH`), so a
 pattern seen rarely gets its predicate's figure. The table is
-``data/calibration.json``, written by ``scripts/calibrate.py``, which also prints
-a reliability table (confidence bins against observed precision) for any
-annotated file.
+``data/calibration.json``, written by ``scripts/calibrate.py`` only when the
+calibration, estimated leave-one-record-out on held-out annotated text, beats
+the hand-set priors (lower expected calibration error and Brier score); without
+the table :func:`calibrate` keeps the priors. On the 33 relations of the
+untouched held-out half it did not (ECE 0.160 against 0.119), so none ships.
 
 Examples
 --------
