@@ -826,6 +826,7 @@ def industry_rule(ctx: Context) -> List[Mention]:
     org_prefix = lexicon.cues("org_prefix")
     verbs = lexicon.cues("industry_verb")
     scope = lexicon.cues("scope")
+    lookup = lexicon.industry_lookup()
     for toks in ctx.sentences:
         n = len(toks)
         for i, j in _lexicon_spans(toks, labels):
@@ -835,6 +836,9 @@ def industry_rule(ctx: Context) -> List[Mention]:
                 out.append(ctx.mention(toks[i].start, toks[j - 1].end, "Industry", "industry_rule", 0.8))
         for i, t in enumerate(toks):
             glued = _glued_cue(t.text, cues) if len(t.text) >= 3 else 0  # shorter: no head plus cue
+            if not glued and len(t.text) >= 4:  # 化工企业 as one word: a weak cue after a taxonomy label
+                weak_glued = _glued_cue(t.text, weak)
+                glued = weak_glued if weak_glued and t.text[:-weak_glued] in lookup else 0
             if glued:  # 家电行业 as one word
                 out.append(ctx.mention(t.start, t.end - glued, "Industry", "industry_rule", 0.7))
                 continue
@@ -860,7 +864,8 @@ def industry_rule(ctx: Context) -> List[Mention]:
                 k += 1
             if k < i:
                 name = ctx.norm[toks[k].start:toks[i - 1].end]
-                ends_in_label = toks[i - 1].text in labels or name in labels
+                # a weak cue (企业, 市场) needs a sector term before it: any taxonomy label (化工企业)
+                ends_in_label = toks[i - 1].text in labels or name in labels or name in lookup
                 if is_weak and not ends_in_label:
                     continue
                 # 人工智能核心产业: the label inside is already taken; the run adds nothing.

@@ -253,3 +253,19 @@ def test_lexicon_spans_match_plain_scan():
         # the production scan stops joining once the text starts no entry; the plain one
         # tries every length, so they agree only if every entry's prefixes are honoured
         assert list(_lexicon_spans(toks, table)) == _plain_lexicon_spans(toks, table), [t.text for t in toks]
+
+
+@pytest.mark.parametrize("text,sectors", [
+    ("双方将在智能座舱、高阶智驾和车载软件等领域开展联合开发。", ["智能座舱", "高阶智驾", "车载软件"]),
+    ("动力电池和充电桩产业链有望同步受益。", ["动力电池", "充电桩"]),
+    ("其中电池、电子和智能驾驶领域需求最旺。", ["电池", "电子", "智能驾驶"]),
+    ("到2027年，全市人工智能产业规模力争突破5000亿元。", ["人工智能"]),
+    ("德国化工企业巴斯夫宣布投产。", ["化工"]),
+    # a place before 市场 is no sector, nor a list item that is no taxonomy label
+    ("东南亚市场和公司业务增长很快。", []),
+])
+def test_sector_lists_scope_words_and_weak_cues(text, sectors):
+    from graph_builder.pipeline import Pipeline
+
+    doc = Pipeline()(Document(id="s", text=text))
+    assert [m.name for m in doc.mentions if m.type == "Industry"] == sectors
