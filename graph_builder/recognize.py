@@ -1102,8 +1102,15 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None) -
     for fn in (RECOGNIZERS if recognizers is None else recognizers):
         prio = getattr(fn, "priority", 50)
         candidates.extend((prio, m) for m in fn(ctx))
-    doc.mentions = _brand_prefixed_products(merge(candidates, ctx.norm), ctx.norm)
+    doc.mentions = _brand_prefixed_products(_no_generic_products(merge(candidates, ctx.norm)), ctx.norm)
     return doc
+
+
+def _no_generic_products(mentions: List[Mention]) -> List[Mention]:
+    """Drop "products" that are a category noun (伺服器, 手机) or a sector name (AI, 芯片)."""
+    nouns = lexicon.cues("product_noun")
+    return [m for m in mentions
+            if m.type != "Product" or (m.name not in nouns and lexicon.lookup_industry(m.name) is None)]
 
 
 def _brand_prefixed_products(mentions: List[Mention], norm: str) -> List[Mention]:

@@ -446,9 +446,11 @@ def _preferred_key(full: Mention, short: str) -> str:
     short_key = alias_key(full.type, short)
     if re.fullmatch(r"[\x00-\x7f]+", full.key or "") and not re.fullmatch(r"[\x00-\x7f]+", short_key):
         return short_key
-    it = iter(full.key or "")
-    if all(ch in it for ch in short_key):
-        return short_key
+    # 台积电 abbreviates 台湾积体电路制造 (the name before its place prefix was stripped)
+    for long in (full.key or "", clean_name(full.name)):
+        it = iter(long)
+        if all(ch in it for ch in short_key):
+            return short_key
     return full.key
 
 

@@ -269,3 +269,10 @@ def test_sector_lists_scope_words_and_weak_cues(text, sectors):
 
     doc = Pipeline()(Document(id="s", text=text))
     assert [m.name for m in doc.mentions if m.type == "Industry"] == sectors
+
+
+def test_category_nouns_and_sector_names_are_no_products():
+    from graph_builder.pipeline import Pipeline
+
+    doc = Pipeline()(Document(id="g", text="瑞昇科技攜手台積電 量產ＡＩ伺服器加速晶片。鴻海指出，ＡＩ伺服器是集團今年最重要的業務。"))
+    assert not [m.name for m in doc.mentions if m.type == "Product" and m.name in ("AI", "伺服器")]

@@ -275,3 +275,10 @@ def test_legal_name_short_form_is_not_taken_from_a_word_or_a_place():
     doc = Pipeline()(Document(id="t", text="上海发展控股有限公司今日公告。上海发展迅速。"))
     keys = {m.key for m in doc.mentions if m.type == "Company"}
     assert "上海" not in keys and "上海发展" not in {doc.text[m.start:m.end] for m in doc.mentions if m.start > 10}
+
+
+def test_short_form_abbreviating_the_name_with_its_place_becomes_the_key():
+    from graph_builder.pipeline import Pipeline
+
+    doc = Pipeline()(Document(id="t", text="台灣積體電路製造股份有限公司（以下簡稱台積電）今日宣布擴產。台積電表示，新廠明年投產。"))
+    assert {m.key for m in doc.mentions if m.type == "Company"} == {"台积电"}
