@@ -299,13 +299,9 @@ def _dict_tags() -> Dict[str, str]:
     """POS tag of every word of jieba's main dictionary (the ``p=`` features)."""
     import jieba
 
-    tags: Dict[str, str] = {}
-    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 3:
-                tags[parts[0]] = parts[2]
-    return tags
+    from graph_builder.segment import _jieba_tags
+
+    return _jieba_tags(jieba)
 
 
 @lru_cache(maxsize=1)

@@ -46,43 +46,14 @@ def _BASE(text, words=None):
     return crf.sentence_features(text, words, word_features=False)
 
 
-@lru_cache(maxsize=1)
 def dict_tables():
-    """(word -> POS tag, char -> (gn, se, te) buckets) from jieba's main dictionary."""
-    import jieba
+    """(word -> POS tag, char -> (gn, se, te) buckets) from jieba's main dictionary (as crf computes them)."""
+    return crf._dict_tags(), _stats()
 
-    tags = {}
-    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
-        for line in f:
-            p = line.split()
-            if len(p) == 3:
-                tags[p[0]] = p[2]
-    from collections import Counter
 
-    total, gn, se, te = Counter(), Counter(), Counter(), Counter()
-    for w, t in tags.items():
-        for c in set(w):
-            total[c] += 1
-        if t.startswith("nr") and 2 <= len(w) <= 3:
-            for c in w[1:]:
-                gn[c] += 1
-        elif t == "ns" and len(w) >= 2:
-            se[w[-1]] += 1
-        elif t == "nt" and len(w) >= 2:
-            te[w[-1]] += 1
-
-    def bucket(n, d):
-        if n < 3:
-            return ""
-        r = n / d
-        return "3" if r >= 0.5 else "2" if r >= 0.2 else "1" if r >= 0.05 else ""
-
-    stats = {}
-    for c, d in total.items():
-        row = (bucket(gn[c], d), bucket(se[c], d), bucket(te[c], d))
-        if any(row):
-            stats[c] = row
-    return tags, stats
+@lru_cache(maxsize=1)
+def _stats():
+    return crf.char_stats_from_dictionary()
 
 
 def _words(text):
