@@ -816,8 +816,8 @@ def industry_rule(ctx: Context) -> List[Mention]:
     """``X行业 / X领域 / X产业 / X赛道 / X板块`` (the span is X) and taxonomy labels used as a sector.
 
     A taxonomy label alone (芯片 in 芯片产品) is a product category, not a sector:
-    it counts only before a cue or after a focus verb (进军, 专注于). ``X市场 / X业务``
-    (weak cues) need X to end in a label.
+    it counts only before a cue or after a focus verb (进军, 专注于). ``X市场 / X业务 / X企业 /
+    X厂商 / X品牌`` (weak cues) need X to end in a label (or a label and one noun: 储能系统集成商).
     """
     out = []
     cues = lexicon.cues("industry")
@@ -832,7 +832,14 @@ def industry_rule(ctx: Context) -> List[Mention]:
         for i, j in _lexicon_spans(toks, labels):
             nxt = toks[j] if j < n else None
             cued = nxt is not None and nxt.start == toks[j - 1].end and (nxt.text in cues or nxt.text in weak)
-            if cued or (i > 0 and toks[i - 1].text in verbs):
+            # 专注于工业机器人, 专注 + 于 + 工业机器人: a focus verb right before, 于/在 allowed between
+            after_verb = i > 0 and (toks[i - 1].text in verbs
+                                    or (i > 1 and toks[i - 1].text in ("于", "在") and toks[i - 2].text in verbs))
+            # 储能系统集成商: a label starting a noun run before a firm word is the sector
+            if not cued and j + 1 < n and toks[j].pos in ("n", "vn") and toks[j + 1].text in weak \
+                    and toks[j].end == toks[j + 1].start and toks[j].start == toks[j - 1].end:
+                cued = True
+            if cued or after_verb:
                 out.append(ctx.mention(toks[i].start, toks[j - 1].end, "Industry", "industry_rule", 0.8))
         for i, t in enumerate(toks):
             glued = _glued_cue(t.text, cues) if len(t.text) >= 3 else 0  # shorter: no head plus cue

@@ -276,3 +276,15 @@ def test_category_nouns_and_sector_names_are_no_products():
 
     doc = Pipeline()(Document(id="g", text="瑞昇科技攜手台積電 量產ＡＩ伺服器加速晶片。鴻海指出，ＡＩ伺服器是集團今年最重要的業務。"))
     assert not [m.name for m in doc.mentions if m.type == "Product" and m.name in ("AI", "伺服器")]
+
+
+@pytest.mark.parametrize("text,sector", [
+    ("作为国内领先的储能系统集成商，海辰科技今年出货量翻倍。", "储能"),
+    ("星海智能是一家专注于工业机器人的高新技术企业。", "工业机器人"),
+    ("智能家居品牌云米推出新一代扫地机器人。", "智能家居"),
+])
+def test_sector_before_firm_words_and_after_focus_verbs(text, sector):
+    from graph_builder.pipeline import Pipeline
+
+    doc = Pipeline()(Document(id="f", text=text))
+    assert sector in [m.name for m in doc.mentions if m.type == "Industry"]
