@@ -615,3 +615,14 @@ def test_board_appoints_persons_of_the_topic_company():
     assert ("邵敬之", "worksFor", "招商银行", "副行长") in got
     assert ("杜青禾", "worksFor", "招商银行", "副行长") in got
     assert ("冉博文", "worksFor", "招商银行", "董事会秘书") in got
+
+
+def test_full_acquisition_is_a_parent_not_an_investment():
+    from graph_builder.pipeline import Pipeline
+
+    pipe = Pipeline()
+    full = pipe(Document(id="a", text="比亚迪已斥资50亿元收购极星科技100%股权，后者将成为比亚迪的全资子公司。"))
+    preds = {r.predicate for r in full.relations}
+    assert "parentOrganization" in preds and "investedIn" not in preds
+    stake = pipe(Document(id="b", text="比亚迪收购极星科技20%股权。"))
+    assert [r.predicate for r in stake.relations] == ["investedIn"]
