@@ -71,6 +71,15 @@ def test_bad_inputs_are_skipped_with_reasons_and_the_rest_builds(corpus, tmp_pat
         assert name in ttl, name
 
 
+def _cpu_seconds(pid: int):
+    """User + system CPU seconds of a process (Linux /proc); None where that cannot be read."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def test_interrupted_build_keeps_earlier_output(tmp_path):
     good = tmp_path / "good.txt"
     good.write_text(NEWS, encoding="utf-8")
@@ -84,7 +93,15 @@ def test_interrupted_build_keeps_earlier_output(tmp_path):
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "graph_builder", "build", str(big), "-o", str(out),
                              "--workers", "1"], cwd=REPO, env=env, stderr=subprocess.PIPE, text=True)
-    time.sleep(4)
+    # Interrupt once the build is well into the documents: after 3 s of its own CPU time, so a
+    # loaded machine (slow start-up) does not decide which phase the signal lands in.
+    start = time.time()
+    while proc.poll() is None and time.time() - start < 90:
+        cpu = _cpu_seconds(proc.pid)
+        if (cpu is None and time.time() - start >= 4) or (cpu is not None and cpu >= 3.0):
+            break
+        time.sleep(0.2)
+    assert proc.poll() is None, "the build ended before it could be interrupted"
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode != 0
