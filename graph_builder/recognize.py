@@ -223,6 +223,9 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
                 i -= 1  # 产业 + 投资基金: a head that starts with a word of its own
                 tiers.append(csuf[ctx.norm[toks[i].start:toks[j].end]])
             tier = max(tiers, key=_TIER_RANK.get)
+            if j + 1 < n and toks[j + 1].text in ("了", "过") and toks[j + 1].start == toks[j].end:
+                i = j + 1  # 战略投资了X: the suffix word is a verb here
+                continue
             start_tok = _company_run(ctx, toks, i, tier)
             if start_tok is not None:
                 first = toks[start_tok]
@@ -777,7 +780,8 @@ _QUOTED = re.compile(r"[“\"「]([^“”\"「」，。；！？\s]{2,12})[”\
 
 
 def _quoted_after_noun(ctx: Context) -> List[Mention]:
-    """``平台“鲜果多多”``, ``手表“星河一号”``: a quoted name right after a product-category noun."""
+    """``平台“鲜果多多”``, ``手表“星河一号”``: a quoted name right after a product-category noun;
+    ``名为“灵犀”的大模型``: a quoted name followed by 的 and such a noun."""
     nouns = lexicon.cues("product_noun")
     out = []
     norm = ctx.norm
@@ -785,8 +789,9 @@ def _quoted_after_noun(ctx: Context) -> List[Mention]:
         if not toks:
             continue
         for m in _QUOTED.finditer(norm, toks[0].start, toks[-1].end):
-            head = m.start()
-            if any(norm.endswith(w, max(0, head - len(w)), head) for w in nouns):
+            head, tail = m.start(), m.end()
+            named_before = norm.startswith("的", tail) and any(norm.startswith(w, tail + 1) for w in nouns)
+            if named_before or any(norm.endswith(w, max(0, head - len(w)), head) for w in nouns):
                 name = m.group(1)
                 if name not in ctx.companies and name not in ctx.stop:
                     out.append(ctx.mention(m.start(1), m.end(1), "Product", "product_rule", 0.75))

@@ -288,3 +288,13 @@ def test_sector_before_firm_words_and_after_focus_verbs(text, sector):
 
     doc = Pipeline()(Document(id="f", text=text))
     assert sector in [m.name for m in doc.mentions if m.type == "Industry"]
+
+
+def test_named_quote_before_a_category_and_investing_verb_is_no_company():
+    from graph_builder.pipeline import Pipeline
+
+    pipe = Pipeline()
+    doc = pipe(Document(id="q", text="这款名为“灵犀”的大模型由星河科技自主研发。"))
+    assert ("灵犀", "Product") in {(m.name, m.type) for m in doc.mentions}
+    doc = pipe(Document(id="v", text="阿里巴巴战略投资了一家名为蓝鲸动力的新能源企业。"))
+    assert "阿里巴巴战略投资" not in {m.name for m in doc.mentions}

@@ -626,3 +626,12 @@ def test_full_acquisition_is_a_parent_not_an_investment():
     assert "parentOrganization" in preds and "investedIn" not in preds
     stake = pipe(Document(id="b", text="比亚迪收购极星科技20%股权。"))
     assert [r.predicate for r in stake.relations] == ["investedIn"]
+
+
+def test_investor_before_the_round_is_no_investee():
+    from graph_builder.pipeline import Pipeline
+
+    doc = Pipeline()(Document(id="r", text="星河科技宣布获得由高瓴资本领投的B轮融资，老股东红杉中国继续跟投。"))
+    got = {(doc.mentions[r.subject].key, doc.mentions[r.object].key) for r in doc.relations
+           if r.predicate == "investedIn"}
+    assert got == {("高瓴资本", "星河科技"), ("红杉中国", "星河科技")}
