@@ -304,6 +304,39 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
     return k
 
 
+_SUBSIDIARY_HEADS = frozenset(("子公司", "全资子公司", "控股子公司", "孙公司", "附属公司"))
+_NAME_RUN_TAGS = frozenset(("nz", "nt", "un", "n", "nr", "ns", "j", "eng", "nrt", "b"))
+
+
+@recognizer(priority=62)
+def subsidiary_rule(ctx: Context) -> List[Mention]:
+    """``旗下子公司星河智造负责整机生产``: the name right after 子公司 is a company.
+
+    The run is one to three name-like tokens (2-10 characters) ending before a verb,
+    preposition or punctuation; a run that is one ordinary word is no name.
+    """
+    out = []
+    for toks in ctx.sentences:
+        n = len(toks)
+        for i, t in enumerate(toks):
+            if t.text not in _SUBSIDIARY_HEADS:
+                continue
+            j = i + 1
+            if j < n and toks[j].text == "的":
+                j += 1
+            k = j
+            while k < n and k - j < 3 and toks[k].pos in _NAME_RUN_TAGS and toks[k].start == toks[k - 1].end \
+                    and toks[k].text not in ctx.stop and toks[k].text not in _SUBSIDIARY_HEADS:
+                k += 1
+            if k == j or k >= n or toks[k].pos not in ("v", "p", "x", "d", "c", "uj", "vn"):
+                continue
+            name = ctx.norm[toks[j].start:toks[k - 1].end]
+            if not 2 <= len(name) <= 10 or (k - j == 1 and _common_word(name)) or name in ctx.places:
+                continue
+            out.append(ctx.mention(toks[j].start, toks[k - 1].end, "Company", "subsidiary_rule", 0.75))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _appointment_words() -> frozenset:
     """Verbs that introduce an employer or a person (曾任, 出任, 聘任), never inside a company name."""
@@ -1215,6 +1248,11 @@ def crf_mentions(ctx: Context) -> List[Mention]:
         m.start, m.end = _strip_quotes(ctx.norm, m.start, m.end)
         if m.type in ("Product", "Company"):
             m.end = _trim_tail(ctx.norm, m.start, m.end, tails)
+        if m.type == "Company":
+            # 公司全资子公司深圳蓝海科技有限公司: the name starts after the subsidiary head
+            k = ctx.norm.rfind("子公司", m.start, m.end)
+            if k >= 0 and m.end - (k + 3) >= 4:
+                m.start = k + 3
         if m.type == "Organization":
             # 上海交通大学电子工程系: what follows a university inside one span is a department
             k = ctx.norm.find("大学", m.start, m.end)

@@ -298,3 +298,22 @@ def test_named_quote_before_a_category_and_investing_verb_is_no_company():
     assert ("灵犀", "Product") in {(m.name, m.type) for m in doc.mentions}
     doc = pipe(Document(id="v", text="阿里巴巴战略投资了一家名为蓝鲸动力的新能源企业。"))
     assert "阿里巴巴战略投资" not in {m.name for m in doc.mentions}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("星河科技旗下子公司星河智造负责整机生产。", "星河智造"),
+    ("宁德时代的子公司时代新能源获得订单。", "时代新能源"),
+])
+def test_name_after_subsidiary_head_is_a_company(text, name):
+    from graph_builder.pipeline import Pipeline
+
+    doc = Pipeline()(Document(id="s", text=text))
+    assert (name, "Company") in {(m.name, m.type) for m in doc.mentions}
+    assert any(r.predicate == "parentOrganization" for r in doc.relations)
+
+
+def test_no_subsidiary_name_from_an_ordinary_sentence():
+    from graph_builder.pipeline import Pipeline
+
+    doc = Pipeline()(Document(id="s", text="公司拟设立全资子公司，注册资本1亿元。该子公司负责销售。"))
+    assert not [m for m in doc.mentions if m.method == "subsidiary_rule"]
