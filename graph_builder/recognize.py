@@ -1152,10 +1152,21 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None) -
 
 
 def _no_generic_products(mentions: List[Mention]) -> List[Mention]:
-    """Drop "products" that are a category noun (伺服器, 手机) or a sector name (AI, 芯片)."""
+    """Drop "products" that are a category noun (伺服器, 手机) or a sector name (AI, 芯片), and
+    cut a leading category noun off a model name (车型SU7 -> SU7)."""
     nouns = lexicon.cues("product_noun")
-    return [m for m in mentions
-            if m.type != "Product" or (m.name not in nouns and lexicon.lookup_industry(m.name) is None)]
+    out = []
+    for m in mentions:
+        if m.type == "Product":
+            if m.name in nouns or lexicon.lookup_industry(m.name) is not None:
+                continue
+            # only a Chinese category noun (车型SU7); App of Apple Watch is part of the name
+            head = max((w for w in nouns if m.name.startswith(w) and _HAN.match(w)), key=len, default="")
+            rest = m.name[len(head):]
+            if head and len(rest) >= 2 and rest[0].isascii() and rest[0].isalnum():
+                m = Mention(m.start + len(head), m.end, "Product", rest, method=m.method, score=m.score)
+        out.append(m)
+    return out
 
 
 def _brand_prefixed_products(mentions: List[Mention], norm: str) -> List[Mention]:

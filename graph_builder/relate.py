@@ -313,7 +313,8 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
             continue  # overlapping or crossing the sentence end: not usable here
         _add_gap(doc, view, pos, m.start, topics, rules)
         view.add_item(m.type, _Item(i, m.start, m.end, False))
-        if not rules["source"].match(doc.norm, m.end):  # 36氪获悉: the outlet is not the topic
+        # 36氪获悉: the outlet is not the topic (记者从星河科技获悉: the company still is)
+        if not rules["source"].match(doc.norm, m.end) or doc.norm[m.start - 1:m.start] in ("从", "向", "据"):
             topics.seen(m.type, i)
         pos = _skip_own_bracket(doc, i, hi, sent.end)
     _add_gap(doc, view, pos, sent.end, topics, rules)

@@ -317,3 +317,13 @@ def test_no_subsidiary_name_from_an_ordinary_sentence():
 
     doc = Pipeline()(Document(id="s", text="公司拟设立全资子公司，注册资本1亿元。该子公司负责销售。"))
     assert not [m for m in doc.mentions if m.method == "subsidiary_rule"]
+
+
+def test_category_noun_before_a_model_name_is_cut_but_not_latin_prefixes():
+    from graph_builder.pipeline import Pipeline
+
+    pipe = Pipeline()
+    doc = pipe(Document(id="p", text="小米汽车首款车型SU7将于3月上市。"))
+    assert "SU7" in [m.name for m in doc.mentions if m.type == "Product"]
+    doc = pipe(Document(id="a", text="苹果公司发布了Apple Watch Series 11。"))
+    assert not [m for m in doc.mentions if m.type == "Product" and m.name.startswith("le ")]

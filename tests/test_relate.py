@@ -635,3 +635,17 @@ def test_investor_before_the_round_is_no_investee():
     got = {(doc.mentions[r.subject].key, doc.mentions[r.object].key) for r in doc.relations
            if r.predicate == "investedIn"}
     assert got == {("高瓴资本", "星河科技"), ("红杉中国", "星河科技")}
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("据了解，新任总经理张明远此前在华为工作了十二年。", ("张明远", "worksFor", "华为", None)),
+    ("记者从星河科技获悉，该公司副总裁赵磊已于近日离职。", ("赵磊", "worksFor", "星河科技", "副总裁")),
+    ("王建国曾在腾讯担任高管，2019年加入星河科技任首席运营官。", ("王建国", "worksFor", "星河科技", "首席运营官")),
+    ("作为星河科技的创始人，林晓峰一直专注于可穿戴设备领域。", ("林晓峰", "worksFor", "星河科技", "创始人")),
+])
+def test_more_employment_constructions(text, triple):
+    from graph_builder.pipeline import Pipeline
+
+    doc = Pipeline()(Document(id="w", text=text))
+    got = {(doc.mentions[r.subject].key, r.predicate, doc.mentions[r.object].key, r.title) for r in doc.relations}
+    assert triple in got
