@@ -812,6 +812,28 @@ def product_rule(ctx: Context) -> List[Mention]:
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」，。；！？\s]{2,12})[”\"」]")
 
 
+@recognizer(priority=74)
+def model_name_rule(ctx: Context) -> List[Mention]:
+    """``豆包大模型``, ``盘古大模型``: a name right before 大模型 names a model (a Product, with 大模型).
+
+    The name is one token of two to four characters that is no ordinary word, sector,
+    company or place (通用大模型 and 行业大模型 are kinds, not names).
+    """
+    out = []
+    for toks in ctx.sentences:
+        for i in range(1, len(toks)):
+            t = toks[i]
+            if t.text != "大模型" or toks[i - 1].end != t.start:
+                continue
+            name = toks[i - 1]
+            w = name.text
+            if not (2 <= len(w) <= 4 and _HAN.match(w)) or _common_word(w) or ctx.is_known(w) \
+                    or lexicon.lookup_industry(w) is not None or name.pos in ("a", "b", "m", "v", "vn", "d", "f", "r"):
+                continue
+            out.append(ctx.mention(name.start, t.end, "Product", "product_rule", 0.75))
+    return out
+
+
 def _quoted_after_noun(ctx: Context) -> List[Mention]:
     """``平台“鲜果多多”``, ``手表“星河一号”``: a quoted name right after a product-category noun;
     ``名为“灵犀”的大模型``: a quoted name followed by 的 and such a noun."""

@@ -327,3 +327,13 @@ def test_category_noun_before_a_model_name_is_cut_but_not_latin_prefixes():
     assert "SU7" in [m.name for m in doc.mentions if m.type == "Product"]
     doc = pipe(Document(id="a", text="苹果公司发布了Apple Watch Series 11。"))
     assert not [m for m in doc.mentions if m.type == "Product" and m.name.startswith("le ")]
+
+
+def test_name_before_large_model_is_a_product():
+    from graph_builder.pipeline import Pipeline
+
+    pipe = Pipeline()
+    doc = pipe(Document(id="m", text="字节跳动旗下的豆包大模型日活用户突破千万。"))
+    assert ("豆包大模型", "Product") in {(m.name, m.type) for m in doc.mentions}
+    doc = pipe(Document(id="k", text="多家企业推出通用大模型和行业大模型。"))
+    assert not [m for m in doc.mentions if m.type == "Product"]
