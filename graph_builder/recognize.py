@@ -793,6 +793,9 @@ def product_rule(ctx: Context) -> List[Mention]:
             for i in range(1, n):
                 t, p = toks[i], toks[i - 1]
                 # 锦程E7, 骁龙8, 小米14: a proper Han word glued to a model number.
+                nxt = toks[i + 1].text if i + 1 < n and toks[i + 1].start == t.end else ""
+                if "%" in t.text or nxt[:1] in _UNIT_CHARS:
+                    continue  # 跌超3%, 增长20亿: a quantity, not a model number
                 if (t.pos in ("eng", "m") and any(c.isdigit() for c in t.text) and p.end == t.start
                         and _HAN.match(p.text) and p.pos in ("nz", "un", "n", "j", "nr", "nt", "nrt")
                         and p.text not in ctx.stop and not _YEARISH.match(t.text) and len(t.text) <= 6
@@ -938,7 +941,8 @@ def industry_rule(ctx: Context) -> List[Mention]:
                 # 人工智能核心产业: the label inside is already taken; the run adds nothing.
                 # 消费级无人机领域: a run ending in the label is a narrower sector.
                 has_label = name not in labels and not ends_in_label and any(x.text in labels for x in toks[k:i])
-                if not has_label and name not in ("公司", "企业", "相关", "其他", "传统", "整个", "各个"):
+                if not has_label and name not in ("公司", "企业", "相关", "其他", "传统", "整个", "各个") \
+                        and not _COUNTED.match(name):  # 三大产业, 多个领域: a count, not a sector
                     out.append(ctx.mention(toks[k].start, toks[i - 1].end, "Industry", "industry_rule", 0.7))
                     out.extend(_coordinated_industries(ctx, toks, k, lexicon.industry_lookup()))
     return out
@@ -1304,6 +1308,9 @@ def crf_mentions(ctx: Context) -> List[Mention]:
 
 
 _NAMEISH = re.compile(r"[A-Za-z\u4e00-\u9fff]")
+_COUNTED = re.compile(r"^[0-9一二三四五六七八九十两几多数各诸]+[大个类项种些]?$")
+# Characters that make a number a quantity (3%, 20亿, 5倍, 10年), never part of a model name.
+_UNIT_CHARS = frozenset("%％元亿万千百倍个家年月日天岁次人台辆件股吨")
 # Tags no company name holds inside: time words (近日), prepositions, adverbs, 的.
 _CLAUSE_TAGS = frozenset(("t", "p", "d", "uj"))
 

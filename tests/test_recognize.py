@@ -337,3 +337,12 @@ def test_name_before_large_model_is_a_product():
     assert ("豆包大模型", "Product") in {(m.name, m.type) for m in doc.mentions}
     doc = pipe(Document(id="k", text="多家企业推出通用大模型和行业大模型。"))
     assert not [m for m in doc.mentions if m.type == "Product"]
+
+
+@pytest.mark.parametrize("text", ["白酒板块今日集体下跌，贵州茅台跌超3%。", "新能源汽车、储能和氢能是该省重点发展的三大产业。"])
+def test_quantities_and_counts_are_no_products_or_sectors(text):
+    from graph_builder.pipeline import Pipeline
+
+    doc = Pipeline()(Document(id="q", text=text))
+    names = {m.name for m in doc.mentions}
+    assert "跌超3%" not in names and "三大" not in names
