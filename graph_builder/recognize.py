@@ -774,7 +774,11 @@ def product_rule(ctx: Context) -> List[Mention]:
             elif w in ("大模型", "操作系统", "芯片") and i > 0 and toks[i - 1].end == t.start:
                 # 天枢大模型, 鸿蒙操作系统: a brand word glued to a product category.
                 p = toks[i - 1]
-                if (p.pos in ("un", "nz", "nr", "nrt", "j") and p.text not in ctx.companies
+                # 豆包大模型: before 大模型 a plain noun names a model too, unless it is an
+                # ordinary word or a sector (通用大模型, 行业大模型 are kinds)
+                named = w == "大模型" and p.pos == "n" and 2 <= len(p.text) <= 4 and _HAN.match(p.text) \
+                    and not _common_word(p.text) and lexicon.lookup_industry(p.text) is None
+                if ((p.pos in ("un", "nz", "nr", "nrt", "j") or named) and p.text not in ctx.companies
                         and p.text not in ctx.industries and p.text not in ctx.stop):
                     end = t.end
                     if i + 1 < n and toks[i + 1].start == end and toks[i + 1].pos in ("m", "eng"):
@@ -813,28 +817,6 @@ def product_rule(ctx: Context) -> List[Mention]:
 
 
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」，。；！？\s]{2,12})[”\"」]")
-
-
-@recognizer(priority=74)
-def model_name_rule(ctx: Context) -> List[Mention]:
-    """``豆包大模型``, ``盘古大模型``: a name right before 大模型 names a model (a Product, with 大模型).
-
-    The name is one token of two to four characters that is no ordinary word, sector,
-    company or place (通用大模型 and 行业大模型 are kinds, not names).
-    """
-    out = []
-    for toks in ctx.sentences:
-        for i in range(1, len(toks)):
-            t = toks[i]
-            if t.text != "大模型" or toks[i - 1].end != t.start:
-                continue
-            name = toks[i - 1]
-            w = name.text
-            if not (2 <= len(w) <= 4 and _HAN.match(w)) or _common_word(w) or ctx.is_known(w) \
-                    or lexicon.lookup_industry(w) is not None or name.pos in ("a", "b", "m", "v", "vn", "d", "f", "r"):
-                continue
-            out.append(ctx.mention(name.start, t.end, "Product", "product_rule", 0.75))
-    return out
 
 
 def _quoted_after_noun(ctx: Context) -> List[Mention]:
