@@ -876,16 +876,20 @@ def industry_rule(ctx: Context) -> List[Mention]:
         n = len(toks)
         for i, j in _lexicon_spans(toks, labels):
             nxt = toks[j] if j < n else None
-            cued = nxt is not None and nxt.start == toks[j - 1].end and (nxt.text in cues or nxt.text in weak)
+            cued = nxt is not None and nxt.start == toks[j - 1].end and (
+                nxt.text in cues or nxt.text in weak
+                # 新茶饮 + 市场竞争: jieba glued the cue to the next word
+                or any(nxt.text.startswith(c) for c in _GLUED_CUE_HEADS))
             # 专注于工业机器人, 专注 + 于 + 工业机器人: a focus verb right before, 于/在 allowed between
             after_verb = i > 0 and (toks[i - 1].text in verbs
                                     or (i > 1 and toks[i - 1].text in ("于", "在") and toks[i - 2].text in verbs))
-            # 储能系统集成商: a label starting a noun run before a firm word is the sector
+            end = toks[j - 1].end
+            # 储能系统集成商, 锂电设备企业: a label and one more noun before a firm word: the label is the sector
             if not cued and j + 1 < n and toks[j].pos in ("n", "vn") and toks[j + 1].text in weak \
                     and toks[j].end == toks[j + 1].start and toks[j].start == toks[j - 1].end:
                 cued = True
             if cued or after_verb:
-                out.append(ctx.mention(toks[i].start, toks[j - 1].end, "Industry", "industry_rule", 0.8))
+                out.append(ctx.mention(toks[i].start, end, "Industry", "industry_rule", 0.8))
         for i, t in enumerate(toks):
             glued = _glued_cue(t.text, cues) if len(t.text) >= 3 else 0  # shorter: no head plus cue
             if not glued and len(t.text) >= 4:  # 化工企业 as one word: a weak cue after a taxonomy label
@@ -1290,6 +1294,8 @@ def crf_mentions(ctx: Context) -> List[Mention]:
 
 
 _NAMEISH = re.compile(r"[A-Za-z\u4e00-\u9fff]")
+# (not 产业: 产业园 is a park)
+_GLUED_CUE_HEADS = ("市场", "行业")
 _COUNTED = re.compile(r"^[0-9一二三四五六七八九十两几多数各诸]+[大个类项种些]?$")
 # Characters that make a number a quantity (3%, 20亿, 5倍, 10年), never part of a model name.
 _UNIT_CHARS = frozenset("%％元亿万千百倍个家年月日天岁次人台辆件股吨")

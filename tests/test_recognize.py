@@ -346,3 +346,21 @@ def test_quantities_and_counts_are_no_products_or_sectors(text):
     doc = Pipeline()(Document(id="q", text=text))
     names = {m.name for m in doc.mentions}
     assert "跌超3%" not in names and "三大" not in names
+
+
+@pytest.mark.parametrize("text,sector", [
+    ("近年来，新茶饮市场竞争日益激烈。", "新茶饮"),
+    ("该公司是国内最大的乳制品企业之一。", "乳制品"),
+])
+def test_sector_before_a_glued_cue_and_derived_labels(text, sector):
+    from graph_builder.pipeline import Pipeline
+
+    doc = Pipeline()(Document(id="g", text=text))
+    assert sector in [m.name for m in doc.mentions if m.type == "Industry"]
+
+
+def test_industrial_park_is_no_sector_cue():
+    from graph_builder.pipeline import Pipeline
+
+    doc = Pipeline()(Document(id="p", text="6月28日，合肥骆岗低空经济产业园正式开园。"))
+    assert "低空经济" not in [m.name for m in doc.mentions if m.type == "Industry"]
