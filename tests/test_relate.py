@@ -10,26 +10,16 @@ import time
 
 import pytest
 
-from graph_builder.doc import Document, Mention, Sentence
+from graph_builder.doc import Document, Mention
 from graph_builder.relate import relate, trie_regex
 from graph_builder.resolve import resolve
 
+from doc_helpers import annotated_doc  # noqa: E402  (tests/ is on sys.path)
+
 
 def make_doc(text, ents, norm=None, paragraphs=None):
-    """Mentions as (surface, type) in order; sentences split at 。！？; ``paragraphs``: first sentence index of each."""
-    doc = Document(id="t.txt", text=text, norm=norm or text)
-    pos = 0
-    for surface, type_ in ents:
-        start = doc.norm.index(surface, pos)
-        doc.mentions.append(Mention(start, start + len(surface), type_, surface))
-        pos = start + len(surface)
-    start = 0
-    for m in re.finditer("[。！？]", text):
-        doc.sentences.append(Sentence(start, m.end()))
-        start = m.end()
-    for i, s in enumerate(doc.sentences):
-        s.paragraph = sum(1 for p in (paragraphs or []) if p <= i)
-    return relate(resolve(doc))
+    """Mentions as (surface, type) in order, resolved and related (see :func:`annotated_doc`)."""
+    return relate(resolve(annotated_doc(text, ents, norm=norm, paragraphs=paragraphs)))
 
 
 def triples(doc):

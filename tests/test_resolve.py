@@ -5,33 +5,18 @@ not depend on the recogniser.
 """
 from __future__ import annotations
 
-import re
 
 import pytest
 
-from graph_builder.doc import Document, Mention, Sentence, Token
+from graph_builder.doc import Document
 from graph_builder.resolve import alias_key, corpus_key_map, is_short_form, resolve
+
+from doc_helpers import annotated_doc  # noqa: E402  (tests/ is on sys.path)
 
 
 def make_doc(text, ents, norm=None, tokens=None):
     """Document with mentions given as (surface, type) in order of appearance."""
-    doc = Document(id="t.txt", text=text, norm=norm or text)
-    pos = 0
-    for surface, type_ in ents:
-        start = doc.norm.index(surface, pos)
-        doc.mentions.append(Mention(start, start + len(surface), type_, surface))
-        pos = start + len(surface)
-    start = 0
-    for m in re.finditer("[。！？]", text):
-        doc.sentences.append(Sentence(start, m.end()))
-        start = m.end()
-    if tokens:
-        pos = 0
-        for word in tokens:
-            doc.tokens.append(Token(pos, pos + len(word), word))
-            pos += len(word)
-        assert pos == len(text)
-    return doc
+    return annotated_doc(text, ents, norm=norm, tokens=tokens)
 
 
 def keys(doc):

@@ -1,0 +1,33 @@
+"""Hand-built documents for stage tests (imported by test_relate.py and test_resolve.py)."""
+from __future__ import annotations
+
+import re
+
+from graph_builder.doc import Document, Mention, Sentence, Token
+
+
+def annotated_doc(text, ents, norm=None, paragraphs=None, tokens=None) -> Document:
+    """A document with mentions given as (surface, type) in order of appearance.
+
+    Sentences end at 。！？; ``paragraphs`` lists the first sentence index of each
+    paragraph; ``tokens`` (words that join to ``text``) become the document's tokens.
+    """
+    doc = Document(id="t.txt", text=text, norm=norm or text)
+    pos = 0
+    for surface, type_ in ents:
+        start = doc.norm.index(surface, pos)
+        doc.mentions.append(Mention(start, start + len(surface), type_, surface))
+        pos = start + len(surface)
+    start = 0
+    for m in re.finditer("[。！？]", text):
+        doc.sentences.append(Sentence(start, m.end()))
+        start = m.end()
+    for i, s in enumerate(doc.sentences):
+        s.paragraph = sum(1 for p in (paragraphs or []) if p <= i)
+    if tokens:
+        pos = 0
+        for word in tokens:
+            doc.tokens.append(Token(pos, pos + len(word), word))
+            pos += len(word)
+        assert pos == len(text)
+    return doc
