@@ -81,28 +81,40 @@ def _open_lines(path) -> List[str]:
         raise DataError(f"{path}: not UTF-8 ({e.reason})") from None
 
 
-def read_cluener(path) -> List[Example]:
-    """Read CLUENER2020 JSON Lines; its end offsets are *inclusive* and become exclusive here."""
+def _read_jsonl_examples(path, parse, kind: str) -> List[Example]:
+    """Examples from a JSON Lines file, one ``parse(record, where) -> (text, spans)`` per line.
+
+    Blank lines are skipped; a malformed record is a :class:`DataError` naming the line.
+    """
     out: List[Example] = []
     for no, line in enumerate(_open_lines(path), 1):
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
-            text = rec["text"]
-            spans = []
-            for label, ents in (rec.get("label") or {}).items():
-                for ent, offsets in ents.items():
-                    for s, e in offsets:
-                        if text[s:e + 1] != ent:
-                            raise DataError(f"{path}:{no}: span {s},{e} is not {ent!r}")
-                        spans.append((s, e + 1, label))
+            text, spans = parse(json.loads(line), f"{path}:{no}")
         except (ValueError, KeyError, TypeError) as e:
             if isinstance(e, DataError):
                 raise
-            raise DataError(f"{path}:{no}: not a CLUENER record ({e})") from None
+            raise DataError(f"{path}:{no}: not {kind} ({e})") from None
         out.append((text, sorted(spans)))
     return out
+
+
+def read_cluener(path) -> List[Example]:
+    """Read CLUENER2020 JSON Lines; its end offsets are *inclusive* and become exclusive here."""
+    return _read_jsonl_examples(path, _cluener_record, "a CLUENER record")
+
+
+def _cluener_record(rec: dict, where: str) -> Example:
+    text = rec["text"]
+    spans = []
+    for label, ents in (rec.get("label") or {}).items():
+        for ent, offsets in ents.items():
+            for s, e in offsets:
+                if text[s:e + 1] != ent:
+                    raise DataError(f"{where}: span {s},{e} is not {ent!r}")
+                spans.append((s, e + 1, label))
+    return text, spans
 
 
 def decode_char_tags(tags: Sequence[str]) -> List[Span]:
@@ -177,25 +189,18 @@ def read_char_tags(path, strip_digit: bool = False) -> List[Example]:
 
 def read_entity_jsonl(path) -> List[Example]:
     """Read the Boson / MSRA-sample JSON Lines format (``entity_list`` with exclusive ``end``)."""
-    out: List[Example] = []
-    for no, line in enumerate(_open_lines(path), 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-            text = rec["text"]
-            spans = []
-            for ent in rec.get("entity_list") or []:
-                s, e = ent["entity_index"]["begin"], ent["entity_index"]["end"]
-                if "entity" in ent and text[s:e] != ent["entity"]:
-                    raise DataError(f"{path}:{no}: span {s},{e} is not {ent['entity']!r}")
-                spans.append((s, e, ent["entity_type"]))
-        except (ValueError, KeyError, TypeError) as e:
-            if isinstance(e, DataError):
-                raise
-            raise DataError(f"{path}:{no}: not an entity_list record ({e})") from None
-        out.append((text, sorted(spans)))
-    return out
+    return _read_jsonl_examples(path, _entity_list_record, "an entity_list record")
+
+
+def _entity_list_record(rec: dict, where: str) -> Example:
+    text = rec["text"]
+    spans = []
+    for ent in rec.get("entity_list") or []:
+        s, e = ent["entity_index"]["begin"], ent["entity_index"]["end"]
+        if "entity" in ent and text[s:e] != ent["entity"]:
+            raise DataError(f"{where}: span {s},{e} is not {ent['entity']!r}")
+        spans.append((s, e, ent["entity_type"]))
+    return text, spans
 
 
 def read_dataset(dataset: str, path) -> List[Example]:
