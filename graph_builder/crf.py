@@ -30,8 +30,8 @@ from __future__ import annotations
 import json
 import logging
 import re
-import threading
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -56,8 +56,6 @@ CUE_KEYS = {
 # was trained on sentences, and shorter sequences keep memory flat.
 _SENT_END = re.compile(r"[。！？!?；;\n]+")
 _MAX_SEQ = 400
-
-_lock = threading.Lock()
 
 # Same rule as graph_builder.normalize: Chinese sentence punctuation stays full-width.
 _KEEP_FULL_WIDTH = set("，！？；：（）")
@@ -296,12 +294,10 @@ def _word_shape(L: int, k: int) -> str:
 
 @lru_cache(maxsize=1)
 def _dict_tags() -> Dict[str, str]:
-    """POS tag of every word of jieba's main dictionary (the ``p=`` features)."""
-    import jieba
+    """POS tag of every word of jieba's main dictionary (the ``p=`` features), shared with the segmenter."""
+    from graph_builder.segment import dictionary_tags
 
-    from graph_builder.segment import _jieba_tags
-
-    return _jieba_tags(jieba)
+    return dictionary_tags()
 
 
 @lru_cache(maxsize=1)
@@ -561,17 +557,332 @@ def _cap(start: int, end: int) -> Iterable[Tuple[int, int]]:
         yield (start, end)
 
 
-def _tag_piece(tagger, text: str, with_score: bool, words=None) -> List[Tuple[int, int, str, float]]:
-    if not text.strip():
-        return []
-    tags = tagger.tag(sentence_features(text, words))
+@lru_cache(maxsize=1)
+def load_encoder(path: Optional[str] = None) -> "_Encoder":
+    """Load the CRF model once into NumPy (:mod:`graph_builder.crfmodel`) for tagging.
+
+    Parameters
+    ----------
+    path : str, optional
+        A model file; default ``graph_builder/data/models/ner_crf.crfsuite``.
+
+    Raises
+    ------
+    FileNotFoundError
+        When the model file is missing (run ``scripts/train_ner.py``).
+    """
+    from graph_builder.crfmodel import CRFModel
+
+    model = Path(path) if path else MODEL_FILE
+    if not model.exists():
+        raise FileNotFoundError(f"CRF model not found: {model} (train it with scripts/train_ner.py)")
+    return _Encoder(CRFModel.load(model))
+
+
+# Codes of the pads around a sequence, past the last Unicode code point; every
+# token (a character or a pad) fits 21 bits, so a trigram fits one int64.
+_PAD_CODES = {"<s2>": 0x110000, "<s1>": 0x110001, "</s1>": 0x110002, "</s2>": 0x110003}
+_TOKEN = re.compile(r"</?s[12]>|.", re.S)
+_CLASS_CODES = {c: i + 1 for i, c in enumerate("HDLWAPS")}
+_SHAPE_POS = {p: i for i, p in enumerate("BMES")}
+# templates over the padded token codes: (name, offsets of its tokens from the character)
+_WINDOW_TEMPLATES = (
+    ("c0", (0,)), ("c-1", (-1,)), ("c+1", (1,)), ("c-2", (-2,)), ("c+2", (2,)),
+    ("b-1", (-1, 0)), ("b+1", (0, 1)), ("b-2", (-2, -1)), ("b+2", (1, 2)),
+    ("t0", (-1, 0, 1)),
+)
+
+
+def _shape_code(shape: str) -> int:
+    """``"B2"`` -> a small positive int (0 is left for the pads, which have no shape)."""
+    return _SHAPE_POS[shape[0]] * 8 + int(shape[1:])
+
+
+class _Table:
+    """Sorted int64 keys and the attribute row of each; :meth:`rows` looks many keys up at once."""
+
+    def __init__(self, pairs: Iterable[Tuple[int, int]], zero: int):
+        import numpy as np
+
+        pairs = sorted(pairs)
+        self.keys = np.array([k for k, _ in pairs] or [-1], dtype=np.int64)
+        self.values = np.array([r for _, r in pairs] or [zero], dtype=np.intp)
+        self.zero = zero
+
+    def rows(self, query: "np.ndarray") -> "np.ndarray":
+        import numpy as np
+
+        i = np.searchsorted(self.keys, query)
+        i[i == len(self.keys)] = 0
+        return np.where(self.keys[i] == query, self.values[i], self.zero)
+
+
+class _LexiconScan:
+    """:func:`_lexicon_hits` over many pieces at once, with NumPy picking the places worth a look.
+
+    Only characters that are one-character entries, and pairs of characters that
+    begin a longer entry, are looked at in Python; the hits (and the order of the
+    cues at each character) are those of :func:`_lexicon_hits` on each piece.
+    """
+
+    def __init__(self):
+        import numpy as np
+
+        match, _starts = _match_table()
+        _table, self.prefixes = load_lexicon()
+        self.match = match
+        self.single = np.array(sorted({ord(w) for w in match if len(w) == 1}), dtype=np.int64)
+        self.pairs = np.array(sorted({ord(w[0]) << 21 | ord(w[1]) for w in match if len(w) >= 2}), dtype=np.int64)
+
+    @staticmethod
+    def _member(values: "np.ndarray", table: "np.ndarray") -> "np.ndarray":
+        import numpy as np
+
+        if not len(table):
+            return np.zeros(len(values), dtype=bool)
+        i = np.searchsorted(table, values)
+        i[i == len(table)] = 0
+        return table[i] == values
+
+    def hits(self, text: str, codes: "np.ndarray", piece_end: "np.ndarray") -> Dict[int, List[str]]:
+        """Char index -> its cues (``code+position``), for pieces laid end to end in ``text``."""
+        import numpy as np
+
+        n = len(text)
+        single = self._member(codes, self.single)
+        pair = np.zeros(n, dtype=bool)
+        if n > 1:
+            pair[:-1] = self._member(codes[:-1] << 21 | codes[1:], self.pairs)
+            pair &= np.arange(n) + 2 <= piece_end
+        where = np.flatnonzero(single | pair).tolist()
+        if not where:
+            return {}
+        is_pair = pair.tolist()
+        ends = piece_end.tolist()
+        get, prefixes = self.match.get, self.prefixes
+        hits: Dict[int, List[str]] = {}
+        for i in where:
+            found = get(text[i])  # one-character entries come first, as in the scan of _lexicon_hits
+            if found is not None:
+                for off, tag in found:
+                    hits.setdefault(i + off, []).append(tag)
+            if not is_pair[i]:
+                continue
+            for j in range(i + 2, ends[i] + 1):
+                piece = text[i:j]
+                found = get(piece)
+                if found is None:
+                    if piece not in prefixes:
+                        break
+                    continue
+                for off, tag in found:
+                    k = i + off
+                    lst = hits.get(k)
+                    if lst is None:
+                        hits[k] = [tag]
+                    else:
+                        lst.append(tag)
+        return hits
+
+
+class _WordRows(dict):
+    """``(word, index) -> (p, pw, wd)`` attribute rows (the zero row where a feature is absent), filled on first use."""
+
+    def __init__(self, encoder):
+        super().__init__()
+        self.encoder = encoder
+
+    def __missing__(self, key: Tuple[str, int]) -> Tuple[int, int, int]:
+        rows, z = self.encoder.rows, self.encoder.zero
+        out = [z, z, z]
+        for f in _WORD_FEATS[key]:
+            name, _, value = f.partition("=")
+            out[("p", "pw", "wd").index(name)] = rows.get(name, {}).get(value, z)
+        if len(self) >= _WordFeatureCache.MAX:
+            self.clear()
+        self[key] = out = tuple(out)
+        return out
+
+
+class _Encoder:
+    """The attribute rows of :func:`sentence_features`, computed with NumPy instead of feature strings.
+
+    The pieces of a document are laid end to end, each between its own
+    ``<s2> <s1>`` and ``</s1> </s2>`` pads, as integer codes. A window template
+    (``c-1``, ``b+1``, ``t0`` ...) is then one array of int64 keys (its tokens'
+    codes packed 21 bits each), looked up at once in that template's sorted
+    keys. Word shapes, classes and dictionary statistics are small codes too;
+    the word features are cached per ``(word, index)``, and the lexicon cues
+    (which fire a varying number of times) come as a sparse list.
+    ``tests/test_crf.py`` checks that the rows are exactly those of the feature strings.
+    """
+
+    def __init__(self, model):
+        self.model = model
+        self.zero = z = model.unknown
+        self.labels = model.labels
+        self.rows = rows = model.attribute_rows()
+        self.tables: Dict[str, _Table] = {}
+        for name, offsets in _WINDOW_TEMPLATES:
+            self.tables[name] = _Table(self._token_keys(rows.get(name, {}), len(offsets)), z)
+        classes = rows.get("k", {})
+        self.tables["k"] = _Table(((_CLASS_CODES[a] << 6 | _CLASS_CODES[b] << 3 | _CLASS_CODES[c], r)
+                                   for (a, b, c), r in classes.items()), z)
+        for name in ("w", "w-1", "w+1"):
+            self.tables[name] = _Table(((_shape_code(v), r) for v, r in rows.get(name, {}).items()), z)
+        self.tables["w0"] = _Table(((_shape_code(v[:2]) << 21 | ord(v[2]), r)
+                                    for v, r in rows.get("w0", {}).items() if len(v) == 3), z)
+        self._word_rows = _WordRows(self)
+        self._lexicon = _LexiconScan()
+        self._char_stats = self._stat_tables()
+
+    @staticmethod
+    def _token_keys(values: Dict[str, int], n: int) -> List[Tuple[int, int]]:
+        """``(packed codes of the value's n tokens, row)`` for a window template's values."""
+        out = []
+        for value, r in values.items():
+            toks = _TOKEN.findall(value)
+            if len(toks) != n:  # literal characters that look like a pad
+                toks = list(value)
+            if len(toks) != n:
+                continue
+            key = 0
+            for t in toks:
+                key = key << 21 | _PAD_CODES.get(t, ord(t[0]))
+            out.append((key, r))
+        return out
+
+    def _stat_tables(self) -> Tuple["_Table", ...]:
+        """Per dictionary statistic (``gn``/``se``/``te``): char code -> the row its bucket fires."""
+        out = []
+        stats = _char_stats()
+        for col, name in enumerate(("gn", "se", "te")):
+            rows = self.rows.get(name, {})
+            pairs = ((ord(c), rows[v[col]]) for c, v in stats.items() if v[col] and v[col] in rows)
+            out.append(_Table(pairs, self.zero))
+        return tuple(out)
+
+    def encode(self, pieces: Sequence[Tuple[str, Sequence[Tuple[str, int]]]]):
+        """Attribute rows of the characters of ``pieces`` (``(text, words)`` each), laid end to end.
+
+        Returns ``(rows, extra)`` for :meth:`CRFModel.emissions`: ``rows`` is
+        ``(templates, characters)``; ``extra`` holds the lexicon features, which
+        fire a varying number of times per character.
+        """
+        import numpy as np
+
+        texts = [t for t, _ in pieces]
+        lens = np.array([len(t) for t in texts], dtype=np.intp)
+        n = int(lens.sum())
+        codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype="<u4").astype(np.int64)
+        # padded layout: 2 pads, the piece, 2 pads
+        which = np.repeat(np.arange(len(texts)), lens)
+        j = np.arange(n) + 4 * which + 2
+        starts = np.cumsum(lens) - lens + 4 * np.arange(len(texts))  # each piece's first pad
+        pad = np.empty(n + 4 * len(texts), dtype=np.int64)
+        pad[j] = codes
+        pad[starts] = _PAD_CODES["<s2>"]
+        pad[starts + 1] = _PAD_CODES["<s1>"]
+        pad[starts + lens + 2] = _PAD_CODES["</s1>"]
+        pad[starts + lens + 3] = _PAD_CODES["</s2>"]
+        cols = []
+        for name, offsets in _WINDOW_TEMPLATES:
+            key = pad[j + offsets[0]]
+            for off in offsets[1:]:
+                key = key << 21 | pad[j + off]
+            cols.append(self.tables[name].rows(key))
+        # character classes, computed once per distinct character
+        uniq, inv = np.unique(codes, return_inverse=True)
+        ucls = np.array([_CLASS_CODES[_CLASS_CACHE[chr(c)]] for c in uniq.tolist()], dtype=np.int64)
+        cls = np.full(len(pad), _CLASS_CODES["S"], dtype=np.int64)
+        cls[j] = ucls[inv.reshape(-1)]
+        cols.append(self.tables["k"].rows(cls[j - 1] << 6 | cls[j] << 3 | cls[j + 1]))
+        # word shapes: position in the word (B/M/E/S) and its length (4 at most)
+        words = [w for _, ws in pieces for w in ws]
+        wlen = np.fromiter((len(w) for w, _ in words), dtype=np.int64, count=n)
+        k = np.fromiter((i for _, i in words), dtype=np.int64, count=n)
+        pos = np.where(wlen == 1, 3, np.where(k == 0, 0, np.where(k == wlen - 1, 2, 1)))
+        shape = np.zeros(len(pad), dtype=np.int64)
+        shape[j] = pos * 8 + np.minimum(wlen, 4)
+        cols += [self.tables["w"].rows(shape[j]), self.tables["w0"].rows(shape[j] << 21 | codes),
+                 self.tables["w-1"].rows(shape[j - 1]), self.tables["w+1"].rows(shape[j + 1])]
+        cols.extend(np.array(list(map(self._word_rows.__getitem__, words)), dtype=np.intp).reshape(-1, 3).T)
+        cols += [t.rows(codes) for t in self._char_stats]
+        piece_end = np.repeat(np.cumsum(lens), lens)  # per character: where its piece ends
+        return np.stack(cols), self._lexicon_rows("".join(texts), codes, piece_end)
+
+    def _lexicon_rows(self, text: str, codes: "np.ndarray", piece_end: "np.ndarray") -> List[Tuple[int, int]]:
+        """The lexicon features (the ``x`` templates of :func:`sentence_features`) of pieces laid end to end.
+
+        Returns ``(character, row)`` pairs. A character with cues fires ``x0`` for
+        each of them, and its joined cues are the ``x-1`` of the next character,
+        the ``x+1`` of the previous one and the ``x+2`` of the one before that,
+        within its piece. Attributes the model does not know are left out.
+        """
+        hits = self._lexicon.hits(text, codes, piece_end)
+        z = self.zero
+        x0, xm1, xp1, xp2 = (self.rows.get(t, {}).get for t in ("x0", "x-1", "x+1", "x+2"))
+        out: List[Tuple[int, int]] = []
+        add = out.append
+        ends = piece_end.tolist() if hits else []
+        for k, tags in hits.items():
+            for tag in tags:
+                r = x0(tag, z)
+                if r != z:
+                    add((k, r))
+            j = ",".join(tags)
+            end = ends[k]
+            if k + 1 < end:
+                r = xm1(j, z)
+                if r != z:
+                    add((k + 1, r))
+            # the previous characters are in the piece when they end at the same place
+            if k >= 1 and ends[k - 1] == end:
+                r = xp1(j, z)
+                if r != z:
+                    add((k - 1, r))
+                if k >= 2 and ends[k - 2] == end:
+                    r = xp2(j, z)
+                    if r != z:
+                        add((k - 2, r))
+        return out
+
+    def tag(self, pieces: Sequence[Tuple[str, Sequence[Tuple[str, int]]]],
+            with_score: bool = True) -> List[List[Tuple[int, int, str, float]]]:
+        """Tag every piece; per piece, its ``(start, end, type, score)`` spans (see :func:`tag_text`).
+
+        Pass the pieces of many documents at once (:func:`tag_documents`): the
+        features are computed in NumPy calls over all of them.
+        """
+        import numpy as np
+
+        out: List[List[Tuple[int, int, str, float]]] = [[] for _ in pieces]
+        if not pieces:
+            return out
+        rows, extra = self.encode(pieces)
+        emit = self.model.emissions(rows, extra)
+        lengths = np.array([len(t) for t, _ in pieces], dtype=np.int64)
+        starts = np.cumsum(lengths) - lengths
+        labels, probs = self.model.decode(emit, starts, lengths, with_score, self.labels.index("O"))
+        names = self.labels
+        tags = [names[i] for i in labels.tolist()]
+        prob = probs.tolist()
+        for p, (a, n) in enumerate(zip(starts.tolist(), lengths.tolist())):
+            for s, e, t in decode_tags(tags[a:a + n]):
+                # the weakest character marginal bounds the span's probability from above
+                score = min(prob[a + s:a + e]) if with_score else 1.0
+                out[p].append((s, e, t, round(score, 4)))
+        return out
+
+
+def _pieces(norm_text: str, words: Optional[Sequence[Tuple[str, int]]],
+            base: int = 0) -> List[Tuple[int, str, Sequence[Tuple[str, int]]]]:
+    """The CRF sequences of one text: ``(offset, text, words)``, blank ones left out."""
     out = []
-    for s, e, t in decode_tags(tags):
-        score = 1.0
-        if with_score:
-            # the weakest character marginal bounds the span's probability from above
-            score = min(tagger.marginal(tags[k], k) for k in range(s, e))
-        out.append((s, e, t, round(score, 4)))
+    for a, b in split_sequences(norm_text):
+        text = norm_text[a:b]
+        if text.strip():
+            out.append((base + a, text, cut_words(text) if words is None else words[a:b]))
     return out
 
 
@@ -585,35 +896,43 @@ def tag_text(norm_text: str, with_score: bool = True,
         Text already normalised (see :func:`normalize`); offsets index this string.
     with_score : bool
         Compute the span score (the smallest per-character marginal); ``False``
-        gives 1.0 and is slightly faster.
+        gives 1.0 and is faster.
     words : sequence of (str, int), optional
         Per character of ``norm_text``, its word and index in it (:func:`token_words`),
         so the text is not cut with jieba a second time; default: cut it here.
     """
-    tagger = load_model()
-    spans: List[Tuple[int, int, str, float]] = []
-    with _lock:  # a Tagger holds the current sequence; share it safely
-        for a, b in split_sequences(norm_text):
-            w = None if words is None else words[a:b]
-            for s, e, t, sc in _tag_piece(tagger, norm_text[a:b], with_score, w):
-                spans.append((a + s, a + e, t, sc))
-    return spans
+    pieces = _pieces(norm_text, words)
+    tagged = load_encoder().tag([(t, w) for _, t, w in pieces], with_score)
+    return [(a + s, a + e, t, sc) for (a, _, _), spans in zip(pieces, tagged) for s, e, t, sc in spans]
 
 
-def tag_document(doc) -> list:
-    """Tag every sentence of ``doc.norm`` and return CRF :class:`Mention` objects.
+def tag_documents(docs: Sequence) -> List[list]:
+    """Tag the sentences of every document of ``docs`` at once; per document, its CRF :class:`Mention` objects.
 
-    Falls back to the content spans (then the whole text) when the document has
+    Falls back to the content spans (then the whole text) when a document has
     no sentences yet. The word features come from ``doc.tokens`` when the
     document is segmented (jieba then runs once per text, not twice).
     """
     from graph_builder.doc import Mention
 
-    ranges = [(s.start, s.end) for s in doc.sentences] or list(doc.content) or [(0, len(doc.norm))]
-    words = token_words(doc.norm, doc.tokens) if doc.tokens else None
-    mentions = []
-    for a, b in ranges:
-        for s, e, t, sc in tag_text(doc.norm[a:b], words=None if words is None else words[a:b]):
-            name = doc.norm[a + s:a + e]
-            mentions.append(Mention(start=a + s, end=a + e, type=t, name=name, method="crf", score=sc))
+    pieces, owner = [], []
+    for d, doc in enumerate(docs):
+        ranges = [(s.start, s.end) for s in doc.sentences] or list(doc.content) or [(0, len(doc.norm))]
+        words = token_words(doc.norm, doc.tokens) if doc.tokens else None
+        for a, b in ranges:
+            got = _pieces(doc.norm[a:b], None if words is None else words[a:b], a)
+            pieces += got
+            owner += [d] * len(got)
+    tagged = load_encoder().tag([(t, w) for _, t, w in pieces])
+    mentions: List[list] = [[] for _ in docs]
+    for d, (a, _, _), spans in zip(owner, pieces, tagged):
+        norm = docs[d].norm
+        for s, e, t, sc in spans:
+            mentions[d].append(Mention(start=a + s, end=a + e, type=t, name=norm[a + s:a + e],
+                                       method="crf", score=sc))
     return mentions
+
+
+def tag_document(doc) -> list:
+    """Tag every sentence of ``doc.norm`` and return CRF :class:`Mention` objects (see :func:`tag_documents`)."""
+    return tag_documents([doc])[0]

@@ -1145,22 +1145,54 @@ def merge(candidates: List[Tuple[int, Mention]], norm: str) -> List[Mention]:
     return out
 
 
-def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None) -> Document:
+def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
+              crf_spans: Optional[list] = None) -> Document:
     """Set ``doc.mentions`` from the recognisers (default :data:`RECOGNIZERS`).
 
-    Segments the document first when it has no sentences yet.
+    Segments the document first when it has no sentences yet. ``crf_spans``
+    are the CRF's ``(start, end, type, score)`` spans when they were computed
+    already (:func:`recognize_many`); by default the CRF tags the document here.
     """
     if not doc.sentences:
         from .segment import segment
 
         segment(doc)
     ctx = Context(doc)
+    if crf_spans is not None:
+        ctx.__dict__["_crf_raw"] = crf_spans
     candidates: List[Tuple[int, Mention]] = []
     for fn in (RECOGNIZERS if recognizers is None else recognizers):
         prio = getattr(fn, "priority", 50)
         candidates.extend((prio, m) for m in fn(ctx))
     doc.mentions = _brand_prefixed_products(_no_generic_products(merge(candidates, ctx.norm)), ctx.norm)
     return doc
+
+
+def recognize_many(docs: Sequence[Document], recognizers: Optional[Sequence[Callable]] = None) -> List[Document]:
+    """:func:`recognize` over a batch of documents, the CRF tagging all their sentences in one call.
+
+    The CRF decodes a whole batch of sentences per NumPy step, so one call for
+    many documents costs far less per document than one call each; the
+    pipeline hands this stage batches (:meth:`Pipeline.pipe`). Same results as
+    :func:`recognize` document by document.
+    """
+    docs = list(docs)
+    for doc in docs:
+        if not doc.sentences:
+            from .segment import segment
+
+            segment(doc)
+    try:
+        from . import crf
+
+        spans = [[(m.start, m.end, m.type, m.score) for m in ms] for ms in crf.tag_documents(docs)]
+    except FileNotFoundError:  # no model: the rules run without the CRF
+        spans = [None] * len(docs)
+    return [recognize(doc, recognizers, crf_spans=sp) for doc, sp in zip(docs, spans)]
+
+
+#: The batch form of the stage, which :class:`~graph_builder.pipeline.Pipeline` prefers (like spaCy's ``pipe``).
+recognize.pipe = recognize_many
 
 
 def _no_generic_products(mentions: List[Mention]) -> List[Mention]:

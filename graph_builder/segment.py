@@ -60,14 +60,26 @@ _GUESSED_MAX = 200_000
 
 
 def _jieba_tags(jieba) -> Dict[str, str]:
-    """POS tag of every word in jieba's main dictionary."""
-    tags = {}
-    with open(jieba.get_dict_file().name, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 3:
-                tags[parts[0]] = parts[2]
-    return tags
+    """POS tag of every word in jieba's main dictionary (a new dict; read once, see :func:`dictionary_tags`)."""
+    return dict(dictionary_tags())
+
+
+_DICT_TAGS: Dict[str, str] = {}
+
+
+def dictionary_tags() -> Dict[str, str]:
+    """POS tag of every word in jieba's main dictionary, read once; shared, so never modify it."""
+    if not _DICT_TAGS:
+        import jieba
+
+        tags = {}
+        with open(jieba.get_dict_file().name, encoding="utf-8") as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) == 3:
+                    tags[parts[0]] = parts[2]
+        _DICT_TAGS.update(tags)
+    return _DICT_TAGS
 
 
 def _lexicon_words() -> List[Tuple[str, str]]:

@@ -30,7 +30,7 @@ from typing import Dict, Iterable, Iterator, List, Optional, Tuple
 
 from .api import UsageError
 from .doc import Document
-from .pipeline import Pipeline, _account
+from .pipeline import BATCH_DOCS, Pipeline, _account
 from .report import Report
 
 MISSING = ("--engine spark needs PySpark: pip install -e .[spark], and Java "
@@ -131,6 +131,17 @@ def _collect(sc, indexed: List[Tuple[int, Document]], slices: int, run_partition
     return results
 
 
+def run_batch(nlp: Pipeline, items):
+    """Run a batch of ``(index, doc)`` pairs through ``nlp`` (batch stages see them all at once).
+
+    The batch's stage timings are reported with its first document.
+    """
+    docs, timings = nlp.run_batch([doc for _, doc in items])
+    for k, ((i, _), doc) in enumerate(zip(items, docs)):
+        doc.tokens = []
+        yield i, doc, timings if k == 0 else {}
+
+
 def _partition_runner(pipeline: Pipeline):
     """The function each executor runs over one partition of ``(index, doc)`` pairs."""
     stages = pipeline.stages
@@ -139,10 +150,14 @@ def _partition_runner(pipeline: Pipeline):
         # Built once per partition; lexicons and models are module-level caches,
         # so a reused Python worker loads them only once.
         nlp = Pipeline(stages)
-        for i, doc in items:
-            doc, timings = nlp.run(doc)
-            doc.tokens = []
-            yield i, doc, timings
+        batch = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= BATCH_DOCS:
+                yield from run_batch(nlp, batch)
+                batch = []
+        if batch:
+            yield from run_batch(nlp, batch)
 
     return run_partition
 

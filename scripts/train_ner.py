@@ -243,6 +243,7 @@ def score_heldout(model_path: Path, held) -> str:
         res = ev.score(exs, preds, TYPES)
         lines.append(f"-- {name} ({len(exs)})\n{ev.format_table(res)}")
     crf.load_model.cache_clear()
+    crf.load_encoder.cache_clear()  # the pipeline's NumPy copy of the model, if one was loaded
     return "\n".join(lines)
 
 

@@ -151,3 +151,116 @@ def test_lexicon_match_table_follows_cache_clear():
     crf.load_lexicon.cache_clear()
     second, _starts = crf._match_table()
     assert second is not first and second == first
+
+
+# ---------------------------------------------------------------- the NumPy tagger
+# crf.tag_text / tag_documents read the model into NumPy (graph_builder.crfmodel)
+# and compute feature rows without strings; they must agree exactly with
+# python-crfsuite over the string features the model was trained on.
+
+_HARD_TEXTS = [
+    "昨天，北京星海科技股份有限公司董事长王建国在发布会上宣布了新的计划。",
+    "董事長陳志明表示，ＡＢＣ公司將於上海設立新廠。\n欧阳娜娜任总经理；李四！",
+    "华为Mate 70发布，余承东说：“<s1>不是标记</s1>”😀 深圳市灵犀机器人有限公司获投。",
+    "长" * 450 + "张伟去了杭州",  # one run longer than a CRF sequence
+    "A",
+    "张",
+]
+
+
+def _devset_texts():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / "devset" / "devset.jsonl"
+    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _crfsuite_spans(norm):
+    tagger = crf.load_model()
+    out = []
+    for a, b in crf.split_sequences(norm):
+        text = norm[a:b]
+        if not text.strip():
+            continue
+        tags = tagger.tag(crf.sentence_features(text))
+        for s, e, t in crf.decode_tags(tags):
+            out.append((a + s, a + e, t, min(tagger.marginal(tags[k], k) for k in range(s, e))))
+    return out
+
+
+def test_feature_rows_equal_the_string_features():
+    from collections import Counter
+
+    enc = crf.load_encoder()
+    ids = {a: i for i, a in enumerate(enc.model.attributes)}
+    texts = [crf.normalize(t) for t in _HARD_TEXTS + _devset_texts()]
+    pieces = [(t, w) for norm in texts for _, t, w in crf._pieces(norm, None)]
+    rows, extra = enc.encode(pieces)
+    assert rows.shape[1] == sum(len(t) for t, _ in pieces)
+    base = 0
+    checked = 0
+    for text, words in pieces:
+        for i, feats in enumerate(crf.sentence_features(text, words)):
+            want = Counter(ids[f] for f in feats if f in ids)
+            got = Counter(int(r) for r in rows[:, base + i] if r != enc.zero)
+            got.update(r for k, r in extra if k == base + i)
+            assert got == want, (text, i)
+            checked += 1
+        base += len(text)
+    assert checked > 3000
+
+
+def test_numpy_tagger_agrees_with_crfsuite():
+    for text in _HARD_TEXTS + _devset_texts():
+        norm = crf.normalize(text)
+        want = _crfsuite_spans(norm)
+        got = crf.tag_text(norm)
+        assert [g[:3] for g in got] == [w[:3] for w in want], text
+        for g, w in zip(got, want):
+            assert abs(g[3] - w[3]) <= 1e-4
+
+
+def test_tag_documents_is_tag_document_per_document():
+    docs = []
+    for i, text in enumerate(_HARD_TEXTS):
+        norm = crf.normalize(text)
+        doc = Document(id=str(i), text=text, norm=norm)
+        doc.sentences = [Sentence(a, b) for a, b in crf.split_sequences(norm)]
+        docs.append(doc)
+    together = crf.tag_documents(docs)
+    assert [[(m.start, m.end, m.type, m.score) for m in ms] for ms in together] == \
+        [[(m.start, m.end, m.type, m.score) for m in crf.tag_document(d)] for d in docs]
+    assert crf.tag_documents([]) == []
+
+
+def test_numpy_decoder_equals_compiled_decoder():
+    import numpy as np
+
+    from graph_builder import crfmodel
+
+    model = crf.load_encoder().model
+    rng = np.random.default_rng(7)
+    lengths = np.array([5, 1, 0, 40, 17, 3], dtype=np.int64)
+    starts = np.cumsum(lengths) - lengths
+    emit = rng.normal(scale=3.0, size=(int(lengths.sum()), len(model.labels)))
+    o = model.labels.index("O")
+    labels, probs = np.zeros(len(emit), dtype=np.int64), np.ones(len(emit))
+    model._viterbi_numpy(emit, starts, lengths, labels)
+    want = np.ones(len(lengths), dtype=bool)
+    model._marginals_numpy(emit, starts, lengths, want & (lengths > 0), labels, probs)
+    assert ((probs > 0) & (probs <= 1 + 1e-9)).all()
+    if crfmodel._KERNELS is None:
+        pytest.skip("numba is not installed: only the NumPy decoder runs here")
+    got_labels, got_probs = model.decode(emit, starts, lengths, True, skip=-1)
+    assert (got_labels == labels).all()
+    assert np.allclose(got_probs, probs, atol=1e-9)
+
+
+def test_model_reader_rejects_other_files(tmp_path):
+    from graph_builder.crfmodel import CRFModel
+
+    bad = tmp_path / "x.crfsuite"
+    bad.write_bytes(b"not a model at all, just some bytes" * 4)
+    with pytest.raises(ValueError, match="CRFsuite"):
+        CRFModel.load(bad)
