@@ -163,6 +163,8 @@ _CUE_FILES = {
     "name_tail": "name_tails.txt",
     "industry_weak": "industry_cues_weak.txt",
     "industry_verb": "industry_verbs.txt",
+    "industry_modifier": "industry_modifiers.txt",
+    "industry_break": "industry_breaks.txt",
     "investor": "investor_cues.txt",
     "partner": "partner_cues.txt",
     "honorific": "honorifics.txt",
@@ -180,6 +182,8 @@ def cues(kind: str) -> FrozenSet[str]:
     (出任, 担任), ``org_prefix`` (国家, 中央), ``document_head`` (报告, 白皮书), ``unit_head`` (事业群, 产品部),
     ``name_tail`` (系列, 总部: words a statistical tagger glues after a name), ``industry_weak``
     (市场, 业务: sector cues only after an industry label), ``industry_verb`` (进军, 专注于),
+    ``industry_modifier`` (核心, 新兴, 上市: next to a sector, no part of it), ``industry_break``
+    (面向, 发展: verbs that end a sector phrase read backwards from its cue),
     ``investor`` funding verbs (领投, 跟投), ``partner`` deal verbs after 与/和 Y (签署, 达成),
     ``honorific`` (博士, 先生: after a name), ``appoint`` (聘任, 任命: the person is the object).
     """

@@ -855,6 +855,16 @@ def _possessed_product(ctx: Context, toks: Sequence[Token], j: int) -> Optional[
 
 # --------------------------------------------------------------------------- industries
 
+# Tags a sector phrase is made of: nouns, words jieba does not know, distinguishing words (在线/b).
+_SECTOR_TAGS = frozenset(("n", "nz", "vn", "eng", "un", "j", "nt", "l", "b"))
+# Two-character verbs, adjectives and place words jieba splits out of a compound sector
+# (显示/v 面板, 体外/s 诊断/v, 精密/a 制造/v): inside a phrase only, next to one of its nouns.
+_SECTOR_INNER = frozenset(("v", "a", "s"))
+# Firm words after which the sector phrase may be free text when a name or 一家 frames it
+# (激光雷达厂商禾赛科技, 是一家潮玩公司); 市场 and 业务 stay label-only.
+_FIRM_CUES = frozenset(("企业", "公司", "厂商", "厂家", "品牌", "龙头", "巨头", "服务商", "供应商", "制造商",
+                        "运营商", "集成商", "独角兽"))
+
 
 @recognizer(priority=60)
 def industry_rule(ctx: Context) -> List[Mention]:
@@ -862,16 +872,16 @@ def industry_rule(ctx: Context) -> List[Mention]:
 
     A taxonomy label alone (芯片 in 芯片产品) is a product category, not a sector:
     it counts only before a cue or after a focus verb (进军, 专注于). ``X市场 / X业务 / X企业 /
-    X厂商 / X品牌`` (weak cues) need X to end in a label (or a label and one noun: 储能系统集成商).
+    X厂商 / X品牌`` (weak cues) need X to end in a label (or a label and one noun: 储能系统集成商),
+    or, before a firm word, to follow 一家 (是一家潮玩公司).
     """
     out = []
     cues = lexicon.cues("industry")
     weak = lexicon.cues("industry_weak")
     labels = ctx.industries
-    org_prefix = lexicon.cues("org_prefix")
     verbs = lexicon.cues("industry_verb")
-    scope = lexicon.cues("scope")
     lookup = lexicon.industry_lookup()
+    mods = lexicon.cues("industry_modifier")
     for toks in ctx.sentences:
         n = len(toks)
         for i, j in _lexicon_spans(toks, labels):
@@ -895,43 +905,116 @@ def industry_rule(ctx: Context) -> List[Mention]:
             if not glued and len(t.text) >= 4:  # 化工企业 as one word: a weak cue after a taxonomy label
                 weak_glued = _glued_cue(t.text, weak)
                 glued = weak_glued if weak_glued and t.text[:-weak_glued] in lookup else 0
-            if glued:  # 家电行业 as one word
-                out.append(ctx.mention(t.start, t.end - glued, "Industry", "industry_rule", 0.7))
+            if glued:  # 家电行业 as one word; 工程 + 机械行业: nouns before it belong to the sector
+                head = t.text[:-glued]
+                if head in mods or _COUNTED.match(head):  # 新兴产业, 相关行业, 三大产业: no sector named
+                    if i > 1 and toks[i - 1].text in ("等", "等等"):  # 氢能和储能等新兴产业: the list is
+                        out.extend(_industry_list(ctx, toks, i - 1))
+                    continue
+                k = _sector_start(ctx, toks, i, cues, len(head))
+                out.append(ctx.mention(toks[k].start if k < i else t.start, t.end - glued, "Industry",
+                                       "industry_rule", 0.7))
+                out.extend(_coordinated_industries(ctx, toks, k, lookup))  # 零售和餐饮行业
                 continue
             is_weak = t.text in weak
             if t.text not in cues and not is_weak:
                 continue
-            if i > 1 and toks[i - 1].text in ("等", "等等") and not is_weak:
-                out.extend(_industry_list(ctx, toks, i - 1))
+            # 海上风电、氢能和储能等新兴产业: modifiers between 等 and the cue
+            m = i
+            while m > 1 and toks[m - 1].text in mods and toks[m - 1].end == toks[m].start:
+                m -= 1
+            if m > 1 and toks[m - 1].text in ("等", "等等") and not is_weak:
+                out.extend(_industry_list(ctx, toks, m - 1))
                 continue
-            k = i
-            chars = 0
-            while k > 0 and i - k < 3:
-                p = toks[k - 1]
-                if p.end != toks[k].start or p.pos not in ("n", "nz", "vn", "eng", "un", "j", "nt", "l", "b") \
-                        or p.text in ctx.companies or p.text in ctx.products or p.text in cues or chars + len(p.text) > 10:
-                    break
-                chars += len(p.text)
-                k -= 1
-            # 主攻工业机器人领域, 国家集成电路产业: a focus verb, a state prefix or a stop word
-            # (公司) in front is no part of the sector
-            while k < i - 1 and (toks[k].text in verbs or toks[k].text in org_prefix or toks[k].text in scope
-                                     or (toks[k].text in ctx.stop and toks[k + 1].text in verbs)):
-                k += 1
-            if k < i:
-                name = ctx.norm[toks[k].start:toks[i - 1].end]
-                # a weak cue (企业, 市场) needs a sector term before it: any taxonomy label (化工企业)
-                ends_in_label = toks[i - 1].text in labels or name in labels or name in lookup
-                if is_weak and not ends_in_label:
+            k = _sector_start(ctx, toks, i, cues)
+            e = _sector_end(toks, k, i, mods)
+            if k >= e:
+                continue
+            name = ctx.norm[toks[k].start:toks[e - 1].end]
+            if name in ("公司", "企业") or _COUNTED.match(name):  # 三大产业, 多个领域: a count, not a sector
+                continue
+            if is_weak and not _ends_in_label(name, lookup):
+                # a weak cue (企业, 市场) needs a sector term before it: a taxonomy label (化工企业),
+                # or a firm word framed as a kind of firm (是一家潮玩公司)
+                if not (t.text in _FIRM_CUES and e == i and _after_one_firm(toks, k)):
                     continue
-                # 人工智能核心产业: the label inside is already taken; the run adds nothing.
-                # 消费级无人机领域: a run ending in the label is a narrower sector.
-                has_label = name not in labels and not ends_in_label and any(x.text in labels for x in toks[k:i])
-                if not has_label and name not in ("公司", "企业", "相关", "其他", "传统", "整个", "各个") \
-                        and not _COUNTED.match(name):  # 三大产业, 多个领域: a count, not a sector
-                    out.append(ctx.mention(toks[k].start, toks[i - 1].end, "Industry", "industry_rule", 0.7))
-                    out.extend(_coordinated_industries(ctx, toks, k, lexicon.industry_lookup()))
+            out.append(ctx.mention(toks[k].start, toks[e - 1].end, "Industry", "industry_rule", 0.7))
+            out.extend(_coordinated_industries(ctx, toks, k, lookup))
     return out
+
+
+def _sector_start(ctx: Context, toks: Sequence[Token], i: int, cues, head: int = 0) -> int:
+    """First token of the sector phrase that ends right before token ``i`` (``i`` itself: none).
+
+    Reads back over adjacent noun-like tokens (at most four, ten characters with the
+    ``head`` characters already taken), lets a two-character verb, adjective or place
+    word in when a noun of the phrase stands next to it (显示面板, 体外诊断), then drops
+    leading words that are no part of a sector: focus verbs, state prefixes, scope words,
+    modifiers (主攻工业机器人领域, 国家集成电路产业, 全市人工智能产业, 主要面向教育行业).
+    """
+    brk = lexicon.cues("industry_break")
+    verbs = lexicon.cues("industry_verb")
+    org_prefix = lexicon.cues("org_prefix")
+    scope = lexicon.cues("scope")
+    mods = lexicon.cues("industry_modifier")
+    k = i
+    chars = head
+    while k > 0 and i - k < 4:
+        p = toks[k - 1]
+        if p.end != toks[k].start or p.text in ctx.companies or p.text in ctx.products or p.text in cues \
+                or p.text in brk or chars + len(p.text) > 10:
+            break
+        if p.pos not in _SECTOR_TAGS:
+            right = toks[k] if k < i else None
+            left = toks[k - 2] if k >= 2 and toks[k - 2].end == p.start else None
+            inner = (p.pos in _SECTOR_INNER and len(p.text) == 2 and p.text not in ctx.stop
+                     and p.text not in verbs
+                     and ((right is not None and right.pos in _SECTOR_TAGS)
+                          or (right is None and head == 0 and left is not None
+                              and (left.pos in _SECTOR_TAGS or left.pos == "s") and left.text not in brk)))
+            if not inner:
+                break
+        chars += len(p.text)
+        k -= 1
+    lookup = lexicon.industry_lookup()
+    while k < i and (toks[k].text in verbs or toks[k].text in org_prefix or toks[k].text in scope
+                     or toks[k].text in brk
+                     # 新兴/高端 + noun: a modifier, unless the phrase is a label (高端装备)
+                     or (toks[k].text in mods
+                         and lexicon.normalize_label(ctx.norm[toks[k].start:toks[i - 1].end]) not in lookup)
+                     or (toks[k].text in ctx.stop and k + 1 < i and toks[k + 1].text in verbs)):
+        k += 1
+    # 提升半导体, 合成生物: a leading verb stays only where the whole phrase is a taxonomy label
+    while k < i and toks[k].pos in _SECTOR_INNER \
+            and lexicon.normalize_label(ctx.norm[toks[k].start:toks[i - 1].end]) not in lookup:
+        k += 1
+    return k
+
+
+def _sector_end(toks: Sequence[Token], k: int, i: int, mods) -> int:
+    """End token of the phrase ``toks[k:i]`` without trailing modifiers (人工智能核心产业 -> 人工智能)."""
+    e = i
+    while e > k and toks[e - 1].text in mods:
+        e -= 1
+    return e
+
+
+def _ends_in_label(name: str, lookup) -> bool:
+    """Whether ``name`` ends in a taxonomy label of two or more characters (国内冷链物流, 汽车模具)."""
+    for s in range(len(name) - 1):
+        if lexicon.normalize_label(name[s:]) in lookup:
+            return True
+    return False
+
+
+def _after_one_firm(toks: Sequence[Token], k: int) -> bool:
+    """``一家`` shortly before token ``k``, inside the clause (是一家潮玩公司, 一家全球性的生物科技公司)."""
+    for b in range(k - 1, max(-1, k - 5), -1):
+        if toks[b].text == "一家":
+            return True
+        if toks[b].pos in ("x", "w") or toks[b].text in ("，", "。", "、", "；"):
+            return False
+    return False
 
 
 def _coordinated_industries(ctx: Context, toks: Sequence[Token], k: int, labels) -> List[Mention]:
@@ -965,30 +1048,100 @@ def _glued_cue(word: str, cues) -> int:
     return 0
 
 
+_JOINERS = ("、", "和", "及", "与", "以及", ",", "，")
+
+
 def _industry_list(ctx: Context, toks: Sequence[Token], k: int) -> List[Mention]:
-    """``医疗、金融等领域``, ``智能座舱、高阶智驾和车载软件等领域``: each item of the list
-    before 等 (token ``k``): a taxonomy label of up to three tokens, else one noun token."""
+    """``医疗、金融等领域``, ``半导体、生物医药和高端装备等领域``: each item of the list
+    before 等 (token ``k``): a taxonomy label of up to three tokens, else one noun token,
+    or two adjacent noun tokens when a list joiner stands before them (和高端装备)."""
     out = []
     lookup = lexicon.industry_lookup()
+    generic = (_FIRM_CUES | lexicon.cues("industry_modifier") | lexicon.cues("industry")
+               | lexicon.cues("industry_weak") | lexicon.cues("industry_break"))
     while k > 0:
         start = None
         for back in (3, 2):
             s0 = k - back
-            if s0 >= 0 and ctx.norm[toks[s0].start:toks[k - 1].end] in lookup \
+            if s0 >= 0 and lexicon.normalize_label(ctx.norm[toks[s0].start:toks[k - 1].end]) in lookup \
                     and all(toks[x].end == toks[x + 1].start for x in range(s0, k - 1)):
                 start = s0
                 break
         if start is None:
-            item = toks[k - 1]
-            if item.pos not in ("n", "nz", "vn", "eng", "un", "j") or item.text in ctx.companies or item.text in ctx.stop:
+            for back in (2, 1):
+                s0 = k - back
+                if s0 < 0 or (back == 2 and (s0 == 0 or toks[s0 - 1].text not in _JOINERS
+                                             or toks[s0].end != toks[s0 + 1].start)):
+                    continue
+                items = toks[s0:k]
+                name = ctx.norm[toks[s0].start:toks[k - 1].end]
+                # 汽车、家电和通信等行业: inside a list a common word (stop word) is a sector too,
+                # but not a firm word, a cue or a modifier
+                if any(x.pos not in _SECTOR_TAGS or x.text in ctx.companies or x.text in generic
+                       for x in items) and lexicon.lookup_industry(name) is None:
+                    continue
+                start = s0
                 break
-            start = k - 1
-        out.append(ctx.mention(toks[start].start, toks[k - 1].end, "Industry", "industry_rule", 0.7))
+        if start is None:
+            break
+        out.append(ctx.mention(toks[start].start, toks[k - 1].end, "Industry", "industry_list", 0.7))
         if start - 1 >= 0 and toks[start - 1].text in ("、", "和", "及", ","):
             k = start - 1
         else:
             break
     return out
+
+
+def _one_firm_of_sector(ctx: Context, m: Mention) -> Mention:
+    """``是一家潮玩公司``: a "company" right after 一家 that is a sector word and a firm word
+    names a kind of firm, not a firm: the sector word is an Industry."""
+    if m.type != "Company" or ctx.norm[max(0, m.start - 2):m.start] != "一家":
+        return m
+    for cue in ("公司", "企业", "厂商"):
+        head = m.name[:-len(cue)]
+        if m.name.endswith(cue) and 2 <= len(head) <= 6 and head not in ctx.companies \
+                and head not in ctx.places and head not in lexicon.cues("industry_modifier"):
+            return ctx.mention(m.start, m.end - len(cue), "Industry", "industry_rule", 0.6)
+    return m
+
+
+def _sector_before_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """``激光雷达厂商禾赛科技``, ``生鲜电商平台“鲜果多多”``: the free-text phrase before a firm
+    word that stands right before a company name (平台/品牌: or a product name) is that
+    firm's sector (an apposition), when no mention covers it yet."""
+    mentions = [_one_firm_of_sector(ctx, m) for m in mentions]
+    starts = {m.start: m.type for m in mentions if m.type in ("Company", "Product")}
+    if not starts:
+        return mentions
+    cues = lexicon.cues("industry")
+    mods = lexicon.cues("industry_modifier")
+    taken = bytearray(len(ctx.norm) + 1)
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    added = []
+    for toks in ctx.sentences:
+        for c, t in enumerate(toks):
+            # 生鲜电商平台“鲜果多多”: a platform or brand word may name a product after it
+            after = starts.get(t.end) or (ctx.norm[t.end:t.end + 1] in _OPEN_CLOSE and starts.get(t.end + 1))
+            if c == 0 or not after or not (t.text in _FIRM_CUES and after == "Company"
+                                           or t.text in ("平台", "品牌") and ctx.norm[t.start - 1:t.start] != "的"):
+                continue
+            k = _sector_start(ctx, toks, c, cues)
+            e = _sector_end(toks, k, c, mods)
+            if k >= e or e != c:
+                continue  # 头部企业: nothing but a modifier before the firm word
+            start, end = toks[k].start, toks[e - 1].end
+            name = ctx.norm[start:end]
+            if after == "Product" or t.text in ("平台", "品牌"):  # 合作平台“蒲公英”: a label is needed
+                if not _ends_in_label(name, lexicon.industry_lookup()):
+                    continue
+            if not 2 <= len(name) <= 8 or any(taken[start:end]) or _COUNTED.match(name) or name in mods \
+                    or name in ctx.places or (name in ctx.stop and lexicon.lookup_industry(name) is None):
+                continue
+            added.append(ctx.mention(start, end, "Industry", "industry_rule", 0.6))
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
 
 # --------------------------------------------------------------------------- places and organisations
@@ -1137,7 +1290,10 @@ def merge(candidates: List[Tuple[int, Mention]], norm: str) -> List[Mention]:
     for _p, m in kept:
         if any(taken[m.start:m.end]):
             continue
-        if (m.name in stop and m.method != "industry_list") or (m.name.endswith("网") and m.method != "lexicon_companies"):
+        # 汽车行业, 互联网企业: a taxonomy label the industry rules found is a sector, stop word or not
+        sector = m.type == "Industry" and lexicon.lookup_industry(m.name) is not None
+        if not sector and ((m.name in stop and m.method != "industry_list")
+                           or (m.name.endswith("网") and m.method != "lexicon_companies")):
             continue  # site names (新华网) are page chrome, not graph entities; 电池 alone is no entity
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         out.append(m)
@@ -1164,7 +1320,8 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
     for fn in (RECOGNIZERS if recognizers is None else recognizers):
         prio = getattr(fn, "priority", 50)
         candidates.extend((prio, m) for m in fn(ctx))
-    doc.mentions = _brand_prefixed_products(_no_generic_products(merge(candidates, ctx.norm)), ctx.norm)
+    mentions = _brand_prefixed_products(_no_generic_products(merge(candidates, ctx.norm)), ctx.norm)
+    doc.mentions = _sector_before_firm(ctx, mentions)
     return doc
 
 

@@ -364,3 +364,43 @@ def test_industrial_park_is_no_sector_cue():
 
     doc = Pipeline()(Document(id="p", text="6月28日，合肥骆岗低空经济产业园正式开园。"))
     assert "低空经济" not in [m.name for m in doc.mentions if m.type == "Industry"]
+
+
+@pytest.mark.parametrize("text,sectors", [
+    # a sector jieba splits into a verb and a noun, or a noun and a glued cue
+    ("当前显示面板产业正迎来新一轮调整。", ["显示面板"]),
+    ("分析人士认为，合成生物赛道仍处于早期阶段。", ["合成生物"]),
+    ("数据显示，今年前三季度工程机械行业销量同比下降。", ["工程机械"]),
+    # a verb before the sector (面向) and a modifier before the cue (核心) are no part of it
+    ("记者了解到，该公司主要面向医美行业提供激光设备。", ["医美"]),
+    ("报告显示，人工智能核心产业规模持续扩大。", ["人工智能"]),
+    # lists before 等 + cue: two-noun items, common words, a modifier between 等 and the cue
+    ("该基金将重点投资半导体、生物医药和高端装备等领域。", ["半导体", "生物医药", "高端装备"]),
+    ("公司主要为汽车、家电和通信等行业客户提供零部件。", ["汽车", "家电", "通信"]),
+    ("全省将大力发展海上风电、氢能和储能等新兴产业。", ["海上风电", "氢能", "储能"]),
+    # a label ending in 网 is a sector, not a site name
+    ("腾讯是一家互联网公司，总部位于深圳。", ["互联网"]),
+    # free text before a firm word: framed by 一家, or apposed to a company name
+    ("星澜文创是一家潮玩公司，旗下拥有多个原创形象。", ["潮玩"]),
+    ("医药流通企业九州通发布年度业绩预告。", ["医药流通"]),
+    # firm words after a modifier or a count name no sector
+    ("多家上市公司近日发布了年度业绩预告。", []),
+    ("该公司是一家初创企业，成立于2023年。", []),
+    ("近年来，这一方向成为资本关注的热点赛道。", []),
+    ("两家公司将在研发、生产和销售等方面开展合作。", []),
+])
+def test_free_text_sectors_and_spans(text, sectors):
+    from graph_builder.pipeline import Pipeline
+
+    doc = Pipeline()(Document(id="s", text=text))
+    assert [m.name for m in doc.mentions if m.type == "Industry"] == sectors
+
+
+def test_new_taxonomy_sectors_link_to_broader_concepts():
+    from graph_builder import lexicon
+
+    tax = lexicon.taxonomy()
+    for label, concept in (("医美", "医疗美容"), ("晶圆代工", "晶圆代工"), ("光模块", "光通信"), ("汽车", "汽车制造业")):
+        assert lexicon.lookup_industry(label) == concept
+        assert all(b in tax for b in tax[concept]["broader"])
+    assert "集成电路" in tax["晶圆代工"]["broader"]

@@ -639,3 +639,12 @@ def test_more_employment_constructions(text, triple):
     doc = Pipeline()(Document(id="w", text=text))
     got = {(doc.mentions[r.subject].key, r.predicate, doc.mentions[r.object].key, r.title) for r in doc.relations}
     assert triple in got
+
+
+def test_in_industry_for_a_product_under_its_maker_and_after_a_modifier():
+    doc = make_doc("星澜智能旗下写作应用“星澜笔记”上线一年，主要面向教育和法律行业。",
+                   [("星澜智能", "Company"), ("星澜笔记", "Product"), ("教育", "Industry"), ("法律", "Industry")])
+    got = {(t[0], t[2]) for t in triples(doc) if t[1] == "inIndustry"}
+    assert {s for s, _ in got} == {"星澜笔记"} and len(got) == 2, got
+    doc = make_doc("青禾科技在高端智能手机市场仍有较大增长空间。", [("青禾科技", "Company"), ("智能手机", "Industry")])
+    assert [t[1] for t in triples(doc)] == ["inIndustry"]
