@@ -686,21 +686,37 @@ class _LexiconScan:
 
 
 class _WordRows(dict):
-    """``(word, index) -> (p, pw, wd)`` attribute rows (the zero row where a feature is absent), filled on first use."""
+    """``word -> (p, wd, pw at B, pw at M, pw at E, pw at S)`` attribute rows, filled on first use.
+
+    The rows of :func:`_word_features` (the zero row where a feature is absent),
+    for every position a character can have in the word.
+    """
 
     def __init__(self, encoder):
         super().__init__()
         self.encoder = encoder
 
-    def __missing__(self, key: Tuple[str, int]) -> Tuple[int, int, int]:
+    def __missing__(self, word: str) -> Tuple[int, ...]:
         rows, z = self.encoder.rows, self.encoder.zero
-        out = [z, z, z]
-        for f in _WORD_FEATS[key]:
-            name, _, value = f.partition("=")
-            out[("p", "pw", "wd").index(name)] = rows.get(name, {}).get(value, z)
+        L = len(word)
+        # one character key per position class (B, M, E, S) that a word of this length has
+        at = {"B": 0, "E": L - 1, "M": 1, "S": 0} if L > 2 else {"B": 0, "E": L - 1, "S": 0}
+        out = [z] * 6
+        for cls, k in at.items():
+            if (cls == "S") != (L == 1):
+                continue
+            for f in _WORD_FEATS[(word, k)]:
+                name, _, value = f.partition("=")
+                r = rows.get(name, {}).get(value, z)
+                if name == "p":
+                    out[0] = r
+                elif name == "wd":
+                    out[1] = r
+                else:
+                    out[2 + "BMES".index(cls)] = r
         if len(self) >= _WordFeatureCache.MAX:
             self.clear()
-        self[key] = out = tuple(out)
+        self[word] = out = tuple(out)
         return out
 
 
@@ -798,15 +814,23 @@ class _Encoder:
         cls[j] = ucls[inv.reshape(-1)]
         cols.append(self.tables["k"].rows(cls[j - 1] << 6 | cls[j] << 3 | cls[j + 1]))
         # word shapes: position in the word (B/M/E/S) and its length (4 at most)
-        words = [w for _, ws in pieces for w in ws]
-        wlen = np.fromiter((len(w) for w, _ in words), dtype=np.int64, count=n)
-        k = np.fromiter((i for _, i in words), dtype=np.int64, count=n)
+        runs = [r for _, rs in pieces for r in rs]
+        words = [w for w, _, _ in runs]
+        count = np.fromiter((c for _, _, c in runs), dtype=np.int64, count=len(runs))
+        if int(count.sum()) != n:
+            raise ValueError("the word runs do not cover the pieces")
+        run = np.repeat(np.arange(len(runs)), count)
+        k = (np.arange(n) - np.repeat(np.cumsum(count) - count, count)
+             + np.fromiter((k0 for _, k0, _ in runs), dtype=np.int64, count=len(runs))[run])
+        wlen = np.fromiter(map(len, words), dtype=np.int64, count=len(runs))[run]
         pos = np.where(wlen == 1, 3, np.where(k == 0, 0, np.where(k == wlen - 1, 2, 1)))
         shape = np.zeros(len(pad), dtype=np.int64)
         shape[j] = pos * 8 + np.minimum(wlen, 4)
         cols += [self.tables["w"].rows(shape[j]), self.tables["w0"].rows(shape[j] << 21 | codes),
                  self.tables["w-1"].rows(shape[j - 1]), self.tables["w+1"].rows(shape[j + 1])]
-        cols.extend(np.array(list(map(self._word_rows.__getitem__, words)), dtype=np.intp).reshape(-1, 3).T)
+        # per word: its p and wd rows, and its pw row at each position (B, M, E, S)
+        wrows = np.array(list(map(self._word_rows.__getitem__, words)), dtype=np.intp).reshape(-1, 6)[run]
+        cols += [wrows[:, 0], wrows[np.arange(n), 2 + pos], wrows[:, 1]]
         cols += [t.rows(codes) for t in self._char_stats]
         piece_end = np.repeat(np.cumsum(lens), lens)  # per character: where its piece ends
         return np.stack(cols), self._lexicon_rows("".join(texts), codes, piece_end)
@@ -875,14 +899,79 @@ class _Encoder:
         return out
 
 
-def _pieces(norm_text: str, words: Optional[Sequence[Tuple[str, int]]],
-            base: int = 0) -> List[Tuple[int, str, Sequence[Tuple[str, int]]]]:
-    """The CRF sequences of one text: ``(offset, text, words)``, blank ones left out."""
+def _runs(words: Sequence[Tuple[str, int]]) -> List[Tuple[str, int, int]]:
+    """Per-character ``(word, index)`` pairs as runs ``(word, first index, characters)``."""
+    out: List[Tuple[str, int, int]] = []
+    prev_w, prev_k = None, -2
+    for w, k in words:
+        if w == prev_w and k == prev_k + 1:
+            last = out[-1]
+            out[-1] = (w, last[1], last[2] + 1)
+        else:
+            out.append((w, k, 1))
+        prev_w, prev_k = w, k
+    return out
+
+
+def _token_runs(norm: str, tokens) -> Tuple[List[int], List[Tuple[str, int, int]]]:
+    """The document's words as runs covering ``norm``: each token, and each character no token covers.
+
+    Returns the runs' start offsets too (for :func:`_clip_runs`).
+    """
+    starts: List[int] = []
+    runs: List[Tuple[str, int, int]] = []
+    pos = 0
+    for t in tokens:
+        a, b = t.start, t.end
+        if not (pos <= a < b <= len(norm)):
+            continue  # overlapping or out-of-range tokens: their characters stay one-character words
+        for i in range(pos, a):
+            starts.append(i)
+            runs.append((norm[i], 0, 1))
+        starts.append(a)
+        runs.append((norm[a:b], 0, b - a))
+        pos = b
+    for i in range(pos, len(norm)):
+        starts.append(i)
+        runs.append((norm[i], 0, 1))
+    return starts, runs
+
+
+def _clip_runs(starts: List[int], runs: List[Tuple[str, int, int]], a: int, b: int) -> List[Tuple[str, int, int]]:
+    """The part of document runs (:func:`_token_runs`) over characters ``a:b``."""
+    import bisect
+
+    i = bisect.bisect_right(starts, a) - 1
+    j = bisect.bisect_left(starts, b)
+    out = runs[i:j]
+    if out:
+        w, k0, c = out[0]
+        skip = a - starts[i]
+        if skip:
+            out[0] = (w, k0 + skip, c - skip)
+        w, k0, c = out[-1]
+        over = starts[j - 1] + runs[j - 1][2] - b
+        if over > 0:
+            out[-1] = (w, k0, c - over)
+    return out
+
+
+def _pieces(norm_text: str, runs=None, base: int = 0) -> List[Tuple[int, str, List[Tuple[str, int, int]]]]:
+    """The CRF sequences of one text: ``(offset, text, word runs)``, blank ones left out.
+
+    ``runs`` are ``(starts, runs)`` of :func:`_token_runs` over the whole
+    document, and ``base`` is the offset of ``norm_text`` in it; by default the
+    sequences are cut into words with jieba here.
+    """
     out = []
     for a, b in split_sequences(norm_text):
         text = norm_text[a:b]
         if text.strip():
-            out.append((base + a, text, cut_words(text) if words is None else words[a:b]))
+            if runs is None:
+                r = [(w, 0, len(w)) for w in _tokenizer().lcut(text)]
+            else:
+                r = _clip_runs(runs[0], runs[1], base + a, base + b)
+            out.append((base + a, text, r))
     return out
 
 
@@ -901,7 +990,14 @@ def tag_text(norm_text: str, with_score: bool = True,
         Per character of ``norm_text``, its word and index in it (:func:`token_words`),
         so the text is not cut with jieba a second time; default: cut it here.
     """
-    pieces = _pieces(norm_text, words)
+    if words is not None:
+        runs = _runs(words)
+        starts = [0]
+        for _, _, c in runs[:-1]:
+            starts.append(starts[-1] + c)
+        pieces = _pieces(norm_text, (starts, runs))
+    else:
+        pieces = _pieces(norm_text)
     tagged = load_encoder().tag([(t, w) for _, t, w in pieces], with_score)
     return [(a + s, a + e, t, sc) for (a, _, _), spans in zip(pieces, tagged) for s, e, t, sc in spans]
 
@@ -918,9 +1014,9 @@ def tag_documents(docs: Sequence) -> List[list]:
     pieces, owner = [], []
     for d, doc in enumerate(docs):
         ranges = [(s.start, s.end) for s in doc.sentences] or list(doc.content) or [(0, len(doc.norm))]
-        words = token_words(doc.norm, doc.tokens) if doc.tokens else None
+        runs = _token_runs(doc.norm, doc.tokens) if doc.tokens else None
         for a, b in ranges:
-            got = _pieces(doc.norm[a:b], None if words is None else words[a:b], a)
+            got = _pieces(doc.norm[a:b], runs, a)
             pieces += got
             owner += [d] * len(got)
     tagged = load_encoder().tag([(t, w) for _, t, w in pieces])

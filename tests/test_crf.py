@@ -200,7 +200,9 @@ def test_feature_rows_equal_the_string_features():
     assert rows.shape[1] == sum(len(t) for t, _ in pieces)
     base = 0
     checked = 0
-    for text, words in pieces:
+    for text, runs in pieces:
+        words = [(w, k0 + i) for w, k0, c in runs for i in range(c)]
+        assert len(words) == len(text)
         for i, feats in enumerate(crf.sentence_features(text, words)):
             want = Counter(ids[f] for f in feats if f in ids)
             got = Counter(int(r) for r in rows[:, base + i] if r != enc.zero)
@@ -222,12 +224,15 @@ def test_numpy_tagger_agrees_with_crfsuite():
 
 
 def test_tag_documents_is_tag_document_per_document():
+    from graph_builder.segment import segment
+
     docs = []
     for i, text in enumerate(_HARD_TEXTS):
         norm = crf.normalize(text)
         doc = Document(id=str(i), text=text, norm=norm)
         doc.sentences = [Sentence(a, b) for a, b in crf.split_sequences(norm)]
         docs.append(doc)
+    docs.append(segment(Document(id="seg", text=_HARD_TEXTS[1] + _HARD_TEXTS[3], norm=crf.normalize(_HARD_TEXTS[1] + _HARD_TEXTS[3]))))
     together = crf.tag_documents(docs)
     assert [[(m.start, m.end, m.type, m.score) for m in ms] for ms in together] == \
         [[(m.start, m.end, m.type, m.score) for m in crf.tag_document(d)] for d in docs]
@@ -264,3 +269,16 @@ def test_model_reader_rejects_other_files(tmp_path):
     bad.write_bytes(b"not a model at all, just some bytes" * 4)
     with pytest.raises(ValueError, match="CRFsuite"):
         CRFModel.load(bad)
+
+
+def test_word_runs_clip_to_any_range():
+    text = "北京星海科技公司 发布了新品"
+    toks = [Token(0, 2, "北京", "ns"), Token(2, 4, "星海", "nz"), Token(4, 8, "科技公司", "n"),
+            Token(9, 11, "发布", "v"), Token(11, 12, "了", "ul"), Token(12, 14, "新品", "n")]
+    starts, runs = crf._token_runs(text, toks)
+    per_char = crf.token_words(text, toks)
+    for a in range(len(text)):
+        for b in range(a + 1, len(text) + 1):
+            clipped = crf._clip_runs(starts, runs, a, b)
+            assert [(w, k0 + i) for w, k0, c in clipped for i in range(c)] == per_char[a:b]
+    assert crf._runs(per_char) == runs
