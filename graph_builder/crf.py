@@ -31,9 +31,11 @@ import json
 import logging
 import re
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+import numpy as np
 
 MODEL_DIR = Path(__file__).resolve().parent / "data" / "models"
 MODEL_FILE = MODEL_DIR / "ner_crf.crfsuite"
@@ -582,6 +584,7 @@ def load_encoder(path: Optional[str] = None) -> "_Encoder":
 # Codes of the pads around a sequence, past the last Unicode code point; every
 # token (a character or a pad) fits 21 bits, so a trigram fits one int64.
 _PAD_CODES = {"<s2>": 0x110000, "<s1>": 0x110001, "</s1>": 0x110002, "</s2>": 0x110003}
+_PAD_VALUES = frozenset(_PAD_CODES.values())
 _TOKEN = re.compile(r"</?s[12]>|.", re.S)
 _CLASS_CODES = {c: i + 1 for i, c in enumerate("HDLWAPS")}
 _SHAPE_POS = {p: i for i, p in enumerate("BMES")}
@@ -599,22 +602,29 @@ def _shape_code(shape: str) -> int:
 
 
 class _Table:
-    """Sorted int64 keys and the attribute row of each; :meth:`rows` looks many keys up at once."""
+    """Int keys and the attribute row of each; :meth:`rows` looks many keys up at once.
 
-    def __init__(self, pairs: Iterable[Tuple[int, int]], zero: int):
-        import numpy as np
+    Small key spaces (``dense``: every key below it) are a plain array indexed
+    by the key; others are sorted keys searched in bulk.
+    """
 
+    def __init__(self, pairs: Iterable[Tuple[int, int]], zero: int, dense: int = 0):
         pairs = sorted(pairs)
-        self.keys = np.array([k for k, _ in pairs] or [-1], dtype=np.int64)
-        self.values = np.array([r for _, r in pairs] or [zero], dtype=np.intp)
         self.zero = zero
+        self.dense = None
+        if dense:
+            self.dense = np.full(dense, zero, dtype=np.int32)
+            for key, row in pairs:
+                self.dense[key] = row
+        self.keys = np.array([k for k, _ in pairs] or [-1], dtype=np.int64)
+        self.values = np.array([r for _, r in pairs] or [zero], dtype=np.int32)
 
-    def rows(self, query: "np.ndarray") -> "np.ndarray":
-        import numpy as np
-
+    def rows(self, query: np.ndarray) -> np.ndarray:
+        if self.dense is not None:
+            return self.dense[query]
         i = np.searchsorted(self.keys, query)
         i[i == len(self.keys)] = 0
-        return np.where(self.keys[i] == query, self.values[i], self.zero)
+        return np.where(self.keys[i] == query, self.values[i], np.int32(self.zero))
 
 
 class _LexiconScan:
@@ -626,8 +636,6 @@ class _LexiconScan:
     """
 
     def __init__(self):
-        import numpy as np
-
         match, _starts = _match_table()
         _table, self.prefixes = load_lexicon()
         self.match = match
@@ -635,39 +643,32 @@ class _LexiconScan:
         self.pairs = np.array(sorted({ord(w[0]) << 21 | ord(w[1]) for w in match if len(w) >= 2}), dtype=np.int64)
 
     @staticmethod
-    def _member(values: "np.ndarray", table: "np.ndarray") -> "np.ndarray":
-        import numpy as np
-
+    def _member(values: np.ndarray, table: np.ndarray) -> np.ndarray:
         if not len(table):
             return np.zeros(len(values), dtype=bool)
         i = np.searchsorted(table, values)
         i[i == len(table)] = 0
         return table[i] == values
 
-    def hits(self, text: str, codes: "np.ndarray", piece_end: "np.ndarray") -> Dict[int, List[str]]:
-        """Char index -> its cues (``code+position``), for pieces laid end to end in ``text``."""
-        import numpy as np
+    def hits(self, text: str, codes: np.ndarray, piece_end: np.ndarray) -> Tuple[Dict[int, List[str]], np.ndarray]:
+        """The cues of pieces laid end to end in ``text``: ``(hits, alone)``.
 
+        ``hits`` maps each character some longer entry covers to all its cues
+        (``code+position``), in the order :func:`_lexicon_hits` gives them;
+        ``alone`` are the characters whose only cues are their own one-character
+        entries (their cues are those of ``match[char]``, looked up in bulk by the caller).
+        """
         n = len(text)
         single = self._member(codes, self.single)
         pair = np.zeros(n, dtype=bool)
         if n > 1:
             pair[:-1] = self._member(codes[:-1] << 21 | codes[1:], self.pairs)
             pair &= np.arange(n) + 2 <= piece_end
-        where = np.flatnonzero(single | pair).tolist()
-        if not where:
-            return {}
-        is_pair = pair.tolist()
-        ends = piece_end.tolist()
         get, prefixes = self.match.get, self.prefixes
-        hits: Dict[int, List[str]] = {}
-        for i in where:
-            found = get(text[i])  # one-character entries come first, as in the scan of _lexicon_hits
-            if found is not None:
-                for off, tag in found:
-                    hits.setdefault(i + off, []).append(tag)
-            if not is_pair[i]:
-                continue
+        ends = piece_end.tolist() if pair.any() else []
+        found_at: List[Tuple[int, tuple]] = []  # (start, entry cues) of every longer entry, in scan order
+        covered = np.zeros(n, dtype=bool)
+        for i in np.flatnonzero(pair).tolist():
             for j in range(i + 2, ends[i] + 1):
                 piece = text[i:j]
                 found = get(piece)
@@ -675,6 +676,19 @@ class _LexiconScan:
                     if piece not in prefixes:
                         break
                     continue
+                found_at.append((i, found))
+                covered[i:j] = True
+        hits: Dict[int, List[str]] = {}
+        if found_at:
+            # one-character entries inside longer ones join their cue lists: as
+            # in the scan, a character's own entry comes before the longer
+            # entries that start at it and after those that start earlier
+            mixed = iter(np.flatnonzero(single & covered).tolist() + [n])
+            nxt = next(mixed)
+            for i, found in found_at:
+                while nxt <= i:
+                    hits.setdefault(nxt, []).extend(tag for _, tag in get(text[nxt]))
+                    nxt = next(mixed)
                 for off, tag in found:
                     k = i + off
                     lst = hits.get(k)
@@ -682,7 +696,10 @@ class _LexiconScan:
                         hits[k] = [tag]
                     else:
                         lst.append(tag)
-        return hits
+            while nxt < n:
+                hits.setdefault(nxt, []).extend(tag for _, tag in get(text[nxt]))
+                nxt = next(mixed)
+        return hits, np.flatnonzero(single & ~covered)
 
 
 class _WordRows(dict):
@@ -698,25 +715,19 @@ class _WordRows(dict):
 
     def __missing__(self, word: str) -> Tuple[int, ...]:
         rows, z = self.encoder.rows, self.encoder.zero
+        # the same values as _WordFeatureCache: the dictionary tag, the word itself (2-4 chars)
+        t = _dict_tags().get(word) or ("un" if "\u4e00" <= word[0] <= "\u9fff" else "x")
         L = len(word)
-        # one character key per position class (B, M, E, S) that a word of this length has
-        at = {"B": 0, "E": L - 1, "M": 1, "S": 0} if L > 2 else {"B": 0, "E": L - 1, "S": 0}
-        out = [z] * 6
-        for cls, k in at.items():
-            if (cls == "S") != (L == 1):
-                continue
-            for f in _WORD_FEATS[(word, k)]:
-                name, _, value = f.partition("=")
-                r = rows.get(name, {}).get(value, z)
-                if name == "p":
-                    out[0] = r
-                elif name == "wd":
-                    out[1] = r
-                else:
-                    out[2 + "BMES".index(cls)] = r
+        pw = rows.get("pw", {})
+        out = (rows.get("p", {}).get(t, z),
+               rows.get("wd", {}).get(word, z) if 2 <= L <= 4 else z,
+               pw.get("B" + t, z) if L > 1 else z,
+               pw.get("M" + t, z) if L > 2 else z,
+               pw.get("E" + t, z) if L > 1 else z,
+               pw.get("S" + t, z) if L == 1 else z)
         if len(self) >= _WordFeatureCache.MAX:
             self.clear()
-        self[word] = out = tuple(out)
+        self[word] = out
         return out
 
 
@@ -743,13 +754,14 @@ class _Encoder:
             self.tables[name] = _Table(self._token_keys(rows.get(name, {}), len(offsets)), z)
         classes = rows.get("k", {})
         self.tables["k"] = _Table(((_CLASS_CODES[a] << 6 | _CLASS_CODES[b] << 3 | _CLASS_CODES[c], r)
-                                   for (a, b, c), r in classes.items()), z)
+                                   for (a, b, c), r in classes.items()), z, dense=512)
         for name in ("w", "w-1", "w+1"):
-            self.tables[name] = _Table(((_shape_code(v), r) for v, r in rows.get(name, {}).items()), z)
+            self.tables[name] = _Table(((_shape_code(v), r) for v, r in rows.get(name, {}).items()), z, dense=32)
         self.tables["w0"] = _Table(((_shape_code(v[:2]) << 21 | ord(v[2]), r)
                                     for v, r in rows.get("w0", {}).items() if len(v) == 3), z)
         self._word_rows = _WordRows(self)
         self._lexicon = _LexiconScan()
+        self._singles = None
         self._char_stats = self._stat_tables()
 
     @staticmethod
@@ -785,8 +797,6 @@ class _Encoder:
         ``(templates, characters)``; ``extra`` holds the lexicon features, which
         fire a varying number of times per character.
         """
-        import numpy as np
-
         texts = [t for t, _ in pieces]
         lens = np.array([len(t) for t in texts], dtype=np.intp)
         n = int(lens.sum())
@@ -802,16 +812,23 @@ class _Encoder:
         pad[starts + lens + 2] = _PAD_CODES["</s1>"]
         pad[starts + lens + 3] = _PAD_CODES["</s2>"]
         cols = []
-        for name, offsets in _WINDOW_TEMPLATES:
-            key = pad[j + offsets[0]]
-            for off in offsets[1:]:
-                key = key << 21 | pad[j + off]
-            cols.append(self.tables[name].rows(key))
+        # Each template's rows come from looking up every distinct key once (np.unique)
+        # rather than every position: characters and bigrams repeat a lot.
+        ucodes, inv = np.unique(pad, return_inverse=True)
+        inv = inv.reshape(-1)
+        for name, offsets in _WINDOW_TEMPLATES[:5]:  # the unigrams
+            cols.append(self.tables[name].rows(ucodes)[inv[j + offsets[0]]])
+        cols += [t.rows(ucodes)[inv[j]] for t in self._char_stats]
+        ubi, binv = np.unique(pad[:-1] << 21 | pad[1:], return_inverse=True)  # bigram at k: pad[k], pad[k + 1]
+        binv = binv.reshape(-1)
+        for name, offsets in _WINDOW_TEMPLATES[5:9]:
+            cols.append(self.tables[name].rows(ubi)[binv[j + offsets[0]]])
+        name, offsets = _WINDOW_TEMPLATES[9]
+        cols.append(self.tables[name].rows(pad[j - 1] << 42 | pad[j] << 21 | pad[j + 1]))
         # character classes, computed once per distinct character
-        uniq, inv = np.unique(codes, return_inverse=True)
-        ucls = np.array([_CLASS_CODES[_CLASS_CACHE[chr(c)]] for c in uniq.tolist()], dtype=np.int64)
-        cls = np.full(len(pad), _CLASS_CODES["S"], dtype=np.int64)
-        cls[j] = ucls[inv.reshape(-1)]
+        ucls = np.array([_CLASS_CODES["S"] if c in _PAD_VALUES else _CLASS_CODES[_CLASS_CACHE[chr(c)]]
+                         for c in ucodes.tolist()], dtype=np.int64)
+        cls = ucls[inv]
         cols.append(self.tables["k"].rows(cls[j - 1] << 6 | cls[j] << 3 | cls[j + 1]))
         # word shapes: position in the word (B/M/E/S) and its length (4 at most)
         runs = [r for _, rs in pieces for r in rs]
@@ -829,21 +846,22 @@ class _Encoder:
         cols += [self.tables["w"].rows(shape[j]), self.tables["w0"].rows(shape[j] << 21 | codes),
                  self.tables["w-1"].rows(shape[j - 1]), self.tables["w+1"].rows(shape[j + 1])]
         # per word: its p and wd rows, and its pw row at each position (B, M, E, S)
-        wrows = np.array(list(map(self._word_rows.__getitem__, words)), dtype=np.intp).reshape(-1, 6)[run]
+        wrows = np.fromiter(chain.from_iterable(map(self._word_rows.__getitem__, words)), dtype=np.int32,
+                            count=6 * len(words)).reshape(-1, 6)[run]
         cols += [wrows[:, 0], wrows[np.arange(n), 2 + pos], wrows[:, 1]]
-        cols += [t.rows(codes) for t in self._char_stats]
         piece_end = np.repeat(np.cumsum(lens), lens)  # per character: where its piece ends
         return np.stack(cols), self._lexicon_rows("".join(texts), codes, piece_end)
 
-    def _lexicon_rows(self, text: str, codes: "np.ndarray", piece_end: "np.ndarray") -> List[Tuple[int, int]]:
+    def _lexicon_rows(self, text: str, codes: np.ndarray, piece_end: np.ndarray) -> np.ndarray:
         """The lexicon features (the ``x`` templates of :func:`sentence_features`) of pieces laid end to end.
 
-        Returns ``(character, row)`` pairs. A character with cues fires ``x0`` for
-        each of them, and its joined cues are the ``x-1`` of the next character,
-        the ``x+1`` of the previous one and the ``x+2`` of the one before that,
-        within its piece. Attributes the model does not know are left out.
+        Returns ``(character, row)`` pairs as an ``(m, 2)`` array. A character
+        with cues fires ``x0`` for each of them, and its joined cues are the
+        ``x-1`` of the next character, the ``x+1`` of the previous one and the
+        ``x+2`` of the one before that, within its piece. Attributes the model
+        does not know are left out.
         """
-        hits = self._lexicon.hits(text, codes, piece_end)
+        hits, alone = self._lexicon.hits(text, codes, piece_end)
         z = self.zero
         x0, xm1, xp1, xp2 = (self.rows.get(t, {}).get for t in ("x0", "x-1", "x+1", "x+2"))
         out: List[Tuple[int, int]] = []
@@ -869,7 +887,39 @@ class _Encoder:
                     r = xp2(j, z)
                     if r != z:
                         add((k - 2, r))
-        return out
+        parts = [np.array(out, dtype=np.int64).reshape(-1, 2)]
+        if len(alone):
+            # characters with only their own one-character cues: rows by character code
+            table = self._single_rows()
+            at = np.searchsorted(table[0], codes[alone])
+            end = piece_end[alone]
+            for col, shift in ((1, 0), (2, 0), (3, 0), (4, 1), (5, -1), (6, -2)):
+                k = alone + shift
+                r = table[col][at]
+                keep = (r != z) & (k < end) & (k >= 0)
+                if shift < 0:
+                    keep &= piece_end[np.maximum(k, 0)] == end
+                parts.append(np.stack([k[keep], r[keep]], axis=1))
+        return np.concatenate(parts)
+
+    def _single_rows(self):
+        """Per character with a one-character lexicon entry: its code, up to three ``x0`` rows and
+        the ``x-1``, ``x+1``, ``x+2`` rows of its joined cues (columns of one array, sorted by code)."""
+        if self._singles is None:
+            z = self.zero
+            x0, xm1, xp1, xp2 = (self.rows.get(t, {}).get for t in ("x0", "x-1", "x+1", "x+2"))
+            out = []
+            for w, found in sorted(self._lexicon.match.items()):
+                if len(w) != 1:
+                    continue
+                tags = [tag for _, tag in found]
+                if len(tags) > 3:
+                    raise ValueError(f"more than three cues on one character: {w}")
+                r0 = [x0(t, z) for t in tags] + [z] * (3 - len(tags))
+                j = ",".join(tags)
+                out.append([ord(w), *r0, xm1(j, z), xp1(j, z), xp2(j, z)])
+            self._singles = np.array(out or [[-1] + [z] * 6], dtype=np.int64).T.copy()
+        return self._singles
 
     def tag(self, pieces: Sequence[Tuple[str, Sequence[Tuple[str, int]]]],
             with_score: bool = True) -> List[List[Tuple[int, int, str, float]]]:
@@ -878,8 +928,6 @@ class _Encoder:
         Pass the pieces of many documents at once (:func:`tag_documents`): the
         features are computed in NumPy calls over all of them.
         """
-        import numpy as np
-
         out: List[List[Tuple[int, int, str, float]]] = [[] for _ in pieces]
         if not pieces:
             return out
@@ -920,20 +968,24 @@ def _token_runs(norm: str, tokens) -> Tuple[List[int], List[Tuple[str, int, int]
     """
     starts: List[int] = []
     runs: List[Tuple[str, int, int]] = []
-    pos = 0
+    add_start, add_run = starts.append, runs.append
+    pos, n = 0, len(norm)
     for t in tokens:
         a, b = t.start, t.end
-        if not (pos <= a < b <= len(norm)):
-            continue  # overlapping or out-of-range tokens: their characters stay one-character words
-        for i in range(pos, a):
-            starts.append(i)
-            runs.append((norm[i], 0, 1))
-        starts.append(a)
-        runs.append((norm[a:b], 0, b - a))
+        if a != pos:
+            if not (pos < a < b <= n):
+                continue  # overlapping or out-of-range tokens: their characters stay one-character words
+            for i in range(pos, a):
+                add_start(i)
+                add_run((norm[i], 0, 1))
+        elif not a < b <= n:
+            continue
+        add_start(a)
+        add_run((norm[a:b], 0, b - a))
         pos = b
-    for i in range(pos, len(norm)):
-        starts.append(i)
-        runs.append((norm[i], 0, 1))
+    for i in range(pos, n):
+        add_start(i)
+        add_run((norm[i], 0, 1))
     return starts, runs
 
 

@@ -127,7 +127,7 @@ class CRFModel:
             Further attributes of single items (templates that fire a varying
             number of times).
         """
-        rows = np.ascontiguousarray(rows, dtype=np.int64)
+        rows = np.ascontiguousarray(rows, dtype=np.int32)
         extra = np.asarray(extra, dtype=np.int64).reshape(-1, 2)
         if _KERNELS is not None:
             out = np.zeros((rows.shape[1], self.state.shape[1]))
@@ -406,7 +406,7 @@ def _compile():
         labels = np.zeros(1, dtype=np.int64)
         kernels[0](np.zeros((1, 1)), np.zeros((1, 1)), one, one + 1, labels)
         kernels[1](np.zeros((1, 1)), np.ones((1, 1)), one, one + 1, np.ones(1, dtype=np.bool_), labels, np.ones(1))
-        kernels[2](np.zeros((1, 1)), np.zeros((1, 1), dtype=np.int64), np.zeros((0, 2), dtype=np.int64), np.zeros((1, 1)))
+        kernels[2](np.zeros((1, 1)), np.zeros((1, 1), dtype=np.int32), np.zeros((0, 2), dtype=np.int64), np.zeros((1, 1)))
         return kernels
     except Exception:  # pragma: no cover - a numba that cannot compile here
         return None
