@@ -17,11 +17,19 @@ acquisition-as-parent 0.6). Then:
   text it allowed between the endpoints and the cue, not below ``floor`` (0.4);
 * x ``coref_factor`` (0.8) when an endpoint is a pronoun (该公司, 他, 其);
 * x ``hedge_factor`` (0.7) when the match holds a hedge word (拟, 计划, 传闻);
-* a negation word in the match (终止, 否认, 并未) drops the match.
+* a negation word in the match (终止, 否认, 并未) drops the match; for the predicates of
+  ``negation_tail_predicates`` also one later in the same clause (X与Y的合作已于去年终止);
+* a plan word (``plan``: 拟, 计划, 将 but not 将继续) in the cue's clause drops a relation of
+  ``plan_drops_predicates`` (计划进军氢能领域 names no sector of the company yet).
+
+A title made of founder titles only (创始人, 联合创始人) gives ``founder`` and no
+``worksFor``; with another title (联合创始人兼CFO) that one gives the ``worksFor``.
 
 Beyond the patterns' own groups, a pattern may leave an endpoint unsaid
 (``"s_from"``/``"o_from"``: the first or nearest fitting mention of the sentence
-before the match, as in ``X，1975年生，现任Y副行长``); ``pair_patterns`` relate the
+before the match, as in ``X，1975年生，现任Y副行长``; ``"sole"``: the only such entity
+named before the match, news outlets aside, as in ``X成立于2018年，创始人兼CEO张三…``,
+and none when two are); ``pair_patterns`` relate the
 two companies last named together (``双方将联合开发``); ``respective_patterns`` hand
 titles to the persons in order (``两人分别担任CEO和CTO``). ``后者`` refers to the most
 recent fitting mention, other pronouns to the topic. Joined titles (董事长兼总裁) give
@@ -136,11 +144,15 @@ def _lexicon_titles() -> List[str]:
 def _rules() -> dict:
     """Load ``data/relations.json`` once and compile its patterns."""
     raw = json.loads(resources.files("graph_builder").joinpath("data/relations.json").read_text("utf-8"))
-    titles = [t for t in set(raw["titles"]) | set(_lexicon_titles()) if t and len(t) <= 12]
+    # not_titles: words the lexicon lists as titles that name no post (股东 holds shares)
+    titles = [t for t in (set(raw["titles"]) | set(_lexicon_titles())) - set(raw.get("not_titles", ())) if t and len(t) <= 12]
     mods = trie_regex(raw["title_modifiers"])
     one = "(?:" + mods + ")*" + "(?:" + trie_regex(titles) + ")"
     macros = dict(_MACROS)
     macros["TITLE"] = "(?:" + one + "(?:[兼、/及]" + one + ")*)"
+    # an executive title: the first one of the phrase is a post a company gives (董事长, 总裁, 创始人),
+    # so a title with no employer before it can take the sentence's company (分析师 cannot)
+    macros["EXEC"] = "(?:(?:" + mods + ")*(?:" + trie_regex(raw["exec_titles"]) + ")(?:[兼、/及]" + one + ")*)"
     # in a "requires" test the bare title is enough (modifiers only ever precede one)
     bare_title = "(?:" + trie_regex(titles) + ")"
 
@@ -177,7 +189,8 @@ def _rules() -> dict:
                 needs.append(frozenset(_MACROS[p[group + "_types"]]))
         patterns.append({**p, "re": rx, "needs": needs, "requires": requires, "list_allowed": allowed})
     pron = {
-        name: (re.compile(spec["regex"]), tuple(spec["types"]), bool(spec.get("latest")))
+        name: (re.compile(spec["regex"]), tuple(spec["types"]), bool(spec.get("latest")),
+               spec.get("after_mention", True))
         for name, spec in raw["pronouns"].items()
     }
     pron_any = re.compile("|".join("(?:" + spec["regex"] + ")" for spec in raw["pronouns"].values()))
@@ -192,6 +205,10 @@ def _rules() -> dict:
         "pronoun_any": pron_any,
         "source": re.compile("|".join(re.escape(c) for c in sorted(raw.get("source_cues", []), key=len, reverse=True)) or "(?!)"),
         "negation": re.compile("|".join(map(re.escape, raw["negation"]))),
+        "clause_end": re.compile("[，,。；;！？!?：:\n]"),
+        "negation_tail": frozenset(raw.get("negation_tail_predicates", ())),
+        "plan": re.compile("|".join(raw.get("plan", ())) or "(?!)"),
+        "plan_drops": frozenset(raw.get("plan_drops_predicates", ())),
         "hedge": re.compile("|".join(map(re.escape, raw["hedge"]))),
         "founder_titles": tuple(raw["founder_titles"]),
         "gap_penalty": float(raw["gap_penalty"]),
@@ -311,13 +328,13 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
         m = doc.mentions[i]
         if m.start < pos or m.end > sent.end:
             continue  # overlapping or crossing the sentence end: not usable here
-        _add_gap(doc, view, pos, m.start, topics, rules)
+        _add_gap(doc, view, pos, m.start, topics, rules, pos > sent.start)
         view.add_item(m.type, _Item(i, m.start, m.end, False))
         # 36氪获悉: the outlet is not the topic (记者从星河科技获悉: the company still is)
         if not rules["source"].match(doc.norm, m.end) or doc.norm[m.start - 1:m.start] in ("从", "向", "据"):
             topics.seen(m.type, i)
         pos = _skip_own_bracket(doc, i, hi, sent.end)
-    _add_gap(doc, view, pos, sent.end, topics, rules)
+    _add_gap(doc, view, pos, sent.end, topics, rules, pos > sent.start)
     view.offsets.append(sent.end)
     pair = _first_pair(doc, view)
     if pair:
@@ -350,8 +367,13 @@ def _skip_own_bracket(doc: Document, i: int, hi: int, limit: int) -> int:
     return hit.end()
 
 
-def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics, rules: dict) -> None:
-    """Copy text ``[a, b)`` into the view, turning pronouns with an antecedent into items."""
+def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics, rules: dict,
+             after_mention: bool = False) -> None:
+    """Copy text ``[a, b)`` into the view, turning pronouns with an antecedent into items.
+
+    ``after_mention``: the gap follows a mention, so a pronoun whose spec says
+    ``"after_mention": false`` is not one at the gap start (芯片公司地平线: 公司 is a noun).
+    """
     if a >= b:
         return
     text = doc.norm[a:b]
@@ -359,12 +381,16 @@ def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics
         view.add_text(text, a)
         return
     hits = []
-    for regex, types, latest in rules["pronouns"].values():
+    for regex, types, latest, bare in rules["pronouns"].values():
         antecedent = topics.antecedent(types, latest)
         if antecedent is None:
             continue
-        for m in regex.finditer(text):
-            hits.append((m.start(), m.end(), antecedent))
+        # matched in the document, not in the gap: a gap starting right after a mention
+        # (芯片|公司|地平线) is no clause start, and look-behinds see the real context
+        for m in regex.finditer(doc.norm, a, b):
+            if after_mention and not bare and m.start() == a:
+                continue
+            hits.append((m.start() - a, m.end() - a, antecedent))
     hits.sort()
     pos = 0
     for s, e, antecedent in hits:
@@ -549,6 +575,12 @@ def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, ru
     span_text = doc.norm[t0:t1]
     if rules["negation"].search(span_text):
         return []
+    if p["predicate"] in rules["negation_tail"]:
+        # a deal may be called off later in the clause (X与Y的合作已于去年终止); a post is
+        # not (董事长王建国宣布暂停扩产)
+        tail = rules["clause_end"].search(doc.norm, t1, sent.end)
+        if rules["negation"].search(doc.norm, t1, tail.start() if tail else sent.end):
+            return []
     gd = m.groupdict()
     conf = p["confidence"]
     gap = 0
@@ -559,8 +591,12 @@ def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, ru
     conf = max(rules["floor"], conf - rules["gap_penalty"] * gap)
     if rules["hedge"].search(span_text):
         conf *= rules["hedge_factor"]
-    subjects = _endpoints(view, m, "s", "slist", gd, p["list_allowed"]) or _elided(view, m, p, "s")
-    objects = _endpoints(view, m, "o", "olist", gd, p["list_allowed"]) or _elided(view, m, p, "o")
+    if p["predicate"] in rules["plan_drops"] and rules["plan"].search(re.split("[，,]", span_text)[-1]):
+        # a sector the company plans to enter is not its sector (计划进军氢能领域); only the
+        # clause of the cue counts (后者将成为X的子公司，继续专注于Y领域 states Y)
+        return []
+    subjects = _endpoints(view, m, "s", "slist", gd, p["list_allowed"]) or _elided(doc, view, m, p, "s", rules)
+    objects = _endpoints(view, m, "o", "olist", gd, p["list_allowed"]) or _elided(doc, view, m, p, "o", rules)
     if p.get("no_coref"):
         subjects = [x for x in subjects if not x.coref]
         objects = [x for x in objects if not x.coref]
@@ -571,15 +607,20 @@ def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, ru
         a, b = m.span("title")
         title = doc.norm[view.offsets[a]:view.offsets[b]]
     titles = _split_titles(title, rules) if title else [None]
+    founder = bool(title) and p["predicate"] == "worksFor" and any(t in title for t in rules["founder_titles"])
+    # 创始人 alone states who founded the company, not a post held (GUIDELINES, held-out README)
+    founder_only = founder and all(any(f in t for f in rules["founder_titles"]) for t in titles)
     out = []
     for s in subjects:
         for o in objects:
             c = conf * (rules["coref_factor"] if (s.coref or o.coref) else 1.0)
             first, second = (s, o) if p["predicate"] != "partnerOf" or s.start <= o.start else (o, s)
             for one in titles:
+                if founder_only:
+                    break
                 out.append(Relation(first.mention, p["predicate"], second.mention, sent.start, sent.end,
                                     round(c, 3), p["name"], one))
-            if title and p["predicate"] == "worksFor" and any(t in title for t in rules["founder_titles"]):
+            if founder:
                 out.append(Relation(o.mention, "founder", s.mention, sent.start, sent.end,
                                     round(c, 3), "founder:title", None))
     return out
@@ -598,17 +639,26 @@ def _split_titles(title: str, rules: dict) -> List[str]:
     return kept or parts
 
 
-def _elided(view: _SentenceView, m: re.Match, p: dict, group: str) -> List[_Item]:
+def _elided(doc: Document, view: _SentenceView, m: re.Match, p: dict, group: str, rules: dict) -> List[_Item]:
     """The endpoint a pattern leaves unsaid (``…，现任Y副行长``): the nearest (``prev``)
     or the first (``first``) mention of the allowed type before the match; ``topic_prev``:
-    the nearest, only when the sentence starts with a mention of that type."""
+    the nearest, only when the sentence starts with a mention of that type; ``sole``: the
+    only entity of that type named before the match, news outlets (36氪获悉) aside, and
+    nothing when two are (腾讯投资了星河科技，创始人张三…: whose founder is unsaid)."""
     how = p.get(group + "_from")
     if not how:
         return []
     ok = p["list_allowed"][group]
     if how == "topic_prev" and (not view.items or view.chars[min(view.items)] not in ok):
         return []  # only when the sentence opens with such a mention (海信集团…，由A任总裁)
-    before = [i for i in range(m.start()) if i in view.items and view.chars[i] in ok]
+    before = [i for i in sorted(view.items) if i < m.start() and view.chars[i] in ok]
+    if how == "sole":
+        keep = {}
+        for i in before:
+            men = doc.mentions[view.items[i].mention]
+            if view.items[i].coref or not rules["source"].match(doc.norm, men.end):
+                keep.setdefault((men.type, men.key or men.name), i)
+        return [view.items[i] for i in keep.values()] if len(keep) == 1 else []
     if not before:
         return []
     return [view.items[before[0] if how == "first" else before[-1]]]
