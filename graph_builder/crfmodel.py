@@ -389,8 +389,15 @@ def _emission_loops(state, rows, extra, out):  # pragma: no cover - compiled
 
 
 def _compile():
-    """The numba-compiled kernels, or None when numba is not installed (or cannot compile)."""
+    """The numba-compiled kernels, or None when numba is not installed (or cannot compile).
+
+    Compiled code is cached on disk by numba (beside this file, or in the
+    user's cache when that is read-only); without a usable cache the kernels
+    are compiled in memory, once per process. ``GRAPH_BUILDER_NO_JIT=1``
+    selects the NumPy path (tests compare the two).
+    """
     import os
+    import warnings
 
     if os.environ.get("GRAPH_BUILDER_NO_JIT"):
         return None
@@ -398,18 +405,24 @@ def _compile():
         import numba
     except ImportError:
         return None
-    try:
-        jit = numba.njit(cache=True, nogil=True)
-        kernels = jit(_viterbi_loops), jit(_marginal_loops), jit(_emission_loops)
-        # compile (or load from numba's cache) now, so a failure shows here and not mid-build
-        one = np.zeros(1, dtype=np.int64)
-        labels = np.zeros(1, dtype=np.int64)
-        kernels[0](np.zeros((1, 1)), np.zeros((1, 1)), one, one + 1, labels)
-        kernels[1](np.zeros((1, 1)), np.ones((1, 1)), one, one + 1, np.ones(1, dtype=np.bool_), labels, np.ones(1))
-        kernels[2](np.zeros((1, 1)), np.zeros((1, 1), dtype=np.int32), np.zeros((0, 2), dtype=np.int64), np.zeros((1, 1)))
-        return kernels
-    except Exception:  # pragma: no cover - a numba that cannot compile here
-        return None
+    for cache in (True, False):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # a cache numba cannot write is not the user's concern
+                jit = numba.njit(cache=cache, nogil=True)
+                kernels = jit(_viterbi_loops), jit(_marginal_loops), jit(_emission_loops)
+                # compile (or load from numba's cache) now, so a failure shows here and not mid-build
+                one = np.zeros(1, dtype=np.int64)
+                labels = np.zeros(1, dtype=np.int64)
+                kernels[0](np.zeros((1, 1)), np.zeros((1, 1)), one, one + 1, labels)
+                kernels[1](np.zeros((1, 1)), np.ones((1, 1)), one, one + 1, np.ones(1, dtype=np.bool_), labels,
+                           np.ones(1))
+                kernels[2](np.zeros((1, 1)), np.zeros((1, 1), dtype=np.int32), np.zeros((0, 2), dtype=np.int64),
+                           np.zeros((1, 1)))
+            return kernels
+        except Exception:  # pragma: no cover - a numba that cannot cache or compile here
+            continue
+    return None
 
 
 _KERNELS = _compile()
