@@ -16,7 +16,8 @@ Files (under ``graph_builder/data/lexicons/`` unless noted):
 - ``company_suffixes.txt`` (``suffix<TAB>tier``), ``org_suffixes.txt``
 - ``product_cues.txt``, ``product_modifiers.txt``, ``product_nouns.txt``, ``industry_cues.txt``,
   ``person_cues.txt``, ``org_prefixes.txt``, ``document_heads.txt``,
-  ``unit_heads.txt``
+  ``unit_heads.txt``, ``person_address.txt``, ``person_glue.txt``, ``translit_chars.txt``,
+  ``tibetan_name_parts.txt``, ``person_heads.txt``
 - ``stopwords.txt``
 - ``../industries.json`` (generated): ``{name: {code, broader, altLabels}}``
 
@@ -170,6 +171,11 @@ _CUE_FILES = {
     "honorific": "honorifics.txt",
     "appoint": "appoint_cues.txt",
     "scope": "scope_words.txt",
+    "address": "person_address.txt",
+    "person_glue": "person_glue.txt",
+    "translit": "translit_chars.txt",
+    "tibetan": "tibetan_name_parts.txt",
+    "person_head": "person_heads.txt",
 }
 
 
@@ -185,11 +191,21 @@ def cues(kind: str) -> FrozenSet[str]:
     ``industry_modifier`` (核心, 新兴, 上市: next to a sector, no part of it), ``industry_break``
     (面向, 发展: verbs that end a sector phrase read backwards from its cue),
     ``investor`` funding verbs (领投, 跟投), ``partner`` deal verbs after 与/和 Y (签署, 达成),
-    ``honorific`` (博士, 先生: after a name), ``appoint`` (聘任, 任命: the person is the object).
+    ``honorific`` (博士, 先生: after a name), ``appoint`` (聘任, 任命: the person is the object),
+    ``address`` (女士, 先生, 总: after a surname or a name), ``person_glue`` and ``translit``
+    (lines of characters: function characters glued to a name's edge, characters of
+    transliterated names; see :func:`cue_chars`), ``tibetan`` (扎西, 卓玛: parts of Tibetan names),
+    ``person_head`` (实际控制人, 股东: role nouns before a name that are no job titles).
     """
     if kind not in _CUE_FILES:
         raise ValueError(f"unknown cue kind {kind!r} (expected one of {', '.join(_CUE_FILES)})")
     return frozenset(r[0] for r in _rows(_CUE_FILES[kind]))
+
+
+@functools.lru_cache(maxsize=None)
+def cue_chars(kind: str) -> FrozenSet[str]:
+    """The characters of a cue file whose lines are runs of characters (``person_glue``, ``translit``)."""
+    return frozenset("".join(cues(kind)))
 
 
 @functools.lru_cache(maxsize=None)

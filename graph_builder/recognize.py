@@ -452,6 +452,171 @@ def _crf_none_but(ctx: Context, start: int, end: int, etype: str) -> bool:
 
 # --------------------------------------------------------------------------- persons
 
+#: Characters written between the parts of a transliterated name (约翰·史密斯, 柯林．哈特 after NFKC).
+_NAME_DOTS = "·•・‧.．"
+_NAME_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[·•・‧.．](?=[\u4e00-\u9fff])")
+
+
+def _address_words() -> frozenset:
+    return lexicon.cues("address")
+
+
+def _bare_address(ctx: Context, name: str) -> bool:
+    """``贝女士, 黄先生, 王总, 严董事长``: a surname with an honorific or title alone.
+
+    Such a phrase refers to a person like a pronoun does but is no name.
+    """
+    for k in (2, 1):
+        rest = name[k:]
+        if rest and name[:k] in ctx.surnames and (rest in _address_words() or rest in ctx.titles):
+            return True
+    return False
+
+
+def _strip_address(ctx: Context, start: int, end: int) -> int:
+    """End of a person span once an honorific after the name is cut (贝佳宁女士 → 贝佳宁)."""
+    for w in _address_words():
+        if len(w) >= 2 and ctx.norm.endswith(w, start, end) and end - len(w) - start >= 2:
+            return end - len(w)
+    return end
+
+
+def _after_glued_title(ctx: Context, start: int, end: int) -> int:
+    """``start`` moved past the last character of a title glued to the name (控制 + 人卜凡 → 卜凡)."""
+    text = ctx.norm
+    if end - start >= 3 and text[start + 1] in ctx.surnames:
+        heads = lexicon.cues("person_head")
+        for n in range(2, 6):
+            word = text[start + 1 - n:start + 1] if n <= start + 1 else ""
+            if word in ctx.titles or word in heads:
+                return start + 1
+        # 首席医学官 + 汪来: a title the lexicon lacks, known by its last character
+        # (a first character that is a common surname itself stays: 创始人任正非)
+        first, second = ctx.surnames.get(text[start], 0), ctx.surnames.get(text[start + 1], 0)
+        if start > 0 and _HAN.match(text[start - 1]) and text[start] in _title_final_chars(ctx) \
+                and second >= 10 and first < min(100, second) and end - start <= 4:
+            return start + 1
+    return start
+
+
+_TITLE_FINALS: Dict[int, frozenset] = {}
+
+
+def _title_final_chars(ctx: Context) -> frozenset:
+    """Characters that end many job titles (官, 长, 监, 师): a name never starts with one glued after a word."""
+    got = _TITLE_FINALS.get(id(ctx.titles))
+    if got is None:
+        from collections import Counter
+
+        counts = Counter(t[-1] for t in ctx.titles if len(t) >= 2)
+        got = _TITLE_FINALS[id(ctx.titles)] = frozenset(c for c, k in counts.items() if k >= 10 and _HAN.match(c))
+    return got
+
+
+def _token_at(ctx: Context, pos: int) -> Optional[Token]:
+    """The token of the document that covers character ``pos``, or None."""
+    starts = ctx.__dict__.get("_tok_starts")
+    if starts is None:
+        starts = ctx.__dict__["_tok_starts"] = [t.start for t in ctx.doc.tokens]
+    k = bisect.bisect_right(starts, pos) - 1
+    if k >= 0 and ctx.doc.tokens[k].start <= pos < ctx.doc.tokens[k].end:
+        return ctx.doc.tokens[k]
+    return None
+
+
+def _translit(text: str) -> bool:
+    """Whether every Han character of ``text`` is common in transliterated names (史蒂夫奈尔斯)."""
+    chars = lexicon.cue_chars("translit")
+    han = [c for c in text if c not in _NAME_DOTS]
+    return bool(han) and all(c in chars for c in han)
+
+
+def _max_name_len(ctx: Context, name: str) -> int:
+    """Longest plain Chinese name for this surname: 4 with a compound surname, else 3."""
+    return 4 if len(name) >= 3 and name[:2] in ctx.surnames else 3
+
+
+def _longer_name_ok(ctx: Context, start: int, end: int, new_end: int, score: float) -> bool:
+    """Whether a tagger's span ``start:new_end`` may replace the shorter rule span ``start:end``.
+
+    The extra part is a dotted part (劳拉 + ·琳妮), the rest of a transliterated name
+    (史蒂夫 + 奈尔斯) or one given-name character jieba cut off (李静 + 姝, 卢伟 + 冰),
+    not a function character (陈健 + 携); a one-character word jieba tags as a
+    verb or adverb (周荫 + 如) only when the CRF is sure (``score`` >= 0.9).
+    """
+    text = ctx.norm
+    extra = text[end:new_end]
+    if extra[0] in _NAME_DOTS:
+        return _HAN.match(extra[1:]) is not None
+    if not _HAN.match(extra):
+        return False
+    if _translit(text[start:new_end]) and new_end - start <= 8:
+        return True
+    if len(extra) != 1 or extra in lexicon.cue_chars("person_glue"):
+        return False
+    if new_end - start > _max_name_len(ctx, text[start:new_end]):
+        return False
+    tok = _token_at(ctx, end)
+    return tok is None or not (tok.end == end + 1 and (tok.pos in _LOOSE_BREAK or tok.pos in ("v", "d"))) \
+        or score >= 0.9
+
+
+def _align_to_crf(ctx: Context, start: int, end: int) -> Tuple[int, int]:
+    """Person span ``start:end`` of a rule, its edges moved to the CRF's where the CRF is right.
+
+    The rules see jieba's words, which glue function characters to a name (和海涛,
+    李洱以) or cut a given name (李静 + 姝); where the CRF's person span differs by
+    such a character, or continues a transliterated name, its edge is taken.
+    """
+    spans = _crf_raw(ctx)
+    if not spans:
+        return start, end
+    best = None
+    for s, e, t, sc in spans:
+        if t == "Person" and s < end and start < e and sc >= CRF_MIN_SCORE["Person"]:
+            overlap = min(e, end) - max(s, start)
+            if best is None or overlap > best[0]:
+                best = (overlap, s, e, sc)
+    if best is None:
+        return start, end
+    _ov, cs, ce, score = best
+    text = ctx.norm
+    k = end
+    while k < ce and (_HAN.match(text[k]) or text[k] in _NAME_DOTS):
+        k += 1
+    ce = k if ce > end else ce  # 古德穆德森（bjorgolfur…）: the name ends before the bracket
+    glue = lexicon.cue_chars("person_glue")
+    if cs == start + 1 and text[start] in glue and ce - cs >= 2:
+        start = cs  # 和海涛 → 海涛
+    elif cs < start and text[start - 1] in _NAME_DOTS and _HAN.match(text[cs:start - 1]):
+        start = cs  # 哈特 → 柯林.哈特
+    if ce == end - 1 and text[ce] in glue and ce - start >= 2:
+        end = ce  # 李洱以 → 李洱
+    elif ce > end and cs <= start and _longer_name_ok(ctx, start, end, ce, score):
+        end = ce
+    return start, end
+
+
+def _person_mention(ctx: Context, start: int, end: int, method: str, score: float) -> Optional[Mention]:
+    """A rule's person mention with its span checked: no honorific, CRF-aligned edges.
+
+    Returns None for a surname with an honorific or title alone (贝女士) and for
+    spans shorter than two characters.
+    """
+    end = _strip_address(ctx, start, end)
+    start = _after_glued_title(ctx, start, end)
+    if _bare_address(ctx, ctx.norm[start:end]):
+        return None
+    if ctx.norm[start] in lexicon.cue_chars("person_glue") and ctx.norm[start + 1:end] in ctx.surnames:
+        return None  # 向薛(女士), 和宋: a function word and a surname alone
+    start, end = _align_to_crf(ctx, start, end)
+    while end - start > 2 and ctx.norm[end - 1] in _NAME_DOTS:
+        end -= 1
+    if end - start < 2 or _bare_address(ctx, ctx.norm[start:end]):
+        return None
+    return ctx.mention(start, end, "Person", method, score)
+
+
 
 def _name_token(ctx: Context, t: Token, loose: bool) -> bool:
     """A single token that is a whole person name (耿志军, 欧阳娜娜)."""
@@ -497,7 +662,7 @@ def _name_at(ctx: Context, toks: Sequence[Token], i: int, loose: bool) -> int:
         if len(w) < full and i + 1 < n and toks[i + 1].start == t.end:
             g = toks[i + 1]
             # jieba's HMM cuts the last given-name character off (欧阳明 + 辉).
-            if len(g.text) == 1 and _HAN.match(g.text) and g.pos in ("nr", "nz", "ng", "un", "n", "a") \
+            if len(g.text) == 1 and _HAN.match(g.text) and g.pos in ("nr", "nz", "ng", "un", "n", "a", "g", "tg") \
                     and not ctx.is_known(g.text):
                 return i + 2
         return i + 1
@@ -534,13 +699,32 @@ def _name_ending_at(ctx: Context, toks: Sequence[Token], j: int, loose: bool) ->
 
 @recognizer(priority=85)
 def person_title_rule(ctx: Context) -> List[Mention]:
-    """Names next to job titles: 董事长王建国, 王建国董事长, 王建国出任董事长, 副总裁耿志军."""
+    """Names next to job titles: 董事长王建国, 王建国董事长, 王建国出任董事长, 副总裁耿志军.
+
+    A guess the CRF does not back must look like a name on its own (see
+    :func:`_strong_name`): next to a title jieba's words are read loosely, and
+    营业员和顾客 or 专家都有 would otherwise give 和顾客 and 都有.
+    """
     out = []
     person_cues = lexicon.cues("person")
+    heads = lexicon.cues("person_head")
+
+    def add(toks, a, b, score):
+        start, end = toks[a].start, toks[b - 1].end
+        if not (_strong_name(ctx, toks, a, b) or _crf_overlaps(ctx, start, end, "Person")):
+            return
+        m = _person_mention(ctx, start, end, "person_title_rule", score)
+        if m is not None:
+            out.append(m)
+
     for toks in ctx.sentences:
         n = len(toks)
         for i, t in enumerate(toks):
             if t.text not in ctx.titles:
+                if t.text in heads:  # 清华大学博士夏语冰, 实际控制人单亦凡: a name may follow
+                    j = _name_at(ctx, toks, i + 1, loose=True)
+                    if j > i + 1:
+                        add(toks, i + 1, j, 0.85)
                 continue
             # Title chains (董事长兼总经理王建国, 创始人、董事长王建国): look after the last one.
             nxt = i + 1
@@ -548,13 +732,18 @@ def person_title_rule(ctx: Context) -> List[Mention]:
                 continue
             j = _name_at(ctx, toks, nxt, loose=True)
             if j > nxt:
-                out.append(ctx.mention(toks[nxt].start, toks[j - 1].end, "Person", "person_title_rule", 0.9))
+                add(toks, nxt, j, 0.9)
             k = i
             while k > 0 and (toks[k - 1].text in ctx.titles or toks[k - 1].text in ("兼", "、")):
                 k -= 1
             s = _name_ending_at(ctx, toks, k, loose=True)
             if s < k:
-                out.append(ctx.mention(toks[s].start, toks[k - 1].end, "Person", "person_title_rule", 0.85))
+                if toks[k - 1].text[-1] == "为" and len(ctx.norm[toks[s].start:toks[k - 1].end]) >= 4:
+                    # 钟离秀为副总经理: jieba glued the copula 为 to the name
+                    m = _person_mention(ctx, toks[s].start, toks[k - 1].end - 1, "person_title_rule", 0.85)
+                    out.extend([m] if m is not None else [])
+                else:
+                    add(toks, s, k, 0.85)
                 continue
             # 王建国出任(腾讯公司)董事长: an appointment verb within a few tokens before the title.
             for v in range(k - 1, max(-1, k - 9), -1):
@@ -565,13 +754,157 @@ def person_title_rule(ctx: Context) -> List[Mention]:
                     # 由贾明任集团总裁: jieba glues the verb 任 onto the name
                     t0 = Token(toks[v].start, toks[v].end - 1, w[:-1], "nr")
                     if _name_at(ctx, [t0], 0, loose=True) == 1:
-                        out.append(ctx.mention(t0.start, t0.end, "Person", "person_title_rule", 0.85))
+                        m = _person_mention(ctx, t0.start, t0.end, "person_title_rule", 0.85)
+                        if m is not None:
+                            out.append(m)
                     break
                 if w in person_cues:
                     s = _name_ending_at(ctx, toks, v, loose=True)
                     if s < v:
-                        out.append(ctx.mention(toks[s].start, toks[v - 1].end, "Person", "person_title_rule", 0.85))
+                        add(toks, s, v, 0.85)
                     break
+    return out
+
+
+def _strong_name(ctx: Context, toks: Sequence[Token], a: int, b: int) -> bool:
+    """Whether tokens ``a:b`` look like a full name without a tagger's support.
+
+    Three or more characters, starting with a word jieba tags as a name (or a
+    bare surname character), holding no function word, place or organisation
+    abbreviation, and not starting with a common word (皮划艇, 银监会, 和顾客).
+    """
+    name = ctx.norm[toks[a].start:toks[b - 1].end]
+    if len(name) < 3 or not _HAN.match(name):
+        return False
+    first = toks[a]
+    if not (first.pos in _NAME_TAGS or first.pos == "un" or first.text in ctx.surnames):
+        return False
+    if any(t.pos in _BREAK or t.pos in ("ns", "nt", "j") for t in toks[a:b]):
+        return False
+    if _bare_address(ctx, name) or any(t.text in _address_words() for t in toks[a:b]):
+        return False
+    return name[:2] in ctx.surnames or not _common_word(name[:2])
+
+
+@recognizer(priority=86)
+def person_dotted_rule(ctx: Context) -> List[Mention]:
+    """Transliterated names written with middle dots: 约翰·史密斯, 热娜古丽·艾力, 柯林．哈特.
+
+    Each part is a run of characters common in transliterated names (data file
+    ``translit_chars.txt``) that starts and ends at a jieba word edge; where the
+    characters are not all such, a CRF person span over the dot is taken instead.
+    A run whose first part is a known company or place (阿里·达摩院) is no name.
+    """
+    out = []
+    text = ctx.norm
+    if not any(d in text for d in _NAME_DOTS):
+        return out
+    chars = lexicon.cue_chars("translit")
+    nxt = 0
+    for m in _NAME_DOT.finditer(text):
+        dot = m.start()
+        if dot < nxt:
+            continue  # a later dot of a name already taken (菲利普·西摩尔·霍夫曼)
+        start = dot
+        while start > 0 and text[start - 1] in chars and dot - start < 6:
+            start -= 1
+        end = dot + 1
+        while end < len(text) and (text[end] in chars or (text[end] in _NAME_DOTS and end + 1 < len(text)
+                                                          and text[end + 1] in chars)) and end - dot < 12:
+            end += 1
+        start, end = _snap_to_words(ctx, start, end)
+        span = None
+        if text[start:dot] in ctx.companies or text[start:dot] in ctx.places:
+            continue  # 阿里·达摩院, 中国·杭州: a company or place and what it holds
+        if start < dot and end > dot + 1:
+            span = (start, end)
+        else:
+            for s, e, t, _sc in _crf_raw(ctx) or []:
+                if t == "Person" and s < dot < e - 1:
+                    span = _crf_person_span(ctx, s, e)
+                    break
+        if span is None:
+            continue
+        name = text[span[0]:span[1]]
+        if name in ctx.companies or name in ctx.products or name in ctx.places or _in_book_title(text, span[0]):
+            continue  # 《哈利·波特》: a character in a title is no person of the news
+        out.append(ctx.mention(span[0], span[1], "Person", "person_dotted_rule", 0.85))
+        nxt = span[1]
+    return out
+
+
+def _in_book_title(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside an open pair of book-title marks (《…》)."""
+    k = text.rfind("《", max(0, pos - 30), pos)
+    return k >= 0 and "》" not in text[k:pos]
+
+
+def _snap_to_words(ctx: Context, start: int, end: int) -> Tuple[int, int]:
+    """``start:end`` shrunk to jieba word edges (a name does not start or end inside a word)."""
+    tok = _token_at(ctx, start)
+    if tok is not None and tok.start < start:
+        start = tok.end
+    tok = _token_at(ctx, end - 1) if end > start else None
+    if tok is not None and tok.end > end:
+        end = tok.start
+    return start, end
+
+
+@recognizer(priority=84)
+def person_address_rule(ctx: Context) -> List[Mention]:
+    """A name right before an honorific: 贝佳宁女士, 高原女士, 王一鸣博士.
+
+    The honorific makes the word before it a name even when that word is also an
+    ordinary word (高原, 安然): a surname and one or two characters that no
+    lexicon types. A surname and the honorific alone (贝女士) give nothing.
+    """
+    address = _address_words()
+    out = []
+    for toks in ctx.sentences:
+        for h, t in enumerate(toks):
+            if h == 0 or t.text not in address or len(t.text) < 2 or toks[h - 1].end != t.start:
+                continue
+            s = _name_ending_at(ctx, toks, h, loose=True)
+            if s == h:
+                p = toks[h - 1]
+                a = _after_glued_title(ctx, p.start, p.end)  # 控制 + 人卜凡 + 先生
+                w = ctx.norm[a:p.end]
+                # Only a courtesy form (女士, 博士), not a title (教授 of 金融系教授), makes an
+                # ordinary word a name; the word is a name-like one, not a common noun or verb.
+                if not (2 <= len(w) <= 3 and _HAN.match(w) and ctx.surnames.get(w[0], 0) >= 10
+                        and t.text not in ctx.titles and p.pos not in _BREAK and p.pos not in ("n", "vn", "v")
+                        and not ctx.is_known(w) and w not in address):
+                    continue
+                m = _person_mention(ctx, a, p.end, "person_address_rule", 0.85)
+                if m is not None:
+                    out.append(m)
+                continue
+            m = _person_mention(ctx, toks[s].start, toks[h - 1].end, "person_address_rule", 0.85)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _tibetan_name() -> "re.Pattern":
+    parts = sorted(lexicon.cues("tibetan"), key=len, reverse=True)
+    alt = "|".join(map(re.escape, parts))
+    return re.compile(f"(?:{alt})(?:{alt}){{1,2}}")
+
+
+@recognizer(priority=83)
+def person_tibetan_rule(ctx: Context) -> List[Mention]:
+    """Tibetan names: two or three name parts written together (扎西顿珠, 次仁卓玛).
+
+    The run must start and end at jieba word edges, and the whole is no known
+    place or company.
+    """
+    out = []
+    for m in _tibetan_name().finditer(ctx.norm):
+        start, end = m.start(), m.end()
+        if _snap_to_words(ctx, start, end) != (start, end) or ctx.is_known(m.group()):
+            continue
+        out.append(ctx.mention(start, end, "Person", "person_tibetan_rule", 0.8))
     return out
 
 
@@ -586,6 +919,10 @@ def person_appointed_rule(ctx: Context) -> List[Mention]:
     cues = lexicon.cues("appoint")
     out = []
     for toks in ctx.sentences:
+        if not any(t.text in cues for t in toks):
+            continue
+        _SURNAMES_CACHE["v"] = ctx.surnames
+        toks = _split_glued_wei(toks)
         n = len(toks)
         for i, t in enumerate(toks):
             if t.text not in cues:
@@ -601,8 +938,27 @@ def person_appointed_rule(ctx: Context) -> List[Mention]:
                     k = j + 1
                     continue
                 if j < n and toks[j].text in ("为", "担任", "出任", "兼任"):
-                    out.extend(ctx.mention(a, b, "Person", "person_appointed_rule", 0.85) for a, b in found)
+                    out.extend(m for m in (_person_mention(ctx, a, b, "person_appointed_rule", 0.85)
+                                           for a, b in found) if m is not None)
                 break
+    return out
+
+
+_SURNAMES_CACHE: Dict[str, Dict[str, float]] = {}
+
+
+def _split_glued_wei(toks: Sequence[Token]) -> List[Token]:
+    """Tokens with a 为 that jieba glued to an unknown given name split off (上官 + 婉清为)."""
+    out: List[Token] = []
+    for t in toks:
+        # A two-character word is split only after a glued surname (钟离 + 秀为).
+        after_surname = bool(out) and out[-1].end == t.start and out[-1].text in _SURNAMES_CACHE.get("v", ())
+        if (len(t.text) >= 3 or len(t.text) == 2 and after_surname) and t.text[-1] == "为" \
+                and t.pos in ("un", "nr", "nz") and _HAN.match(t.text):
+            out.append(Token(t.start, t.end - 1, t.text[:-1], "un"))
+            out.append(Token(t.end - 1, t.end, "为", "p"))
+        else:
+            out.append(t)
     return out
 
 
@@ -656,20 +1012,52 @@ def person_pos_rule(ctx: Context) -> List[Mention]:
                 i += 1  # most tokens: no surname can start here
                 continue
             if w in ctx.persons:
-                out.append(ctx.mention(t.start, t.end, "Person", "person_pos_rule", 0.9))
+                out.append(ctx.mention(t.start, t.end, "Person", "person_pos_rule", 0.9))  # a user's name: as is
                 i += 1
+                continue
+            j = _compound_surname_name(ctx, toks, i)
+            if j > i:
+                m = _person_mention(ctx, t.start, toks[j - 1].end, "person_pos_rule", 0.7)
+                if m is not None:
+                    out.append(m)
+                i = j
                 continue
             j = _name_at(ctx, toks, i, loose=False)
             if j > i:
                 single = j == i + 1
                 # Two-character dictionary "names" are mostly words (明白, 阳光): only rare ones.
+                # A lone two-character word needs the CRF's own threshold (徐汇 at 0.42 in a list of districts).
+                floor = CRF_MIN_SCORE["Person"] if single and len(w) == 2 else 0.0
                 if (not (single and len(w) == 2 and word_freq(w) > 50)
-                        and _crf_overlaps(ctx, t.start, toks[j - 1].end, "Person")):
-                    out.append(ctx.mention(t.start, toks[j - 1].end, "Person", "person_pos_rule", 0.6))
+                        and _crf_overlaps(ctx, t.start, toks[j - 1].end, "Person", floor)):
+                    m = _person_mention(ctx, t.start, toks[j - 1].end, "person_pos_rule", 0.6)
+                    if m is not None:
+                        out.append(m)
                 i = j
             else:
                 i += 1
     return out
+
+
+def _compound_surname_name(ctx: Context, toks: Sequence[Token], i: int) -> int:
+    """End token of a name with a compound surname at token ``i`` (司徒 + 嘉明), else ``i``.
+
+    A compound surname is rare enough as a word to stand without the tagger's
+    support, except the few that are everyday words (东方, 西门): those whose word
+    frequency is high are left to the other rules.
+    """
+    from .segment import word_freq
+
+    t = toks[i]
+    if len(t.text) != 2 or t.text not in ctx.surnames or word_freq(t.text) >= 800:
+        return i
+    j = _name_at(ctx, toks, i, loose=True)
+    name = ctx.norm[t.start:toks[j - 1].end] if j > i else ""
+    if not 3 <= len(name) <= 4 or not _HAN.match(name) or ctx.is_known(name):
+        return i
+    if name[-1] == "为" and j < len(toks) and toks[j].text in ctx.titles:
+        return i  # 钟离秀为副总经理: the copula glued on; the title and appointment rules take the name
+    return j
 
 
 # --------------------------------------------------------------------------- products
@@ -1173,7 +1561,7 @@ def _crf_agrees(ctx: Context, start: int, end: int, etype: str) -> bool:
     return any(s <= start and end <= e and t == etype for s, e, t, _sc in spans)
 
 
-def _crf_overlaps(ctx: Context, start: int, end: int, etype: str) -> bool:
+def _crf_overlaps(ctx: Context, start: int, end: int, etype: str, min_score: float = 0.0) -> bool:
     """Whether some CRF span of ``etype`` overlaps ``start:end`` (True without a model).
 
     A surname-led guess of the person rule (于本周, 于车) stands only when the CRF
@@ -1182,7 +1570,7 @@ def _crf_overlaps(ctx: Context, start: int, end: int, etype: str) -> bool:
     spans = _crf_raw(ctx)
     if spans is None:
         return True
-    return any(s < end and start < e and t == etype for s, e, t, _sc in spans)
+    return any(s < end and start < e and t == etype and sc >= min_score for s, e, t, sc in spans)
 
 
 def _crf_raw(ctx: Context):
@@ -1472,6 +1860,11 @@ def crf_mentions(ctx: Context) -> List[Mention]:
                 m.end = k + 2
         if m.type == "Product":
             m.start = _trim_product(ctx, m.start, m.end)
+        if m.type == "Person":
+            span = _crf_person_span(ctx, m.start, m.end)
+            if span is None:
+                continue
+            m.start, m.end = span
         m.start, m.end = _strip_quotes(ctx.norm, m.start, m.end)  # again: the trim may end at a quote
         m.name = ctx.norm[m.start:m.end]
         if m.end - m.start < 2 and m.type != "Place":
@@ -1480,6 +1873,40 @@ def crf_mentions(ctx: Context) -> List[Mention]:
             continue  # a bare number (9020 cut from 麒麟9020) names nothing
         out.append(m)
     return out
+
+
+def _crf_person_span(ctx: Context, start: int, end: int) -> Optional[Tuple[int, int]]:
+    """A CRF person span cleaned up, or None when it names nobody.
+
+    Dots at its edges go (凯特·), so does an honorific after the name (贝佳宁女士);
+    a surname with an honorific alone (贝女士), a span that fills a pair of
+    book-title marks (《大众软件》) and a word the text quotes somewhere (“淘小智”)
+    are dropped. A span that ends inside a jieba word
+    takes the rest of a Chinese name (申屠浩 + 然 of 浩然).
+    """
+    text = ctx.norm
+    while end - start > 2 and text[start] in _NAME_DOTS:
+        start += 1
+    while end - start > 2 and text[end - 1] in _NAME_DOTS:
+        end -= 1
+    end = _strip_address(ctx, start, end)
+    start = _after_glued_title(ctx, start, end)  # 实际控制人卜凡: the span starts in the title
+    if _bare_address(ctx, text[start:end]):
+        return None
+    if start > 0 and text[start - 1] == "《" and text[end:end + 1] == "》":
+        return None
+    name = text[start:end]
+    for a, b in _OPEN_CLOSE.items():
+        k = text.find(f"{a}{name}{b}") if a != "\"" else -1
+        if k >= 0 and k != start - 1:
+            return None  # quoted elsewhere in the text (AI助手“淘小智”): a product or brand, not a person
+    tok = _token_at(ctx, end - 1)
+    if tok is not None and tok.end > end and tok.end - end == 1 and _HAN.match(text[start:tok.end]) \
+            and text[end] not in lexicon.cue_chars("person_glue") \
+            and tok.end - start <= _max_name_len(ctx, text[start:tok.end]) and tok.pos not in _BREAK \
+            and not ctx.is_known(tok.text):
+        end = tok.end
+    return start, end
 
 
 _NAMEISH = re.compile(r"[A-Za-z\u4e00-\u9fff]")

@@ -404,3 +404,70 @@ def test_new_taxonomy_sectors_link_to_broader_concepts():
         assert lexicon.lookup_industry(label) == concept
         assert all(b in tax for b in tax[concept]["broader"])
     assert "集成电路" in tax["晶圆代工"]["broader"]
+
+
+# --------------------------------------------------------------------------- persons: forms and false friends
+
+
+def _persons(text):
+    _doc, got = _ents(text)
+    return {n for n, t in got if t == "Person"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a surname with an honorific alone is no name; the full name before 女士/先生 is
+    ("星河电子董事长贝佳宁女士表示，贝女士称今年营收增长两成。", {"贝佳宁"}),
+    ("聂振邦先生已辞去董事职务，聂先生辞职后不再担任公司任何职务。", {"聂振邦"}),
+    # an ordinary word is a name before a courtesy form
+    ("联合创始人兼首席财务官高原女士负责公司财务。", {"高原"}),
+    # compound surnames, in an appointment list and with 为 glued to the last name
+    ("公司董事会同意聘任欧阳思远、司马骏和上官婉清为副总经理。", {"欧阳思远", "司马骏", "上官婉清"}),
+    ("同时聘任柴文博、钟离秀为副总经理。", {"柴文博", "钟离秀"}),
+    ("该公司由司徒嘉明和申屠立新于2018年联合创立。", {"司徒嘉明", "申屠立新"}),
+    # transliterated names with a middle dot (NFKC turns ． into .)
+    ("热娜古丽·艾力担任丝路果业总经理。", {"热娜古丽·艾力"}),
+    ("柯林．哈特出任公司亚太区总裁。", {"柯林.哈特"}),  # names are the normalised surface
+    # Tibetan names: two name parts written together
+    ("藏族企业家扎西顿珠创办了雪域牦牛乳业。", {"扎西顿珠"}),
+    # a role noun that is no title, and a title jieba glued to the name
+    ("公司实际控制人卜凡先生持股约12%。", {"卜凡"}),
+    ("北京大学博士林清远于去年加入公司。", {"林清远"}),
+])
+def test_person_forms(text, expected):
+    assert _persons(text) == expected
+
+
+def test_dotted_name_beats_company_inside_it():
+    _doc, got = _ents("阿里木·买买提是天山果业的董事长。")
+    assert ("阿里木·买买提", "Person") in got
+    assert ("阿里", "Company") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "双方将在商家经营分析和智能客服方面展开合作。",    # 和 + 智能 before the title 客服
+    "由于当时没有其他营业员和顾客，收银台无人值守。",  # 和 + 顾客 after the title 营业员
+    "专家都有看走眼的时候。",                          # 都 + 有
+    "阿里·达摩院发布了新的语言模型。",                  # a company and its unit
+    "他读完了《马丁·伊登》。",                          # a title, not a person of the news
+    "严董事长表示，明年将开拓海外市场。",              # a surname and a title alone
+])
+def test_no_false_persons(text):
+    assert not _persons(text)
+
+
+def test_bare_address_and_cue_files():
+    from graph_builder import lexicon
+    from graph_builder.recognize import Context, _bare_address
+
+    ctx = Context(segment(Document(id="t", text="贝女士")))
+    assert _bare_address(ctx, "贝女士") and _bare_address(ctx, "欧阳先生") and _bare_address(ctx, "严董事长")
+    assert not _bare_address(ctx, "贝佳宁") and not _bare_address(ctx, "贝佳宁女士")
+    assert {"女士", "先生"} <= lexicon.cues("address")
+    assert {"约", "翰", "买", "提"} <= lexicon.cue_chars("translit")
+    assert "和" in lexicon.cue_chars("person_glue") and "扎西" in lexicon.cues("tibetan")
+
+
+def test_quoted_product_is_no_person_later():
+    # the CRF reads the unquoted second mention as a person; the quotes say it is a product
+    text = "星河网络推出AI购物助手“淘小智”。星河网络副总裁黄振宇介绍，淘小智基于自研大模型。"
+    assert _persons(text) == {"黄振宇"}
