@@ -50,3 +50,14 @@ def test_batches_stop_at_the_character_budget(monkeypatch):
     sizes = [len(b) for b in pl._batches(_docs(), 64)]
     assert sum(sizes) == len(TEXTS) and len(sizes) > 1
     assert [len(b) for b in pl._batches(_docs(), 2)] == [2, 2, 1]
+
+
+def test_pipe_restores_the_collector_thresholds():
+    import gc
+
+    before = gc.get_threshold()
+    seen = []
+    for _doc in Pipeline().pipe(_docs()):
+        seen.append(gc.get_threshold())
+    assert seen and all(t == pl.GC_THRESHOLDS for t in seen)
+    assert gc.get_threshold() == before
