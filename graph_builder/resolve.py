@@ -368,8 +368,12 @@ def _link_short_forms(names: List[str]) -> Dict[str, str]:
         if body != n and body:
             by_first[body[:1]].append(n)
     parent: Dict[str, str] = {}
+    generic = d["generic"]
     for n in names:
-        cands = {c for c in by_first.get(n[:1], ()) if is_short_form(n, c)}
+        if len(n) < 2 or n in generic or is_place_name(n):
+            continue  # is_short_form(n, anything) is False: skip its candidates
+        # a short form is a substring of the longer name: a cheap test before the full one
+        cands = {c for c in by_first.get(n[:1], ()) if len(c) > len(n) and n in c and is_short_form(n, c)}
         minimal = {c for c in cands if not any(o != c and c.startswith(o) for o in cands)}
         if len(minimal) == 1:
             parent[n] = minimal.pop()
