@@ -502,12 +502,17 @@ def load_model(path: Optional[str] = None):
     """
     import pycrfsuite
 
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(_model_path(path)))
+    return tagger
+
+
+def _model_path(path: Optional[str]) -> Path:
+    """``path`` or the shipped model; FileNotFoundError (saying how to train one) when it is missing."""
     model = Path(path) if path else MODEL_FILE
     if not model.exists():
         raise FileNotFoundError(f"CRF model not found: {model} (train it with scripts/train_ner.py)")
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model))
-    return tagger
+    return model
 
 
 def decode_tags(tags: Sequence[str]) -> List[Tuple[int, int, str]]:
@@ -563,22 +568,11 @@ def _cap(start: int, end: int) -> Iterable[Tuple[int, int]]:
 def load_encoder(path: Optional[str] = None) -> "_Encoder":
     """Load the CRF model once into NumPy (:mod:`graph_builder.crfmodel`) for tagging.
 
-    Parameters
-    ----------
-    path : str, optional
-        A model file; default ``graph_builder/data/models/ner_crf.crfsuite``.
-
-    Raises
-    ------
-    FileNotFoundError
-        When the model file is missing (run ``scripts/train_ner.py``).
+    ``path`` and the error when the file is missing are as for :func:`load_model`.
     """
     from graph_builder.crfmodel import CRFModel
 
-    model = Path(path) if path else MODEL_FILE
-    if not model.exists():
-        raise FileNotFoundError(f"CRF model not found: {model} (train it with scripts/train_ner.py)")
-    return _Encoder(CRFModel.load(model))
+    return _Encoder(CRFModel.load(_model_path(path)))
 
 
 # Codes of the pads around a sequence, past the last Unicode code point; every
