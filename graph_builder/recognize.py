@@ -48,7 +48,7 @@ _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 _LATIN_DIGIT = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
 # Alphanumeric model names: Mate 70, iPhone 16 Pro Max, GPT-4o, SU7, Model Y.
 _MODEL = re.compile(
-    r"(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z]+(?: [A-Z][A-Za-z]+)*[ -]?[A-Z]?[0-9]{1,4}[A-Za-z]{0,2}|[A-Z][a-z]+ [A-Z])"
+    r"(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z]+(?: [A-Z][A-Za-z]+)*[ -]?[A-Z]?[0-9]{1,4}(?:\.[0-9]{1,2}(?![0-9]))?[A-Za-z]{0,2}|[A-Z][a-z]+ [A-Z])"
     r"(?: (?:Pro\+?|Max|Plus|Ultra|mini|Lite|SE|Turbo))*(?![A-Za-z0-9])"
 )
 _YEARISH = re.compile(r"(?:19|20)\d\d$")
@@ -1072,8 +1072,26 @@ def lexicon_products(ctx: Context) -> List[Mention]:
         for i, j in _lexicon_spans(toks, ctx.products):
             if j < len(toks) and toks[j].text in units and toks[j].start == toks[j - 1].end:
                 continue  # 微信事业群: a unit of the company, not the product
-            out.append(ctx.mention(toks[i].start, toks[j - 1].end, "Product", "lexicon_products", 0.9))
+            end = _edition_end(ctx.norm, toks[j - 1].end) if toks[j - 1].text[-1:].isascii() else toks[j - 1].end
+            out.append(ctx.mention(toks[i].start, end, "Product", "lexicon_products", 0.9))
     return out
+
+
+def _edition_end(norm: str, end: int) -> int:
+    """End of a Latin product name once edition words after it are taken (AirPods Pro, X1 Carbon)."""
+    editions = lexicon.cues("product_edition")
+    while True:
+        m = _EDITION.match(norm, end)
+        if not m or m.group(1) not in editions:
+            return end
+        end = m.end()
+
+
+_EDITION = re.compile(r" ([A-Za-z]+\+?)(?![A-Za-z0-9])")
+# A chip generation after a model number: 骁龙8 Gen 4.
+_GENERATION = re.compile(r" ?Gen ?\d{1,2}(?![A-Za-z0-9])")
+# One-letter model codes in a list (G6、G9和P7+).
+_SHORT_CODE = re.compile(r"[A-Z]\d{1,3}\+?$")
 
 
 def _is_product_piece(ctx: Context, t: Token) -> bool:
@@ -1093,7 +1111,8 @@ def _product_after(ctx: Context, toks: Sequence[Token], i: int) -> Optional[Tupl
     """
     n = len(toks)
     mods = lexicon.cues("product_modifier")
-    while i < n and (toks[i].text in mods or toks[i].text in ("一", "两", "多", "款", "一款")):
+    while i < n and (toks[i].text in mods or toks[i].text in ("一", "两", "多", "款", "一款")
+                     or toks[i].text == "的" and i > 0 and toks[i - 1].text in mods):  # 搭载自研的A19
         i += 1
     if i >= n:
         return None
@@ -1152,11 +1171,12 @@ def product_rule(ctx: Context) -> List[Mention]:
                 span = _product_after(ctx, toks, i + 1)
                 if span:
                     out.append(ctx.mention(span[0], span[1], "Product", "product_rule", 0.75))
-            elif w in ("的", "旗下") and i > 0 and (toks[i - 1].text in ctx.companies or toks[i - 1].text in ctx.csuf):
+            elif w in ("的", "旗下") and i > 0 and (toks[i - 1].text in ctx.companies or toks[i - 1].text in ctx.csuf
+                                                   or w == "旗下" and toks[i - 1].pos in ("nt", "nz")):
                 j = i + 1
                 if w == "旗下" and j < n and toks[j].text == "的":
                     j += 1
-                span = _possessed_product(ctx, toks, j)
+                span = _possessed_product(ctx, toks, j) or (w == "旗下" and _held_brand(ctx, toks, j))
                 if span:
                     out.append(ctx.mention(span[0], span[1], "Product", "product_rule", 0.65))
             elif w in ("大模型", "操作系统", "芯片") and i > 0 and toks[i - 1].end == t.start:
@@ -1179,7 +1199,7 @@ def product_rule(ctx: Context) -> List[Mention]:
                 digits = re.sub(r"\D", "", m.group())
                 if _YEARISH.match(digits) or m.group() in ctx.stop:
                     continue
-                start, end = m.span()
+                start, end = m.start(), _edition_end(ctx.norm, m.end())
                 # A Chinese brand glued in front belongs to the name (小米14 is caught below).
                 out.append(ctx.mention(start, end, "Product", "product_model_rule", 0.7))
             for i in range(1, n):
@@ -1193,12 +1213,18 @@ def product_rule(ctx: Context) -> List[Mention]:
                         and p.text not in ctx.stop and not _YEARISH.match(t.text) and len(t.text) <= 6
                         and p.text not in ctx.industries
                         and not (t.pos == "m" and i + 1 < n and toks[i + 1].start == t.end and _HAN.match(toks[i + 1].text)
-                                 and toks[i + 1].text not in lexicon.cues("product_noun"))):
+                                 and toks[i + 1].text not in lexicon.cues("product_noun")
+                                 and toks[i + 1].text not in cues)):  # 小米15首发
                     end = t.end
+                    g = _GENERATION.match(ctx.norm, end)
+                    if g:
+                        end = g.end()
                     if i + 1 < n and toks[i + 1].start == end and toks[i + 1].pos == "eng" and len(toks[i + 1].text) <= 5:
                         end = toks[i + 1].end
                     out.append(ctx.mention(p.start, end, "Product", "product_model_rule", 0.7))
     out.extend(_quoted_after_noun(ctx))
+    out.extend(_short_code_lists(ctx))
+    out.extend(_form_suffixed(ctx))
     # 自研, 首款纯电: a descriptor after the launch verb is no product name
     mods = [w for w in lexicon.cues("product_modifier") if len(w) >= 2]
     return [m for m in out if not any(m.name.startswith(w) for w in mods)]
@@ -1223,6 +1249,69 @@ def _quoted_after_noun(ctx: Context) -> List[Mention]:
                 name = m.group(1)
                 if name not in ctx.companies and name not in ctx.stop:
                     out.append(ctx.mention(m.start(1), m.end(1), "Product", "product_rule", 0.75))
+    return out
+
+
+def _held_brand(ctx: Context, toks: Sequence[Token], j: int) -> Optional[Tuple[int, int]]:
+    """``旗下特仑苏``, ``旗下高端品牌COLMO``: a proper name right after 旗下(的), or after
+    a brand or product-category noun there; a company name or a unit (子公司) is no product."""
+    nouns = lexicon.cues("product_noun") | {"品牌"}
+    n = len(toks)
+    k = j
+    while k < n and k - j < 3 and toks[k].pos in ("n", "vn", "b", "a") and toks[k].text not in nouns:
+        k += 1
+    if k < n and toks[k].text in nouns:
+        k += 1
+    elif k != j:
+        return None
+    if k >= n or toks[k].pos not in ("un", "nz", "eng", "j") or toks[k].text in ctx.companies \
+            or toks[k].text in ctx.stop or lexicon.lookup_industry(toks[k].text) is not None:
+        return None
+    end = k + 1
+    while end < n and toks[end].start == toks[end - 1].end and toks[end].pos in ("eng", "m"):
+        end += 1
+    if end < n and toks[end].start == toks[end - 1].end and (
+            toks[end].text in ctx.csuf or toks[end].text in lexicon.cues("unit_head") or toks[end].pos in _PROPER):
+        return None  # 旗下星河科技: a company; 旗下X事业部: a unit
+    return toks[k].start, toks[end - 1].end
+
+
+def _short_code_lists(ctx: Context) -> List[Mention]:
+    """``G6、G9和P7+``: one-letter model codes coordinated with each other are products."""
+    out = []
+    for toks in ctx.sentences:
+        codes = [k for k, t in enumerate(toks) if t.pos == "eng" and _SHORT_CODE.match(t.text)]
+        for k in codes:
+            near = [c for c in codes if c != k and abs(c - k) <= 3 and all(
+                toks[x].text in ("、", "和", "及", "与", "+") for x in range(min(c, k) + 1, max(c, k))
+                if x not in codes)]
+            if near:
+                end = toks[k].end + (1 if ctx.norm.startswith("+", toks[k].end) and not toks[k].text.endswith("+") else 0)
+                out.append(ctx.mention(toks[k].start, end, "Product", "product_rule", 0.7))
+    return out
+
+
+def _form_suffixed(ctx: Context) -> List[Mention]:
+    """``连花清瘟胶囊``, ``瑞维鲁胺片``: a drug or consumer-product form after a proper-looking name."""
+    forms = lexicon.cues("product_form")
+    stops = lexicon.cues("product_modifier") | lexicon.cues("product_noun") | lexicon.cues("product")
+    out = []
+    for toks in ctx.sentences:
+        for k, t in enumerate(toks):
+            if t.text not in forms or k == 0:
+                continue
+            a = k
+            while a > 0 and k - a < 3 and toks[a - 1].end == toks[a].start and _HAN.match(toks[a - 1].text) \
+                    and toks[a - 1].pos in ("un", "nz", "nr", "nrt", "n", "j", "ng") and len(toks[a - 1].text) <= 4 \
+                    and toks[a - 1].text not in stops and toks[a - 1].text not in ctx.companies \
+                    and toks[a - 1].text not in ctx.stop:
+                a -= 1
+            name = toks[a:k]
+            # a proper part is needed (配方奶粉 is a category); a one-character form needs a rare word
+            if not name or not any(x.pos in ("un", "nz", "nr", "nrt", "j") for x in name) \
+                    or len(t.text) == 1 and name[-1].pos not in ("un", "nz"):
+                continue
+            out.append(ctx.mention(toks[a].start, t.end, "Product", "product_rule", 0.7))
     return out
 
 
@@ -1747,7 +1836,7 @@ def _no_generic_products(mentions: List[Mention]) -> List[Mention]:
     out = []
     for m in mentions:
         if m.type == "Product":
-            if m.name in nouns or lexicon.lookup_industry(m.name) is not None:
+            if m.name in nouns or m.name in lexicon.cues("product_stop") or lexicon.lookup_industry(m.name) is not None:
                 continue
             # only a Chinese category noun (车型SU7); App of Apple Watch is part of the name
             head = max((w for w in nouns if m.name.startswith(w) and _HAN.match(w)), key=len, default="")

@@ -471,3 +471,39 @@ def test_quoted_product_is_no_person_later():
     # the CRF reads the unquoted second mention as a person; the quotes say it is a product
     text = "星河网络推出AI购物助手“淘小智”。星河网络副总裁黄振宇介绍，淘小智基于自研大模型。"
     assert _persons(text) == {"黄振宇"}
+
+
+
+def _products(text):
+    _doc, got = _ents(text)
+    return {n for n, t in got if t == "Product"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # edition words after a lexicon name or a model number
+    ("星河公司推出新一代AirPods Pro，新机型搭载自研的A19芯片。", {"AirPods Pro", "A19"}),
+    ("蓝海电脑推出ThinkPad X1 Carbon笔记本。", {"ThinkPad X1 Carbon"}),
+    # a chip generation, and a model number right before a launch verb
+    ("高通宣布骁龙8 Gen 4处理器将由小米15首发。", {"骁龙8 Gen 4", "小米15"}),
+    # one-letter model codes in a list
+    ("星河汽车量产车型包括G6、G9和P7+。", {"G6", "G9", "P7+"}),
+    # drug and consumer-product forms
+    ("以岭药业表示，连花清瘟胶囊的海外销售额同比增长。", {"连花清瘟胶囊"}),
+    ("星河医药的新药瑞维鲁胺片获批上市。", {"瑞维鲁胺片"}),
+    # a name after 旗下 or after 旗下 + brand noun
+    ("蒙牛旗下特仑苏推出有机纯牛奶新品。", {"特仑苏"}),
+    ("美的集团旗下高端品牌COLMO在上海发布新品。", {"COLMO"}),
+])
+def test_product_cues(text, expected):
+    assert expected <= _products(text)
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("A股三大指数今日集体收涨，半导体板块领涨。", {"A股"}),
+    ("米哈游新作《绝区零》上线首周流水超过十亿元。", {"首周"}),
+    ("飞鹤推出婴幼儿配方奶粉，主打高端市场。", {"配方奶粉", "婴幼儿配方奶粉"}),
+    ("星河科技旗下子公司星河智能负责研发。", {"子公司星河智能", "星河智能"}),
+    ("公司MEMS麦克风收入占比超过六成。", {"MEMS"}),
+])
+def test_no_false_products(text, absent):
+    assert not absent & _products(text)
