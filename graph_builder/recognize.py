@@ -121,16 +121,18 @@ def recognizer(priority: int) -> Callable:
 RECOGNIZERS: List[Callable[[Context], List[Mention]]] = []
 
 
-_PREFIXES: Dict[int, Tuple[int, frozenset]] = {}
+_PREFIXES: Dict[int, Tuple[int, frozenset, frozenset]] = {}
 
 
-def _prefixes(table) -> frozenset:
-    """Proper prefixes of the table's entries (cached; rebuilt when a user lexicon grows it)."""
+def _prefix_sets(table) -> Tuple[frozenset, frozenset]:
+    """(proper prefixes of the table's entries, those prefixes and the entries): cached, rebuilt
+    when a user lexicon grows the table."""
     got = _PREFIXES.get(id(table))
     if got is None or got[0] != len(table):
-        got = (len(table), frozenset(k[:n] for k in table for n in range(1, len(k))))
+        prefixes = frozenset(k[:n] for k in table for n in range(1, len(k)))
+        got = (len(table), prefixes, prefixes | frozenset(table))
         _PREFIXES[id(table)] = got
-    return got[1]
+    return got[1], got[2]
 
 
 def _lexicon_spans(toks: Sequence[Token], table, max_tokens: int = 4):
@@ -139,12 +141,12 @@ def _lexicon_spans(toks: Sequence[Token], table, max_tokens: int = 4):
     Lexicon words are single jieba tokens (the segmenter's dictionary holds
     them), so joining only goes on while the text so far starts an entry.
     """
-    prefixes = _prefixes(table)
+    prefixes, starters = _prefix_sets(table)
     n = len(toks)
     # Only a token in the table or starting an entry can start a span: one pass
     # picks them out (most tokens are neither), the scan visits only those.
     nxt = 0
-    for i in [k for k, t in enumerate(toks) if t.text in prefixes or t.text in table]:
+    for i in [k for k, t in enumerate(toks) if t.text in starters]:
         if i < nxt:
             continue  # inside the span just taken
         text = toks[i].text
@@ -1015,7 +1017,8 @@ def person_pos_rule(ctx: Context) -> List[Mention]:
                 out.append(ctx.mention(t.start, t.end, "Person", "person_pos_rule", 0.9))  # a user's name: as is
                 i += 1
                 continue
-            j = _compound_surname_name(ctx, toks, i)
+            # a two-character word: perhaps a compound surname (司徒 + 嘉明)
+            j = _compound_surname_name(ctx, toks, i) if len(w) == 2 else i
             if j > i:
                 m = _person_mention(ctx, t.start, toks[j - 1].end, "person_pos_rule", 0.7)
                 if m is not None:
@@ -1515,13 +1518,19 @@ def _coordinated_industries(ctx: Context, toks: Sequence[Token], k: int, labels)
     return out
 
 
+_LONGEST: Dict[int, Tuple[object, int]] = {}
+
+
 def _glued_cue(word: str, cues) -> int:
-    """Length of a sector cue that ends ``word`` after a 2+ character head (家电行业), else 0."""
+    """Length of the longest sector cue that ends ``word`` after a 2+ character head (家电行业), else 0."""
     if len(word) < 3:  # most words: too short for a head plus a cue
         return 0
-    for c in cues:
-        if len(word) >= len(c) + 2 and word.endswith(c):
-            return len(c)
+    got = _LONGEST.get(id(cues))
+    if got is None or got[0] is not cues:
+        got = _LONGEST[id(cues)] = (cues, max(map(len, cues), default=0))
+    for size in range(min(got[1], len(word) - 2), 0, -1):
+        if word[-size:] in cues:
+            return size
     return 0
 
 
