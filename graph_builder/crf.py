@@ -235,21 +235,36 @@ def _lexicon_hits(text: str) -> Dict[int, List[str]]:
     for i, c in enumerate(text):
         if c not in starts:  # about half of all characters start no entry
             continue
-        for j in range(i + 1, n + 1):
-            piece = text[i:j]
-            found = get(piece)
-            if found is None:
-                if piece not in prefixes:
-                    break
-                continue
-            for off, tag in found:
-                k = i + off
-                lst = hits.get(k)
-                if lst is None:
-                    hits[k] = [tag]
-                else:
-                    lst.append(tag)
+        for found in _entries_at(text, i, i + 1, n, get, prefixes):
+            _add_cues(hits, i, found)
     return hits
+
+
+def _entries_at(text: str, i: int, first_end: int, end: int, get, prefixes) -> Iterable[tuple]:
+    """The cue tuples (``match[entry]``) of the entries starting at ``i``, shortest first.
+
+    Pieces ``text[i:j]`` for ``j`` from ``first_end`` to ``end`` are looked up
+    while they still begin some entry (``prefixes``).
+    """
+    for j in range(first_end, end + 1):
+        piece = text[i:j]
+        found = get(piece)
+        if found is None:
+            if piece not in prefixes:
+                return
+            continue
+        yield found
+
+
+def _add_cues(hits: Dict[int, List[str]], i: int, found: tuple) -> None:
+    """Add an entry's ``(offset, cue)`` pairs, starting at ``i``, to ``hits``."""
+    for off, tag in found:
+        k = i + off
+        lst = hits.get(k)
+        if lst is None:
+            hits[k] = [tag]
+        else:
+            lst.append(tag)
 
 
 def _lexicon_tags(text: str) -> List[List[str]]:
@@ -663,15 +678,9 @@ class _LexiconScan:
         found_at: List[Tuple[int, tuple]] = []  # (start, entry cues) of every longer entry, in scan order
         covered = np.zeros(n, dtype=bool)
         for i in np.flatnonzero(pair).tolist():
-            for j in range(i + 2, ends[i] + 1):
-                piece = text[i:j]
-                found = get(piece)
-                if found is None:
-                    if piece not in prefixes:
-                        break
-                    continue
+            for found in _entries_at(text, i, i + 2, ends[i], get, prefixes):
                 found_at.append((i, found))
-                covered[i:j] = True
+                covered[i:i + 1 + max(off for off, _ in found)] = True
         hits: Dict[int, List[str]] = {}
         if found_at:
             # one-character entries inside longer ones join their cue lists: as
@@ -683,13 +692,7 @@ class _LexiconScan:
                 while nxt <= i:
                     hits.setdefault(nxt, []).extend(tag for _, tag in get(text[nxt]))
                     nxt = next(mixed)
-                for off, tag in found:
-                    k = i + off
-                    lst = hits.get(k)
-                    if lst is None:
-                        hits[k] = [tag]
-                    else:
-                        lst.append(tag)
+                _add_cues(hits, i, found)
             while nxt < n:
                 hits.setdefault(nxt, []).extend(tag for _, tag in get(text[nxt]))
                 nxt = next(mixed)
