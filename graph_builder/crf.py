@@ -369,6 +369,11 @@ def char_stats_from_dictionary() -> Dict[str, Tuple[str, str, str]]:
     return stats
 
 
+def _word_tag(word: str) -> str:
+    """The ``p=`` value of a word: its jieba-dictionary tag, else ``un`` (Han) or ``x``."""
+    return _dict_tags().get(word) or ("un" if "\u4e00" <= word[0] <= "\u9fff" else "x")
+
+
 class _WordFeatureCache(dict):
     """``(word, index) -> its word-level feature strings``, filled on first use.
 
@@ -379,7 +384,7 @@ class _WordFeatureCache(dict):
 
     def __missing__(self, key: Tuple[str, int]) -> Tuple[str, ...]:
         w, k = key
-        t = _dict_tags().get(w) or ("un" if "\u4e00" <= w[0] <= "\u9fff" else "x")
+        t = _word_tag(w)
         L = len(w)
         out = ("p=" + t, "pw=" + ("S" if L == 1 else "B" if k == 0 else "E" if k == L - 1 else "M") + t)
         if 2 <= L <= 4:
@@ -631,9 +636,15 @@ class _Table:
     def rows(self, query: np.ndarray) -> np.ndarray:
         if self.dense is not None:
             return self.dense[query]
-        i = np.searchsorted(self.keys, query)
-        i[i == len(self.keys)] = 0
-        return np.where(self.keys[i] == query, self.values[i], np.int32(self.zero))
+        i, hit = _find_sorted(self.keys, query)
+        return np.where(hit, self.values[i], np.int32(self.zero))
+
+
+def _find_sorted(keys: np.ndarray, query: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """For each query value: an index into the sorted, non-empty ``keys``, and whether it is there."""
+    i = np.searchsorted(keys, query)
+    i[i == len(keys)] = 0
+    return i, keys[i] == query
 
 
 class _LexiconScan:
@@ -655,9 +666,7 @@ class _LexiconScan:
     def _member(values: np.ndarray, table: np.ndarray) -> np.ndarray:
         if not len(table):
             return np.zeros(len(values), dtype=bool)
-        i = np.searchsorted(table, values)
-        i[i == len(table)] = 0
-        return table[i] == values
+        return _find_sorted(table, values)[1]
 
     def hits(self, text: str, codes: np.ndarray, piece_end: np.ndarray) -> Tuple[Dict[int, List[str]], np.ndarray]:
         """The cues of pieces laid end to end in ``text``: ``(hits, alone)``.
@@ -713,7 +722,7 @@ class _WordRows(dict):
     def __missing__(self, word: str) -> Tuple[int, ...]:
         rows, z = self.encoder.rows, self.encoder.zero
         # the same values as _WordFeatureCache: the dictionary tag, the word itself (2-4 chars)
-        t = _dict_tags().get(word) or ("un" if "\u4e00" <= word[0] <= "\u9fff" else "x")
+        t = _word_tag(word)
         L = len(word)
         pw = rows.get("pw", {})
         out = (rows.get("p", {}).get(t, z),

@@ -75,12 +75,8 @@ class Pipeline:
 
     def run(self, doc: Document) -> Tuple[Document, Dict[str, float]]:
         """Run every stage on ``doc``; return it with the seconds each stage took."""
-        timings = {}
-        for name, stage in self.stages:
-            t0 = time.perf_counter()
-            doc = stage(doc)
-            timings[name] = time.perf_counter() - t0
-        return doc, timings
+        docs, timings = self.run_batch([doc])
+        return docs[0], timings
 
     def run_batch(self, docs: List[Document]) -> Tuple[List[Document], Dict[str, float]]:
         """Run every stage on a batch of documents; return them with the seconds each stage took.

@@ -1674,13 +1674,18 @@ def _crf_overlaps(ctx: Context, start: int, end: int, etype: str, min_score: flo
 def _crf_raw(ctx: Context):
     """The CRF's spans over ``ctx.norm`` (computed once per document), or None without a model."""
     if "_crf_raw" not in ctx.__dict__:
-        try:
-            from . import crf
-
-            ctx.__dict__["_crf_raw"] = [(m.start, m.end, m.type, m.score) for m in crf.tag_document(ctx.doc)]
-        except FileNotFoundError:
-            ctx.__dict__["_crf_raw"] = None
+        ctx.__dict__["_crf_raw"] = _crf_spans([ctx.doc])[0]
     return ctx.__dict__["_crf_raw"]
+
+
+def _crf_spans(docs: Sequence[Document]) -> list:
+    """Per document, the CRF's ``(start, end, type, score)`` spans, tagged in one call; None each without a model."""
+    try:
+        from . import crf
+
+        return [[(m.start, m.end, m.type, m.score) for m in ms] for ms in crf.tag_documents(docs)]
+    except FileNotFoundError:  # no model: the rules run without the CRF
+        return [None] * len(docs)
 
 
 @recognizer(priority=55)
@@ -1825,13 +1830,7 @@ def recognize_many(docs: Sequence[Document], recognizers: Optional[Sequence[Call
             from .segment import segment
 
             segment(doc)
-    try:
-        from . import crf
-
-        spans = [[(m.start, m.end, m.type, m.score) for m in ms] for ms in crf.tag_documents(docs)]
-    except FileNotFoundError:  # no model: the rules run without the CRF
-        spans = [None] * len(docs)
-    return [recognize(doc, recognizers, crf_spans=sp) for doc, sp in zip(docs, spans)]
+    return [recognize(doc, recognizers, crf_spans=sp) for doc, sp in zip(docs, _crf_spans(docs))]
 
 
 #: The batch form of the stage, which :class:`~graph_builder.pipeline.Pipeline` prefers (like spaCy's ``pipe``).

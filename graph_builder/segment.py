@@ -59,11 +59,6 @@ _GUESSED: Dict[str, Tuple[Tuple[str, str], ...]] = {}
 _GUESSED_MAX = 200_000
 
 
-def _jieba_tags(jieba) -> Dict[str, str]:
-    """POS tag of every word in jieba's main dictionary (a new dict; read once, see :func:`dictionary_tags`)."""
-    return dict(dictionary_tags())
-
-
 _DICT_TAGS: Dict[str, str] = {}
 
 
@@ -135,7 +130,7 @@ def tokenizer():
             jieba.setLogLevel(logging.WARNING)
             tk = jieba.Tokenizer()
             tk.initialize()
-            tags = _jieba_tags(jieba)
+            tags = dict(dictionary_tags())  # a copy: the lexicon words are added to it
             _add_words(tk, tags, _lexicon_words())
             _state["tags"] = tags
             _state["tokenizer"] = tk
