@@ -644,9 +644,9 @@ def _name_token(ctx: Context, t: Token, loose: bool) -> bool:
 
 def _common_word(word: str) -> bool:
     """A frequent dictionary word that is not a name (智能, 业务)."""
-    from .segment import tokenizer, word_freq
+    from .segment import word_freq, word_tag
 
-    return word_freq(word) >= 100 and tokenizer()[1].get(word, "") not in _NAME_TAGS
+    return word_freq(word) >= 100 and (word_tag(word) or "") not in _NAME_TAGS
 
 
 def _name_at(ctx: Context, toks: Sequence[Token], i: int, loose: bool) -> int:

@@ -534,10 +534,9 @@ def _used_elsewhere(doc: Document, short: str, m: Mention, bounds) -> bool:
 
 def _common_word(word: str) -> bool:
     """An ordinary dictionary word (not a proper noun) of jieba's main dictionary."""
-    from .segment import tokenizer
+    from .segment import word_tag
 
-    _tk, tags = tokenizer()
-    tag = tags.get(word)
+    tag = word_tag(word)
     return tag is not None and tag not in ("nt", "nz", "nr", "nrt", "ns", "j")
 
 

@@ -144,6 +144,12 @@ def word_freq(word: str) -> int:
     return tk.FREQ.get(word, 0)
 
 
+def word_tag(word: str) -> Optional[str]:
+    """The tokenizer's POS tag of a dictionary word (jieba's, or a lexicon's); ``None`` if it has none."""
+    _tk, tags = tokenizer()
+    return tags.get(word)
+
+
 def guess_tag(word: str, tags: Dict[str, str]) -> str:
     """The POS tag of a word: the dictionary's, else a guess from its shape.
 
