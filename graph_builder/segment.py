@@ -106,16 +106,24 @@ def _add_words(tokenizer, tags: Dict[str, str], words) -> None:
 
 def _on_user_lexicon(entries) -> None:
     state = _state
-    if "tokenizer" not in state:
+    if "tokenizer" not in state and "segdict" not in state:
         return  # the entries are picked up from the lexicon when the tokenizer loads
     with _lock:
         words = [(name, pos or _LEXICON_TAGS.get(etype, "nz")) for name, etype, _f, pos in entries]
-        _add_words(state["tokenizer"], state["tags"], words)
+        if "tokenizer" in state:
+            _add_words(state["tokenizer"], state["tags"], words)
+        if state.get("segdict") is not None:
+            seg = state["segdict"]
+            _add_words(seg, seg.tags, words)
         _GUESSED.clear()
 
 
 def tokenizer():
     """The jieba tokenizer with the lexicons added, and its tag table (built once).
+
+    The pipeline cuts with :func:`dictionary` (the same dictionary, compiled);
+    this is the reference it is checked against, and the cutter where numba
+    is missing.
 
     Returns
     -------
@@ -138,15 +146,49 @@ def tokenizer():
     return _state["tokenizer"], _state["tags"]
 
 
+def dictionary():
+    """The compiled dictionary (:class:`graph_builder.wordseg.SegDict`) the pipeline cuts with, or None.
+
+    It holds what :func:`tokenizer` holds (jieba's dictionary, the lexicon
+    words, their tags), read from the on-disk cache when it is there, else
+    built from :func:`tokenizer` and cached. None where numba is unavailable
+    (or ``GRAPH_BUILDER_NO_JIT=1``): then jieba's tokenizer is used.
+    """
+    if "segdict" in _state:
+        return _state["segdict"]
+    from . import wordseg
+
+    if not wordseg.available():
+        _state["segdict"] = None
+        return None
+    words = _lexicon_words()
+    key = wordseg.cache_key(words)
+    seg = wordseg.load_cached(key)
+    if seg is None:
+        from jieba import finalseg
+
+        tk, tags = tokenizer()
+        with _lock:
+            seg = wordseg.SegDict.from_jieba(tk.FREQ, tk.total, tags, finalseg)
+        wordseg.store_cached(key, seg)  # keyed by the words: a user lexicon gets its own file
+    with _lock:
+        if "segdict" not in _state:
+            _state["segdict"] = seg
+            lexicon.on_user_lexicon(_on_user_lexicon)
+    return _state["segdict"]
+
+
 def word_freq(word: str) -> int:
     """How often jieba's dictionary (with our lexicons) counts ``word``; 0 if unknown."""
-    tk, _tags = tokenizer()
-    return tk.FREQ.get(word, 0)
+    seg = dictionary()
+    freq = seg.FREQ if seg is not None else tokenizer()[0].FREQ
+    return freq.get(word, 0)
 
 
 def word_tag(word: str) -> Optional[str]:
     """The tokenizer's POS tag of a dictionary word (jieba's, or a lexicon's); ``None`` if it has none."""
-    _tk, tags = tokenizer()
+    seg = dictionary()
+    tags = seg.tags if seg is not None else tokenizer()[1]
     return tags.get(word)
 
 
@@ -200,14 +242,21 @@ def _add_span(text: str, a: int, b: int, spans: List[Tuple[int, int]]) -> None:
 
 def tokenize(text: str, offset: int = 0) -> List[Token]:
     """Words of ``text`` (no whitespace tokens), offsets shifted by ``offset``."""
-    tk, tags = tokenizer()
+    seg = dictionary()
+    if seg is not None:
+        starts, ends, tag_ids = seg.cut_spans(text)
+        names = seg.tag_names
+        words = ((text[a:b], names[t]) for a, b, t in zip(starts, ends, tag_ids))
+        tags = seg.tags
+    else:
+        tk, tags = tokenizer()
+        words = ((w, tags.get(w)) for w in jieba_cut(tk, text))
     guessed = _GUESSED
     out = []
     append = out.append
     pos = offset
-    for word in jieba_cut(tk, text):
+    for word, tag in words:
         n = len(word)
-        tag = tags.get(word)
         if tag is not None and tag != "nr":
             append(Token(pos, pos + n, word, tag))  # the common case, kept cheap
             pos += n
