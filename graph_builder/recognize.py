@@ -1128,11 +1128,13 @@ def _product_after(ctx: Context, toks: Sequence[Token], i: int) -> Optional[Tupl
         return None
     window: List[Token] = []
     j = i
+    # 推出面向中小企业的服务器: what a verb like 面向 governs is the audience, not the name
+    breaks = lexicon.cues("industry_break") - lexicon.cues("product_noun") - mods
     while j < n and len(window) < 6:
         t = toks[j]
         if window and t.start != window[-1].end and not (t.pos in ("eng", "m") and window[-1].pos in ("eng", "m")):
             break
-        if t.pos in _BREAK and t.pos != "m" or t.text in ctx.titles:
+        if t.pos in _BREAK and t.pos != "m" or t.text in ctx.titles or t.text in breaks:
             break
         window.append(t)
         j += 1
@@ -1141,6 +1143,9 @@ def _product_after(ctx: Context, toks: Sequence[Token], i: int) -> Optional[Tupl
     numbered = [k for k, t in enumerate(window) if t.pos in ("eng", "m") and any(c.isdigit() for c in t.text)]
     if numbered:
         d = numbered[0]
+        after = ctx.norm[window[d].end:window[d].end + 1]
+        if "%" in window[d].text or after and after in _UNIT_CHARS:
+            return None  # 交付新车9.3万辆: a quantity, not a model number
         first = d
         if d > 0 and window[d - 1].pos != "m" and window[d - 1].text not in ctx.stop:
             first = d - 1
@@ -1226,6 +1231,7 @@ def product_rule(ctx: Context) -> List[Mention]:
                         end = toks[i + 1].end
                     out.append(ctx.mention(p.start, end, "Product", "product_model_rule", 0.7))
     out.extend(_quoted_after_noun(ctx))
+    out.extend(_named_after_noun(ctx))
     out.extend(_short_code_lists(ctx))
     out.extend(_form_suffixed(ctx))
     # 自研, 首款纯电: a descriptor after the launch verb is no product name
@@ -1255,14 +1261,90 @@ def _quoted_after_noun(ctx: Context) -> List[Mention]:
     return out
 
 
+# Tags of the name pieces before 系列.
+_SERIES_TAGS = frozenset(("un", "nz", "nrt", "nr", "nrfg"))
+# Tags that can open an unquoted product name written after its category noun.
+_AFTER_NOUN_TAGS = frozenset(("un", "nz", "eng", "nrt"))
+# Tags of the pieces that continue it (泽布 + 替尼, Nintendo + Switch + 2).
+_AFTER_NOUN_MORE = frozenset(("un", "nz", "eng", "m", "nrt", "j"))
+
+
+def _named_after_noun(ctx: Context) -> List[Mention]:
+    """``手游王者荣耀世界``, ``外卖应用Keeta``, ``抗癌药泽布替尼``, ``奇梦岛系列``: an unquoted
+    proper name glued right after a product-category noun, or right before 系列.
+
+    The name must open with a word jieba does not know or tags as proper (un, nz, eng);
+    a company, place, person-title or sector word, a company suffix after it (平台星河科技)
+    or a bare acronym (芯片AI) makes it no product.
+    """
+    nouns = lexicon.cues("product_noun") | {"品牌"}
+    out = []
+    for toks in ctx.sentences:
+        n = len(toks)
+        for i, t in enumerate(toks):
+            if t.text == "系列":
+                # 珂 + 洛岛 + 系列: up to two glued name pieces, one of them a word jieba does not know
+                a = i
+                while a > 0 and i - a < 2 and toks[a - 1].end == toks[a].start and toks[a - 1].pos in _SERIES_TAGS \
+                        and not ctx.is_known(toks[a - 1].text) and toks[a - 1].text not in nouns:
+                    a -= 1
+                if a < i and toks[i - 1].end - toks[a].start >= 2 and any(x.pos in ("un", "nz") for x in toks[a:i]):
+                    out.append(ctx.mention(toks[a].start, toks[i - 1].end, "Product", "product_rule", 0.65))
+                continue
+            if t.text not in nouns or i + 1 >= n:
+                continue
+            span = _name_after(ctx, toks, i + 1, nouns)
+            if span:
+                out.append(ctx.mention(span[0], span[1], "Product", "product_rule", 0.65))
+    return out
+
+
+def _name_after(ctx: Context, toks: Sequence[Token], k: int, nouns) -> Optional[Tuple[int, int]]:
+    """Char span of the product name opening at token ``k`` right after a category noun, or None."""
+    n = len(toks)
+    u = toks[k]
+    if u.start != toks[k - 1].end or u.pos not in _AFTER_NOUN_TAGS and not (
+            u.pos == "nr" and k + 1 < n and toks[k + 1].start == u.end and toks[k + 1].pos in ("nr", "nrt", "un")):
+        return None  # 抑制剂索托 + 克拉: a transliterated name in pieces may open with nr
+    if ctx.is_known(u.text) or u.text in nouns or u.text in ctx.surnames or u.text in ctx.csuf \
+            or u.text[0] in _GLUE or u.text[0] in "已其该均":
+        return None  # 机型已获: a function word jieba glued, not a name
+    end = k + 1
+    while end < n and end - k < 4:
+        v, prev = toks[end], toks[end - 1]
+        gap = ctx.norm[prev.end:v.start]
+        if not (gap == "" or gap == " " and v.pos in ("eng", "m") and prev.pos in ("eng", "m")):
+            break
+        if v.pos in _AFTER_NOUN_MORE and not ctx.is_known(v.text) and v.text not in nouns:
+            end += 1
+        elif u.pos == "un" and end == k + 1 and v.pos in ("n", "ng", "zg") and len(v.text) <= 2 \
+                and v.text not in nouns and (end + 1 >= n or toks[end + 1].pos in _BREAK):
+            end += 1  # 星布 + 谷地, 三翼 + 鸟 before a verb or a comma: the rest of an unknown name
+            break
+        else:
+            break
+    if end < n and toks[end].start == toks[end - 1].end and (toks[end].text in ctx.csuf or toks[end].pos == "nt"):
+        return None  # 平台星河科技: a company
+    a, b = u.start, toks[end - 1].end
+    name = ctx.norm[a:b]
+    if toks[end - 1].pos == "m" and end - 1 == k:
+        return None
+    if name.isascii() and not any(c.isdigit() for c in name) and (len(name) < 4 or name.isupper() and " " not in name):
+        return None  # 芯片AI, 平台GPU: an acronym, not a name
+    if len(name) < 2 or name in ctx.companies or name in ctx.stop:
+        return None
+    return a, b
+
+
 def _held_brand(ctx: Context, toks: Sequence[Token], j: int) -> Optional[Tuple[int, int]]:
     """``旗下特仑苏``, ``旗下高端品牌COLMO``: a proper name right after 旗下(的), or after
     a brand or product-category noun there; a company name or a unit (子公司) is no product."""
     nouns = lexicon.cues("product_noun") | {"品牌"}
     n = len(toks)
     k = j
-    while k < n and k - j < 3 and toks[k].pos in ("n", "vn", "b", "a") and toks[k].text not in nouns:
-        k += 1
+    while k < n and k - j < 3 and toks[k].text not in nouns and (
+            toks[k].pos in ("n", "vn", "b", "a") or k + 1 < n and toks[k + 1].text in nouns):
+        k += 1  # 场景品牌, 潮玩品牌: a category before the brand noun
     if k < n and toks[k].text in nouns:
         k += 1
     elif k != j:
@@ -1304,8 +1386,10 @@ def _form_suffixed(ctx: Context) -> List[Mention]:
             if t.text not in forms or k == 0:
                 continue
             a = k
-            while a > 0 and k - a < 3 and toks[a - 1].end == toks[a].start and _HAN.match(toks[a - 1].text) \
-                    and toks[a - 1].pos in ("un", "nz", "nr", "nrt", "n", "j", "ng") and len(toks[a - 1].text) <= 4 \
+            while a > 0 and k - a < 4 and toks[a - 1].end == toks[a].start and _HAN.match(toks[a - 1].text) \
+                    and (toks[a - 1].pos in ("un", "nz", "nr", "nrt", "n", "j", "ng")
+                         or toks[a - 1].pos == "ns" and a < k and toks[a - 1].text not in ctx.places) \
+                    and len(toks[a - 1].text) <= 4 \
                     and toks[a - 1].text not in stops and toks[a - 1].text not in ctx.companies \
                     and toks[a - 1].text not in ctx.stop:
                 a -= 1
@@ -1640,10 +1724,18 @@ def place_rule(ctx: Context) -> List[Mention]:
     for toks in ctx.sentences:
         for i, j in _lexicon_spans(toks, ctx.places):
             out.append(ctx.mention(toks[i].start, toks[j - 1].end, "Place", "place_rule", 0.9))
-        for t in toks:
+        for k, t in enumerate(toks):
             if (t.pos == "ns" and len(t.text) >= 2 and t.text not in ctx.places and t.text not in ctx.surnames
                     and not ctx.is_known(t.text) and _crf_agrees(ctx, t.start, t.end, "Place")):
-                out.append(ctx.mention(t.start, t.end, "Place", "place_rule", 0.6))
+                nxt = toks[k + 1] if k + 1 < len(toks) and toks[k + 1].start == t.end else None
+                if t.text.endswith("区") and _before_title(ctx, t.end):
+                    continue  # 大中华区副总裁: a sales region of the employer, a unit before the title
+                end = t.end
+                if t.text.endswith("地区") and len(t.text) >= 4:
+                    end -= 2  # 中东地区: the region word is no part of the name
+                elif nxt is not None and nxt.text == "州" and t.text not in ctx.places:
+                    end = nxt.end  # 图林根 + 州: a state is named with its 州
+                out.append(ctx.mention(t.start, end, "Place", "place_rule", 0.6))
     return out
 
 
@@ -1812,8 +1904,66 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
         prio = getattr(fn, "priority", 50)
         candidates.extend((prio, m) for m in fn(ctx))
     mentions = _brand_prefixed_products(_no_generic_products(merge(candidates, ctx.norm)), ctx.norm)
-    doc.mentions = _sector_before_firm(ctx, mentions)
+    doc.mentions = _repeated_names(ctx, _sector_before_firm(ctx, mentions))
     return doc
+
+
+#: Types whose names are taken again wherever the text repeats them.
+_REPEATED_TYPES = ("Person", "Product")
+
+
+def _repeated_names(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """Every mention is annotated: a person or product named once is named again wherever the
+    same string stands as whole words elsewhere in the text (何其远 + 介绍, Keeta + 目前), even
+    where no cue stands next to it.
+
+    An occurrence counts when it overlaps no mention, starts where a jieba word starts and ends
+    where one ends (or only glue characters such as 为 follow inside that word), and a Latin
+    name is not part of a longer Latin word.
+    """
+    names = {}
+    for m in mentions:
+        if m.type in _REPEATED_TYPES and len(m.name) >= 2 and m.name not in ctx.stop:
+            names.setdefault(m.name, m)
+    if not names:
+        return mentions
+    text = ctx.norm
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    glue = lexicon.cue_chars("person_glue")
+    added = []
+    for name, first in names.items():
+        k = text.find(name)
+        while k >= 0:
+            e = k + len(name)
+            if not any(taken[k:e]) and _whole_words(ctx, k, e, glue if first.type == "Person" else "") \
+                    and not (first.type == "Person" and _after_adverb(ctx, k)):
+                added.append(Mention(k, e, first.type, name, method="repeat", score=first.score))
+                taken[k:e] = b"\x01" * (e - k)
+            k = text.find(name, e)
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+
+def _after_adverb(ctx: Context, start: int) -> bool:
+    """Whether an adverb (不, 很, 更) ends right before ``start``: 并不高明 is a word, not 高明 again."""
+    tok = _token_at(ctx, start - 1) if start > 0 else None
+    return tok is not None and tok.end == start and tok.pos in ("d", "ad")
+
+
+def _whole_words(ctx: Context, start: int, end: int, glue) -> bool:
+    """Whether ``start:end`` begins and ends on jieba word edges (glue characters may follow)."""
+    text = ctx.norm
+    if text[start].isascii() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+        return False
+    if text[end - 1].isascii() and end < len(text) and text[end].isascii() and text[end].isalnum():
+        return False
+    a, b = _token_at(ctx, start), _token_at(ctx, end - 1)
+    if a is None or b is None or a.start != start:
+        return False
+    return b.end == end or all(c in glue for c in text[end:b.end])
 
 
 def recognize_many(docs: Sequence[Document], recognizers: Optional[Sequence[Callable]] = None) -> List[Document]:
@@ -1894,6 +2044,23 @@ CRF_PRIORITY = {"Person": 65, "Organization": 65, "Place": 45, "Company": 45, "P
 CRF_MIN_SCORE = {"Person": 0.5, "Organization": 0.6, "Place": 0.6, "Company": 0.6, "Product": 0.4}
 
 
+def _before_title(ctx: Context, end: int) -> bool:
+    """Whether a job title is the jieba word starting at ``end``."""
+    tok = _token_at(ctx, end)
+    return tok is not None and tok.start == end and (tok.pos == "nnt" or tok.text in ctx.titles)
+
+
+def _trim_category(ctx: Context, start: int, end: int) -> int:
+    """End of a CRF product span once a trailing category noun is cut (Blackwell Ultra GPU)."""
+    text = ctx.norm
+    for w in lexicon.cues("product_noun"):
+        k = end - len(w)
+        if k - start >= 2 and text.endswith(w, start, end) and (text[k - 1] == " " or not _HAN.match(w)
+                                                                 and not text[k - 1].isascii()):
+            return k - 1 if text[k - 1] == " " else k
+    return end
+
+
 def _trim_product(ctx: Context, start: int, end: int) -> int:
     """New start of a CRF product span once leading descriptors are cut.
 
@@ -1955,13 +2122,18 @@ def crf_mentions(ctx: Context) -> List[Mention]:
             k = ctx.norm.find("大学", m.start, m.end)
             if k >= 0 and m.end - (k + 2) >= 2:
                 m.end = k + 2
+        if m.type == "Place" and ctx.norm[m.end - 1] == "区" and _before_title(ctx, m.end):
+            continue  # 大中华区副总裁: the employer's sales region, a unit before the title
         if m.type == "Product":
             m.start = _trim_product(ctx, m.start, m.end)
+            m.end = _trim_category(ctx, m.start, m.end)
         if m.type == "Person":
             span = _crf_person_span(ctx, m.start, m.end)
             if span is None:
                 continue
             m.start, m.end = span
+            if _before_product_noun(ctx, m.end):
+                m.type = "Product"  # 卡萨帝冰箱: a brand before the kind of goods, not a person
         m.start, m.end = _strip_quotes(ctx.norm, m.start, m.end)  # again: the trim may end at a quote
         m.name = ctx.norm[m.start:m.end]
         if m.end - m.start < 2 and m.type != "Place":
@@ -1970,6 +2142,12 @@ def crf_mentions(ctx: Context) -> List[Mention]:
             continue  # a bare number (9020 cut from 麒麟9020) names nothing
         out.append(m)
     return out
+
+
+def _before_product_noun(ctx: Context, end: int) -> bool:
+    """Whether a product-category noun (冰箱, 手机) is the jieba word starting at ``end``."""
+    tok = _token_at(ctx, end)
+    return tok is not None and tok.start == end and (tok.text in lexicon.cues("product_noun") or tok.text == "系列")
 
 
 def _crf_person_span(ctx: Context, start: int, end: int) -> Optional[Tuple[int, int]]:
@@ -1993,6 +2171,9 @@ def _crf_person_span(ctx: Context, start: int, end: int) -> Optional[Tuple[int, 
     if start > 0 and text[start - 1] == "《" and text[end:end + 1] == "》":
         return None
     name = text[start:end]
+    if _HAN.match(name) and len(name) > _max_name_len(ctx, name) and not _translit(name) \
+            and ctx.norm[end:end + 1] not in _NAME_DOTS and ctx.norm[start - 1:start] not in _NAME_DOTS:
+        return None  # 复宏汉霖: four plain characters without a compound surname are a firm's name
     for a, b in _OPEN_CLOSE.items():
         k = text.find(f"{a}{name}{b}") if a != "\"" else -1
         if k >= 0 and k != start - 1:

@@ -432,10 +432,60 @@ def relate(doc: Document) -> Document:
             have = {_identity(doc, r) for r in found}
             found += [r for r in _pair_relations(doc, sent, view, topics, rules) if _identity(doc, r) not in have]
         relations.extend(found)
+    relations.extend(_brand_named_products(doc, relations))
     doc.relations = relations
     # the pattern priors become the precision each pattern had on annotated text,
     # when a calibration table ships (scripts/calibrate.py; none does yet)
     return calibrate(doc)
+
+
+#: Confidence of a maker read off the product's name (理想L6 of 理想汽车).
+BRAND_CONFIDENCE = 0.6
+
+
+def _brand_named_products(doc: Document, found: List[Relation]) -> List[Relation]:
+    """``manufacturer`` for a product whose name opens with its maker's brand: 理想L6 and
+    理想汽车, 茅台冰淇淋 and 贵州茅台 (the brand after a place prefix).
+
+    The brand is the first two characters of a company mention of four or more Chinese
+    characters (after a leading place), or a whole company mention; a product that already
+    has a maker, or whose brand names two different companies, gets none.
+    """
+    from .lexicon import places
+
+    have = {r.subject for r in found if r.predicate == "manufacturer"}
+    known = places()
+    brands: Dict[str, set] = {}
+    first: Dict[str, int] = {}
+    for k, m in enumerate(doc.mentions):
+        if m.type != "Company":
+            continue
+        name = m.name
+        for a in range(0, 3):
+            if a and name[:a] not in known:
+                continue
+            rest = name[a:]
+            # 理想汽车 -> 理想; 贵州茅台 -> 茅台 (what follows a place prefix is the brand)
+            if len(rest) >= (2 if a else 4) and all("\u4e00" <= c <= "\u9fff" for c in rest[:2]):
+                brands.setdefault(rest[:2], set()).add(m.key or name)
+                first.setdefault(rest[:2], k)
+        brands.setdefault(name, set()).add(m.key or name)
+        first.setdefault(name, k)
+    out = []
+    for k, m in enumerate(doc.mentions):
+        if m.type != "Product" or k in have:
+            continue
+        # two characters at least after the brand: 腾讯云 is a business line, 理想L6 a model
+        brand = max((b for b in brands if m.name.startswith(b) and len(m.name) >= len(b) + 2 and len(brands[b]) == 1),
+                    key=len, default=None)
+        if brand is None:
+            continue
+        have.add(k)
+        sent = next((x for x in doc.sentences if x.start <= m.start < x.end), None)
+        a, b = (sent.start, sent.end) if sent else (m.start, m.end)
+        out.append(Relation(k, "manufacturer", first[brand], a, b,
+                            confidence=BRAND_CONFIDENCE, method="manufacturer:brand-name"))
+    return out
 
 
 def _sentence_relations(doc: Document, sent: Sentence, view: _SentenceView, rules: dict) -> List[Relation]:

@@ -507,3 +507,81 @@ def test_product_cues(text, expected):
 ])
 def test_no_false_products(text, absent):
     assert not absent & _products(text)
+
+
+# --------------------------------------------------------------------------- unseen-text weak spots
+# Sentences written for these tests; names and products are invented.
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # an unquoted name glued right after a product-category noun
+    ("星河互娱宣布旗下手游燧羽仙途将于暑期上线。", {("燧羽仙途", "Product")}, set()),
+    ("公司推出了外卖应用Foodly，首批覆盖十个城市。", {("Foodly", "Product")}, set()),
+    # a name before 系列 (the word 系列 is left out)
+    ("新店主打自有产品珂洛岛系列。", {("珂洛岛", "Product")}, {("珂洛岛系列", "Product")}),
+    ("新店主打自有产品柯罗米系列。", {("柯罗米", "Product")}, {("柯罗米", "Person")}),
+    # an acronym after a category noun is no name
+    ("该芯片AI算力提升一倍。", set(), {("AI", "Product")}),
+    # a function word jieba glues after the noun is no name
+    ("该机型已获适航证。", set(), {("已获", "Product")}),
+    # a drug name jieba cuts into pieces, one tagged a place, before a form word
+    ("药企申报的创新药瑞康曲妥珠单抗获批上市。", {("瑞康曲妥珠单抗", "Product")}, set()),
+])
+def test_products_named_after_category_nouns(text, expected, absent):
+    _doc, got = _ents(text)
+    assert expected <= got, got
+    assert not absent & got, got
+
+
+def test_quantities_and_audiences_are_no_products():
+    # 交付新车9.3万辆: a count after a launch verb; 推出面向X的Y: X is the audience
+    _doc, got = _ents("星河汽车一季度交付新车4.6万辆，并推出面向中小企业的云服务。")
+    assert not {name for name, t in got if t == "Product" and ("万辆" in name or name == "中小企业")}, got
+
+
+def test_category_before_brand_noun_is_not_the_brand():
+    _doc, got = _ents("星河集团旗下潮玩品牌MOMO TOY今年将新开门店。")
+    assert ("潮玩", "Product") not in got, got
+    assert ("MOMO TOY", "Product") in got, got
+
+
+def test_names_are_found_again_where_the_text_repeats_them():
+    # the second mention has no cue next to it; every mention is annotated
+    doc, got = _ents("星河科技总裁何其远先生主持了发布会。何其远介绍，新品将于下月开售。")
+    people = [m for m in doc.mentions if m.type == "Person"]
+    assert [m.name for m in people] == ["何其远", "何其远"], people
+    doc, _ = _ents("公司推出了外卖应用Foodly，首批覆盖十个城市。业内人士称，Foodly的订单增长很快。")
+    assert [m.name for m in doc.mentions if m.type == "Product"] == ["Foodly", "Foodly"]
+
+
+def test_repeated_names_respect_word_edges():
+    # 高明 is a person here; 高明的 inside 不高明的 must not be taken again
+    doc, _ = _ents("星河科技总裁高明说，这种做法并不高明。")
+    spans = [(m.start, m.end) for m in doc.mentions if m.name == "高明"]
+    assert len(spans) == 1, doc.mentions
+
+
+def test_four_plain_characters_are_no_person():
+    doc, got = _ents("复星医药旗下复宏汉霖研发的产品获批上市。复宏汉霖总裁钱思齐称，公司将扩大产能。")
+    assert ("复宏汉霖", "Person") not in got, got
+    assert ("钱思齐", "Person") in got, got
+
+
+def test_brand_before_category_noun_is_no_person():
+    _doc, got = _ents("海澜家电在青岛发布了搭载节能算法的卡萨琳冰箱新品。")
+    assert not {n for n, t in got if t == "Person"}, got
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    ("星河科技计划在中东地区新开五家门店。", {("中东", "Place")}, {("中东地区", "Place")}),
+    ("工厂位于德国图林根州。", {("图林根州", "Place")}, {("图林根", "Place")}),
+    ("星河科技亚太区副总裁林明远表示，公司将扩产。", {("林明远", "Person")}, {("亚太区", "Place")}),
+])
+def test_place_edges(text, expected, absent):
+    _doc, got = _ents(text)
+    assert expected <= got, got
+    assert not absent & got, got
+
+
+def test_trailing_category_noun_is_cut_from_a_model_name():
+    _doc, got = _ents("星河微电子介绍了新一代Aurora Prime GPU的性能。")
+    assert ("Aurora Prime GPU", "Product") not in got, got

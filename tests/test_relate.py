@@ -750,3 +750,22 @@ NEWS_CASES = [
 @pytest.mark.parametrize("text,ents,expected", NEWS_CASES)
 def test_news_forms(text, ents, expected):
     assert set(triples(make_doc(text, ents))) == expected
+
+
+def test_maker_read_off_a_brand_named_product():
+    # 星驰L7 opens with 星驰 of 星驰汽车; 海澜冰淇淋 with 海澜 of 江苏海澜 after the place prefix
+    doc = make_doc("星驰汽车一季度销量增长三成，其中增程式SUV星驰L7贡献最多。",
+                   [("星驰汽车", "Company"), ("星驰L7", "Product")])
+    assert ("星驰L7", "manufacturer", "星驰汽车", None) in triples(doc)
+    doc = make_doc("江苏海澜披露年报。去年推出的海澜冰淇淋已进入二十个省份。",
+                   [("江苏海澜", "Company"), ("海澜冰淇淋", "Product")])
+    assert ("海澜冰淇淋", "manufacturer", "江苏海澜", None) in triples(doc)
+
+
+def test_no_maker_from_a_short_or_shared_brand():
+    # one character after the brand (星驰云) is a business line; a brand two companies share names neither
+    doc = make_doc("星驰汽车表示，星驰云的用户继续增长。", [("星驰汽车", "Company"), ("星驰云", "Product")])
+    assert not [r for r in doc.relations if r.predicate == "manufacturer"], triples(doc)
+    doc = make_doc("星驰汽车与星驰科技均未回应，星驰L7的订单仍在排队。",
+                   [("星驰汽车", "Company"), ("星驰科技", "Company"), ("星驰L7", "Product")])
+    assert not [r for r in doc.relations if r.predicate == "manufacturer"], triples(doc)
