@@ -321,26 +321,46 @@ class GraphBuilder:
         store = self._store
         # one encoder for every record: json.dumps with options builds a new one per call
         encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        # the flat records (node, co: most of the file) are formatted directly, with the
+        # string escaper that encoder uses, so the bytes are the same
+        string = json.encoder.encode_basestring
         with gzip.open(tmp, "wt", encoding="utf-8", errors="surrogatepass", compresslevel=6) as fh:
             # level 9 costs 4x the time for 4% less
+            lines: List[str] = []
+
             def put(record) -> None:
-                fh.write(encode(record) + "\n")
+                lines.append(encode(record))
+
+            def flush() -> None:
+                if lines:
+                    lines.append("")
+                    fh.write("\n".join(lines))
+                    lines.clear()
 
             put({"version": STATE_VERSION})
-            for iri in sorted(self._nodes):
-                n = self._nodes[iri]
-                put(["node", iri, n["type"], n["label"], n["count"]])
+            nodes = self._nodes
+            for iri in sorted(nodes):
+                n = nodes[iri]
+                lines.append(f'["node",{string(iri)},{string(n["type"])},{string(n["label"])},{int(n["count"])}]')
             for iri in sorted(self._aliases):
                 if self._aliases[iri]:
                     put(["alias", iri, dict(sorted(self._aliases[iri].items()))])
+            flush()
             for diri, meta in store.documents():
                 mentions = meta.pop("mentions")
                 put(["doc", diri, meta, mentions, store.stale_mentions(diri, mentions)])
+                if len(lines) >= 5000:
+                    flush()
             for key in sorted(self._edges):
                 records = [[e[f] for f in EVIDENCE_FIELDS] for e in store.evidence(self._edges[key][0], ordered=False)]
                 put(["edge", *key, records])
+                if len(lines) >= 5000:
+                    flush()
             for (a, b), n in sorted(self._comention.items()):
-                put(["co", a, b, n])
+                lines.append(f'["co",{string(a)},{string(b)},{int(n)}]')
+                if len(lines) >= 50000:
+                    flush()
+            flush()
         os.replace(tmp, path)
 
     @classmethod
