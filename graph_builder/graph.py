@@ -51,6 +51,7 @@ import json
 import os
 import sqlite3
 import sys
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from itertools import combinations
@@ -471,8 +472,9 @@ class GraphBuilder:
             self._add_edge_records((s, o, r.predicate), [record])
         if self.comention:
             by_sentence = defaultdict(set)
+            sentence_of = _sentence_finder(doc)
             for m in doc.mentions:
-                by_sentence[_sentence_index(doc, m.start)].add(m.iri)
+                by_sentence[sentence_of(m.start)].add(m.iri)
             for iris in by_sentence.values():
                 for a, b in combinations(sorted(iris), 2):
                     self._comention[(a, b)] += 1
@@ -673,6 +675,20 @@ def _sentence_index(doc: Document, offset: int) -> int:
         if s.start <= offset < s.end:
             return i
     return -1
+
+
+def _sentence_finder(doc: Document):
+    """``offset -> _sentence_index(doc, offset)`` by bisection (sentences are sorted and disjoint)."""
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    if any(a.end > b.start for a, b in zip(sentences, sentences[1:])):
+        return lambda offset: _sentence_index(doc, offset)  # not the segmenter's: scan as before
+
+    def find(offset: int) -> int:
+        i = bisect_right(starts, offset) - 1
+        return i if i >= 0 and offset < sentences[i].end else -1
+
+    return find
 
 
 def _add_industry_hierarchy(G: nx.MultiDiGraph, taxonomy: dict) -> None:
