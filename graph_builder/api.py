@@ -238,7 +238,10 @@ def build(inputs: Optional[Sequence[str]] = None, outdir="output", formats=("ttl
             rdf = to_rdf(G)
     outdir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=outdir))
+    finish_save = None
     try:
+        # the state file is written beside the exports (another process on Linux)
+        finish_save = builder.start_save(staging / STATE_FILE)
         written: List[Path] = []
         with report.timer("export_rdf"):
             stats: Dict = {}
@@ -261,13 +264,17 @@ def build(inputs: Optional[Sequence[str]] = None, outdir="output", formats=("ttl
             "comention_edges": sum(1 for *_, k in G.edges(keys=True) if k == "coMention"),
             "triples": stats["triples"],
         }
-        builder.save(staging / STATE_FILE)
+        with report.timer("save_state"):
+            finish, finish_save = finish_save, None
+            finish()
         written.append(staging / STATE_FILE)
         report.extra["files"] = sorted(p.name for p in written) + ["report.json"]
         _write_json(staging / "report.json", report.to_json())
         for name in report.extra["files"]:
             os.replace(staging / name, outdir / name)
     finally:
+        if finish_save is not None:  # an export failed: let the state writer end before staging goes
+            finish_save(rescue=False)
         shutil.rmtree(staging, ignore_errors=True)
     log.info("wrote %s", ", ".join(str(outdir / n) for n in report.extra["files"]))
     return G, rdf, report

@@ -55,7 +55,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from itertools import combinations
-from typing import Dict, Iterable, Iterator, List, Optional
+from typing import Callable, Dict, Iterable, Iterator, List, Optional
 
 import networkx as nx
 
@@ -363,6 +363,38 @@ class GraphBuilder:
                     flush()
             flush()
         os.replace(tmp, path)
+
+    def start_save(self, path) -> Callable[..., None]:
+        """Start :meth:`save` beside the caller; returns ``finish(rescue=True)``, which waits for it.
+
+        On Linux the file is written by a forked copy of this process while the
+        caller goes on (the export, at the end of a build: the two take about the
+        same time, and nothing is written to the builder in between, so the copy
+        sees the same tables; its store is only read). If that process fails,
+        ``finish()`` writes the file here, so an error is raised as :meth:`save`
+        raises it; ``finish(rescue=False)`` only waits (a caller that is failing
+        anyway). Elsewhere the file is written before this returns.
+        """
+        if not sys.platform.startswith("linux"):
+            self.save(path)
+            return lambda rescue=True: None
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child's coverage is not collected
+            code = 1
+            try:
+                self.save(path)
+                code = 0
+            finally:
+                os._exit(code)  # no cleanup: the parent owns the store, files and streams
+
+        def finish(rescue: bool = True) -> None:
+            _, status = os.waitpid(pid, 0)
+            if os.waitstatus_to_exitcode(status) != 0 and rescue:
+                self.save(path)
+
+        return finish
 
     @classmethod
     def load(cls, path, comention: bool = True) -> "GraphBuilder":

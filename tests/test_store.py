@@ -209,3 +209,56 @@ def test_build_returns_graph_whose_records_read_from_disk(tmp_path):
             assert len(d["evidence"]) == d["weight"] == len(list(d["evidence"]))
             assert all(e["sentence"] for e in d["evidence"])
     assert len(G.graph["documents"]) == 1
+
+
+def test_state_written_beside_the_export_equals_a_plain_save(tmp_path):
+    b = _builder(small_documents() + _alibaba_docs())
+    b.save(tmp_path / "plain.json.gz")
+    finish = b.start_save(tmp_path / "forked.json.gz")
+    b.graph(TAXONOMY)  # the caller goes on meanwhile
+    finish()
+    with gzip.open(tmp_path / "forked.json.gz") as a, gzip.open(tmp_path / "plain.json.gz") as b:
+        assert a.read() == b.read()
+
+
+def test_a_failed_state_writer_is_rescued_by_the_caller(tmp_path, monkeypatch):
+    import os
+
+    b = _builder(small_documents())
+    parent, save = os.getpid(), GraphBuilder.save
+
+    def save_only_here(self, path):
+        if os.getpid() != parent:
+            raise OSError("disk full")  # the forked writer fails
+        save(self, path)
+
+    monkeypatch.setattr(GraphBuilder, "save", save_only_here)
+    finish = b.start_save(tmp_path / "state.json.gz")
+    finish(rescue=False)
+    assert not (tmp_path / "state.json.gz").exists()
+    finish = b.start_save(tmp_path / "state.json.gz")
+    finish()
+    assert sorted(GraphBuilder.load(tmp_path / "state.json.gz").keys()) == sorted(b.keys())
+
+
+def test_a_failing_export_leaves_earlier_output_and_no_writer_behind(tmp_path, monkeypatch):
+    import graph_builder.api as api
+
+    out = tmp_path / "out"
+    text = tmp_path / "a.txt"
+    text.write_text("云帆网络科技有限公司副总裁林海表示，公司推出了云帆助手。", encoding="utf-8")
+    build([str(text)], outdir=out, html=False)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def broken(*args, **kwargs):
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(rdfx, "write_rdf", broken)
+    monkeypatch.setattr("graph_builder.export.rdf.write_rdf", broken)
+    with pytest.raises(OSError):
+        build([str(text)], outdir=out, html=False)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no staging folder left either
+    import os
+
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # the forked writer was waited for
