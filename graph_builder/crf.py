@@ -371,7 +371,9 @@ def char_stats_from_dictionary() -> Dict[str, Tuple[str, str, str]]:
 
 def _word_tag(word: str) -> str:
     """The ``p=`` value of a word: its jieba-dictionary tag, else ``un`` (Han) or ``x``."""
-    return _dict_tags().get(word) or ("un" if "\u4e00" <= word[0] <= "\u9fff" else "x")
+    from graph_builder.segment import main_dictionary_tag
+
+    return main_dictionary_tag(word) or ("un" if "\u4e00" <= word[0] <= "\u9fff" else "x")
 
 
 class _WordFeatureCache(dict):

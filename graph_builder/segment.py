@@ -169,7 +169,7 @@ def dictionary():
 
         tk, tags = tokenizer()
         with _lock:
-            seg = wordseg.SegDict.from_jieba(tk.FREQ, tk.total, tags, finalseg)
+            seg = wordseg.SegDict.from_jieba(tk.FREQ, tk.total, tags, finalseg, dictionary_tags())
         wordseg.store_cached(key, seg)  # keyed by the words: a user lexicon gets its own file
     with _lock:
         if "segdict" not in _state:
@@ -183,6 +183,12 @@ def word_freq(word: str) -> int:
     seg = dictionary()
     freq = seg.FREQ if seg is not None else tokenizer()[0].FREQ
     return freq.get(word, 0)
+
+
+def main_dictionary_tag(word: str) -> Optional[str]:
+    """The tag of ``word`` in jieba's main dictionary alone (no lexicon words), or None."""
+    seg = dictionary()
+    return seg.dict_tags.get(word) if seg is not None else dictionary_tags().get(word)
 
 
 def word_tag(word: str) -> Optional[str]:

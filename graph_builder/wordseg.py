@@ -35,7 +35,7 @@ import numpy as np
 
 log_ = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when the cache layout or the kernels' meaning changes
+FORMAT = 2  # bump when the cache layout or the kernels' meaning changes
 _EMPTY = -1
 _MIN_FLOAT = -3.14e100  # jieba.finalseg.MIN_FLOAT: the score of an impossible HMM step
 _HMM_STATES = "BMES"
@@ -69,6 +69,7 @@ class SegDict:
         self.n_nodes = int(meta["n_nodes"])
         self.freq = arrays["freq"]
         self.tag = arrays["tag"]
+        self.dict_tag = arrays["dict_tag"]
         self.emit_codes = arrays["emit_codes"]
         self.emit = arrays["emit"]
         self.start = arrays["start"]
@@ -79,12 +80,19 @@ class SegDict:
         self._edges = int(meta["n_nodes"]) - 1
         self._memo: Dict[str, int] = {}  # word -> node, for the rules' repeated lookups
         self.FREQ = _FreqView(self)
-        self.tags = _TagView(self)
+        self.tags = _TagView(self, "tag")
+        self.dict_tags = _TagView(self, "dict_tag")  # jieba's own tags, which user words never change
 
     # ------------------------------------------------------------ building
     @classmethod
-    def from_jieba(cls, freq: Dict[str, int], total: int, tags: Dict[str, str], finalseg) -> "SegDict":
-        """From a jieba tokenizer's ``FREQ`` and ``total``, a tag dict and ``jieba.finalseg``."""
+    def from_jieba(cls, freq: Dict[str, int], total: int, tags: Dict[str, str], finalseg,
+                   dict_tags: Optional[Dict[str, str]] = None) -> "SegDict":
+        """From a jieba tokenizer's ``FREQ`` and ``total``, a tag dict and ``jieba.finalseg``.
+
+        ``dict_tags`` are the tags of jieba's main dictionary alone (the CRF's
+        ``p=`` features), kept beside ``tags`` (which the lexicons override).
+        """
+        dict_tags = dict_tags or {}
         words = list(freq)
         ids = {w: i + 1 for i, w in enumerate(words)}  # 0 is the root
         for w in words:  # jieba keeps every prefix; make sure, as the trie needs them
@@ -97,23 +105,24 @@ class SegDict:
         chars = np.fromiter((ord(w[-1]) for w in words), np.int64, len(words))
         node_freq = np.zeros(n, np.int64)
         node_freq[1:] = np.fromiter((freq.get(w, 0) for w in words), np.int64, len(words))
-        names = sorted(set(tags.values()))
+        names = sorted(set(tags.values()) | set(dict_tags.values()))
         tag_id = {t: i + 1 for i, t in enumerate(names)}
         node_tag = np.zeros(n, np.uint8 if len(names) < 255 else np.uint16)
-        for w, t in tags.items():
-            i = ids.get(w)
-            if i is None:  # a tagged word with no dictionary entry: a node with count 0, as a prefix
-                continue
-            node_tag[i] = tag_id[t]
+        node_dict_tag = np.zeros(n, node_tag.dtype)
+        for table, column in ((tags, node_tag), (dict_tags, node_dict_tag)):
+            for w, t in table.items():
+                i = ids.get(w)
+                if i is not None:  # else no dictionary entry: added below as a node with count 0
+                    column[i] = tag_id[t]
         keys, vals = _table(parent, chars, np.arange(1, n, dtype=np.int64), _capacity(n))
         emit_codes, emit, start, trans = _hmm_tables(finalseg)
-        arrays = {"keys": keys, "vals": vals, "freq": node_freq, "tag": node_tag, "emit_codes": emit_codes,
+        arrays = {"keys": keys, "vals": vals, "freq": node_freq, "tag": node_tag, "dict_tag": node_dict_tag,
+                  "emit_codes": emit_codes,
                   "emit": emit, "start": start, "trans": trans}
         seg = cls(arrays, {"n_nodes": n, "total": total, "tag_names": names})
-        missing = [(w, t) for w, t in tags.items() if w not in ids]
-        for w, t in missing:
-            seg.add_word(w, 0)
-            seg.tags[w] = t
+        for view, table in ((seg.tags, tags), (seg.dict_tags, dict_tags)):
+            for w, t in [(w, t) for w, t in table.items() if w not in ids]:
+                view[w] = t
         seg.total = total
         return seg
 
@@ -124,6 +133,7 @@ class SegDict:
         try:
             with open(tmp, "wb") as fh:
                 np.savez(fh, keys=self.keys, vals=self.vals, freq=self.freq[:n], tag=self.tag[:n],
+                         dict_tag=self.dict_tag[:n],
                          emit_codes=self.emit_codes, emit=self.emit, start=self.start, trans=self.trans,
                          meta=np.array(json.dumps(meta, ensure_ascii=False)))
             os.replace(tmp, path)
@@ -193,6 +203,7 @@ class SegDict:
             extra = max(len(self.freq) // 2, 16)
             self.freq = np.concatenate([self.freq, np.zeros(extra, self.freq.dtype)])
             self.tag = np.concatenate([self.tag, np.zeros(extra, self.tag.dtype)])
+            self.dict_tag = np.concatenate([self.dict_tag, np.zeros(extra, self.dict_tag.dtype)])
         self.n_nodes += 1
         self._edges += 1
         if self._edges * 2 > len(self.keys):  # keep the table at most half full: rebuild it larger
@@ -216,6 +227,7 @@ class SegDict:
             i = len(self.tag_names)
             if i > np.iinfo(self.tag.dtype).max:
                 self.tag = self.tag.astype(np.uint16)
+                self.dict_tag = self.dict_tag.astype(np.uint16)
             self.tag_names.append(name)
             self._tag_ids[name] = i
         return i
@@ -259,16 +271,18 @@ class _FreqView:
 
 
 class _TagView:
-    """The tag table of a :class:`SegDict`: ``word -> POS tag`` for the words that have one."""
+    """A tag table of a :class:`SegDict` (``column``: ``tag`` or ``dict_tag``): ``word -> POS tag``."""
 
-    def __init__(self, seg: SegDict) -> None:
+    def __init__(self, seg: SegDict, column: str) -> None:
         self._seg = seg
+        self._column = column
 
     def get(self, word: str, default=None):
-        node = self._seg.node(word)
+        seg = self._seg
+        node = seg.node(word)
         if node <= 0:
             return default
-        name = self._seg.tag_names[int(self._seg.tag[node])]
+        name = seg.tag_names[int(getattr(seg, self._column)[node])]
         return default if name is None else name
 
     def __contains__(self, word: str) -> bool:
@@ -287,7 +301,7 @@ class _TagView:
             seg.add_word(word, 0)
             node = seg.node(word)
         tid = seg.tag_id(tag)
-        seg.tag[node] = tid
+        getattr(seg, self._column)[node] = tid
 
 
 def _capacity(entries: int) -> int:

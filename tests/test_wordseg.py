@@ -149,3 +149,15 @@ def test_an_unwritable_cache_is_skipped(tmp_path, monkeypatch):
     monkeypatch.setenv("GRAPH_BUILDER_CACHE", str(blocker / "cache"))  # a folder inside a file
     wordseg.store_cached("k", wordseg.SegDict.from_jieba({"甲": 1}, 1, {}, finalseg))
     assert wordseg.load_cached("k") is None
+
+
+def test_main_dictionary_tags_stay_jiebas_where_the_lexicons_retag():
+    main = segment.dictionary_tags()
+    seg = segment.dictionary()
+    _tk, tags = segment.tokenizer()
+    retagged = [w for w, t in main.items() if tags.get(w) != t]
+    assert retagged  # the lexicons do retag some words
+    sample = retagged[:500] + list(main)[::700] + [w for w, _t in segment._lexicon_words()[:300]]
+    for w in sample:
+        assert seg.dict_tags.get(w) == main.get(w), w
+        assert seg.tags.get(w) == tags.get(w), w
