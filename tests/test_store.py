@@ -242,7 +242,7 @@ def test_a_failed_state_writer_is_rescued_by_the_caller(tmp_path, monkeypatch):
 
 
 def test_a_failing_export_leaves_earlier_output_and_no_writer_behind(tmp_path, monkeypatch):
-    import graph_builder.api as api
+    import os
 
     out = tmp_path / "out"
     text = tmp_path / "a.txt"
@@ -253,12 +253,21 @@ def test_a_failing_export_leaves_earlier_output_and_no_writer_behind(tmp_path, m
     def broken(*args, **kwargs):
         raise OSError("no space left on device")
 
+    forked = []
+    fork = os.fork
+
+    def recording_fork():
+        pid = fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
     monkeypatch.setattr(rdfx, "write_rdf", broken)
-    monkeypatch.setattr("graph_builder.export.rdf.write_rdf", broken)
+    monkeypatch.setattr(os, "fork", recording_fork)
     with pytest.raises(OSError):
         build([str(text)], outdir=out, html=False)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no staging folder left either
-    import os
-
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)  # the forked writer was waited for
+    assert forked
+    for pid in forked:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # the forked writer was waited for
