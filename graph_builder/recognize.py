@@ -228,6 +228,14 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
             if j + 1 < n and toks[j + 1].text in ("了", "过") and toks[j + 1].start == toks[j].end:
                 i = j + 1  # 战略投资了X: the suffix word is a verb here
                 continue
+            if toks[j].text == "控股" and j + 1 < n and toks[j + 1].text == "的":
+                if j == i:
+                    i += 1  # 格力电器控股的X: 控股 is the verb "holds", no part of the name
+                    continue
+                j -= 1
+            if toks[j].text == "股份" and j + 1 < n and toks[j + 1].pos in ("p", "uj", "m", "v"):
+                i = j + 1  # 增持公司股份至5%: shares, not a company named 股份
+                continue
             start_tok = _company_run(ctx, toks, i, tier)
             if start_tok is not None:
                 first = toks[start_tok]
@@ -265,6 +273,10 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
             break  # 由贾明任集团总裁: a name with the verb 任 glued on, not a company
         if w in _appointment_words():
             break  # 杜青禾曾任X有限公司: the verb before the employer is no part of its name
+        if t.pos == "un" and w[0] in "这那该此其本":
+            break  # 这是公司: jieba glued a demonstrative and a verb, no name
+        if w in _NOT_FIRM_MODIFIERS and tier != "strong":
+            break  # 大众汽车旗下软件公司: the parent and 旗下 are no part of the unit's name
         known = w in ctx.companies
         # Registered names hold business verbs (台湾积体电路制造股份有限公司).
         strong_word = tier == "strong" and (t.pos in _NOUNISH or t.pos in ("v", "vn") and len(w) >= 2)
@@ -306,7 +318,7 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
     return k
 
 
-_SUBSIDIARY_HEADS = frozenset(("子公司", "全资子公司", "控股子公司", "孙公司", "附属公司"))
+_SUBSIDIARY_HEADS = frozenset(("子公司", "全资子公司", "控股子公司", "孙公司", "附属公司", "母公司", "控股股东"))
 _NAME_RUN_TAGS = frozenset(("nz", "nt", "un", "n", "nr", "ns", "j", "eng", "nrt", "b"))
 
 
@@ -419,17 +431,19 @@ def partner_rule(ctx: Context) -> List[Mention]:
             if t.text not in ("与", "和", "同") or i + 1 >= n:
                 continue
             j = i + 1
-            while j < n and j - i <= 2 and toks[j].pos not in _BREAK:
-                j += 1
-            if j == i + 1 or j >= n or j - i > 3:
+            while j < n and (j - i <= 2 or j - i <= 3 and toks[j].pos == "eng") and toks[j].pos not in _BREAK:
+                j += 1  # 与沙特ACWA Power: a foreign name may take two words
+            if j == i + 1 or j >= n or j - i > 4:
                 continue
             # 近日/正式 may stand between the partner and the verb.
             v = j + 1 if toks[j].pos in ("t", "d") and j + 1 < n else j
             if toks[v].text not in cues:
                 continue
             run = toks[i + 1:j]
-            if any(r.end != q.start for r, q in zip(run, run[1:])):
+            if any(r.end != q.start and not (r.pos == q.pos == "eng") for r, q in zip(run, run[1:])):
                 continue
+            if len(run) > 1 and run[0].text in ctx.places and all(r.pos == "eng" for r in run[1:]):
+                run = run[1:]  # 与沙特ACWA Power联合: the country before a foreign name is no part of it
             first = run[0]
             if first.pos not in _PROPER or first.pos in _NAME_TAGS or ctx.is_known(first.text) and len(run) == 1:
                 continue
@@ -443,13 +457,248 @@ def partner_rule(ctx: Context) -> List[Mention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _firm_heads() -> frozenset:
+    """Firm nouns (企业, 公司, 车企) after which a written name is a company (firm_heads.txt)."""
+    return frozenset(r[0] for r in lexicon._rows("firm_heads.txt"))
+
+
+#: Tags of tokens that make a run a written name rather than plain words (昆仑 + 芯远, CARIAD).
+_NAMEY_TAGS = frozenset(("un", "nz", "nt", "j", "eng", "nrt"))
+#: Words glued before a firm noun that refer back or name a relation, not a kind of firm (该公司, 子公司).
+_NOT_FIRM_MODIFIERS = frozenset(("该", "本", "子", "母", "分", "孙", "这家", "那家", "一家", "各", "每", "多家",
+                                 "合资", "控股", "全资", "上市", "旗下", "下属", "关联", "参股", "空壳"))
+
+
+def _latin_end(ctx: Context, toks: Sequence[Token], j: int, most: int = 4) -> int:
+    """End token index of a Latin name starting at token ``j`` (ACWA Power, SK On, C AR IAD split by jieba).
+
+    Tokens must be ASCII letters/digits, glued or joined by one space; returns ``j`` if none.
+    """
+    k = j
+    n = len(toks)
+    while k < n and k - j < most:
+        w = toks[k].text
+        if not (w.isascii() and w.isalnum()):
+            break
+        if k > j:
+            gap = ctx.norm[toks[k - 1].end:toks[k].start]
+            if gap not in ("", " "):
+                break
+        k += 1
+    return k
+
+
+def _name_run_after(ctx: Context, toks: Sequence[Token], j: int) -> int:
+    """End token index of a written name starting at token ``j`` that a verb, preposition or punctuation
+    ends, or ``j`` if none: one to three glued name-like tokens, at least one of them a name tag
+    (昆仑/ns 芯远/un), or a Latin name."""
+    n = len(toks)
+    k = _latin_end(ctx, toks, j)
+    if k > j and any(c.isalpha() for c in ctx.norm[toks[j].start:toks[k - 1].end]):
+        return k if k >= n or toks[k].pos not in _NOUNISH or toks[k].text in ctx.csuf else j
+    k = j
+    while k < n and k - j < 3 and toks[k].pos in _NAME_RUN_TAGS and (k == j or toks[k].start == toks[k - 1].end) \
+            and toks[k].text not in ctx.stop and toks[k].text not in ctx.titles and toks[k].pos not in _NAME_TAGS:
+        k += 1
+    if k == j or k >= n or toks[k].pos not in ("v", "p", "x", "d", "c", "uj", "vn", "t"):
+        return j
+    if not any(t.pos in _NAMEY_TAGS for t in toks[j:k]):
+        return j
+    return k
+
+
+#: Verbs that put a post (and its employer) after them: 兼任X首席技术官, 曾任X副总裁.
+_POST_VERBS = frozenset(("任", "兼任", "出任", "担任", "曾任", "现任", "原任", "历任", "升任", "转任", "调任", "就任"))
+
+
+@recognizer(priority=63)
+def employer_before_title_rule(ctx: Context) -> List[Mention]:
+    """``兼任TCL华星首席技术官``, ``曾任Medivo首席技术官``: a written name between an appointment
+    verb and a job title is the employer, a company unless an organisation suffix ends it."""
+    verbs = _appointment_words() | _POST_VERBS
+    out = []
+    for toks in ctx.sentences:
+        n = len(toks)
+        for i in range(n - 2):
+            if toks[i].text not in verbs:
+                continue
+            j = k = i + 1
+            while k < n and k - j < 3 and (toks[k].pos in _NAMEY_TAGS or toks[k].text.isascii() and toks[k].text.isalnum()) \
+                    and (k == j or ctx.norm[toks[k - 1].end:toks[k].start] in ("", " ")):
+                k += 1
+            if k == j or k >= n or toks[k].start != toks[k - 1].end:
+                continue
+            if toks[k].text not in ctx.titles and toks[k].pos != "nnt":
+                continue
+            name = ctx.norm[toks[j].start:toks[k - 1].end]
+            if not 2 <= len(name) <= 12 or ctx.is_known(name) or name in ctx.orgs or name in ctx.places \
+                    or _suffix_of(name, ctx.osuf) or any(t.pos in _NAME_TAGS for t in toks[j:k]) \
+                    or (_HAN.match(name) and _common_word(name)):  # 历任研发工程师: a field, not an employer
+                continue
+            out.append(ctx.mention(toks[j].start, toks[k - 1].end, "Company", "employer_before_title_rule", 0.7))
+    return out
+
+
+@recognizer(priority=64)
+def firm_head_rule(ctx: Context) -> List[Mention]:
+    """``AI芯片企业昆仑芯远发布…``, ``软件公司CARIAD``: a written name right after a firm noun
+    with a modifier glued before it is a company.
+
+    The modifier keeps back-references out (该公司将, 子公司, 合资公司已); the name is a Latin
+    run or one to three glued tokens holding an unknown or proper word, ended by a verb,
+    preposition or punctuation, and no place, title, industry or person on its own.
+    """
+    heads = _firm_heads()
+    out = []
+    for toks in ctx.sentences:
+        n = len(toks)
+        for i in range(1, n - 1):
+            t = toks[i]
+            if t.text not in heads:
+                continue
+            prev = toks[i - 1]
+            if prev.end != t.start or prev.pos in ("r", "m", "q", "v", "d", "p", "c", "uj", "x") \
+                    or prev.text in _NOT_FIRM_MODIFIERS:
+                continue
+            j = i + 1
+            k = _name_run_after(ctx, toks, j)
+            if k == j:
+                continue
+            name = ctx.norm[toks[j].start:toks[k - 1].end]
+            if k - j == 1 and len(name) <= 2 and toks[j].pos not in ("nz", "nt", "nrt", "j"):
+                continue  # 云厂商送样: a two-character unknown word alone is more often a verb than a name
+            if not 2 <= len(name) <= (30 if name.isascii() else 16) or name in ctx.places or name in ctx.industries or name in ctx.titles \
+                    or name in ctx.products or name in ctx.stop or name in ctx.orgs:
+                continue
+            out.append(ctx.mention(toks[j].start, toks[k - 1].end, "Company", "firm_head_rule", 0.75))
+    return out
+
+
+#: Words that join the members of a list (华为、小米和荣耀).
+_LIST_JOINERS = frozenset(("、", "和", "及", "与", "以及"))
+
+
+def _member_before(ctx: Context, toks: Sequence[Token], j: int) -> int:
+    """Start token index of the list member that ends before token ``j`` (up to 3 glued name-like
+    tokens, or a Latin name), or ``j`` if none."""
+    k = j
+    while k > 0 and j - k < 3:
+        t = toks[k - 1]
+        if k < j and t.end != toks[k].start and not (t.pos == "eng" and toks[k].pos == "eng"):
+            break
+        if t.pos in _BREAK or t.pos == "vn" or t.pos not in _NOUNISH and not (t.text.isascii() and t.text.isalnum()) \
+                or t.text in ctx.titles or (t.text in ctx.stop and t.text not in ctx.csuf) or t.text in _NOT_FIRM_MODIFIERS:
+            break
+        k -= 1
+        if t.text in ctx.companies:
+            break  # 获得腾讯、…: a known company starts the member
+    return k
+
+
+def _member_after(ctx: Context, toks: Sequence[Token], i: int) -> int:
+    """End token index of the list member that starts at token ``i``, or ``i`` if none."""
+    n = len(toks)
+    k = _latin_end(ctx, toks, i)
+    if k > i:
+        return k
+    while k < n and k - i < 3:
+        t = toks[k]
+        if k > i and t.start != toks[k - 1].end:
+            break
+        if t.pos in _BREAK or t.pos == "vn" or t.pos not in _NOUNISH or t.text in ctx.titles \
+                or (t.text in ctx.stop and t.text not in ctx.csuf):
+            break
+        k += 1
+        if t.text in ctx.companies:
+            break  # 与宁德时代合资: a known company ends the member
+    return k
+
+
+def _firm_member(ctx: Context, name: str) -> bool:
+    """A list member that is a company by itself: a listed company or a name with a company head."""
+    suf = _suffix_of(name, ctx.csuf)
+    if name in ctx.orgs:
+        return False  # 人民银行: a regulator, so its list is not one of firms
+    return name in ctx.companies and name not in ctx.ambiguous or (suf is not None and ctx.csuf[suf] != "weak")
+
+
+@recognizer(priority=66)
+def company_list_rule(ctx: Context) -> List[Mention]:
+    """``获得国投创业、合肥产投和招银国际的投资``: in a list that holds a known company, the other
+    written names are companies too.
+
+    Members are glued name-like runs joined by 、/和/及/与; a member counts as a name when
+    it holds an unknown, proper or Latin word (合肥 + 产投, vivo) and is no place, person,
+    title, industry or product on its own.
+    """
+    out = []
+    for toks in ctx.sentences:
+        n = len(toks)
+        members: List[Tuple[int, int]] = []
+        i = 0
+        while i < n:
+            if toks[i].text not in _LIST_JOINERS:
+                i += 1
+                continue
+            a = _member_before(ctx, toks, i)
+            b = _member_after(ctx, toks, i + 1) if i + 1 < n else i + 1
+            if a < i and b > i + 1:
+                if not members or members[-1] != (a, i):
+                    if members and members[-1][1] < a - 1:
+                        out.extend(_list_companies(ctx, toks, members))
+                        members = []
+                    members.append((a, i))
+                members.append((i + 1, b))
+                i = b
+                continue
+            i += 1
+            if members and toks[i - 1].text in _LIST_JOINERS:
+                out.extend(_list_companies(ctx, toks, members))
+                members = []
+        out.extend(_list_companies(ctx, toks, members))
+    return out
+
+
+def _list_companies(ctx: Context, toks: Sequence[Token], members: List[Tuple[int, int]]) -> List[Mention]:
+    """Company mentions for the unknown names of one list, when one member is a known company."""
+    if len(members) < 2:
+        return []
+    names = [ctx.norm[toks[a].start:toks[b - 1].end] for a, b in members]
+    # A known maker glued to a model number (阿维塔12) is a product, not a firm member of the list.
+    firm = [_firm_member(ctx, nm) and not (b < len(toks) and toks[b].start == toks[b - 1].end
+                                          and toks[b].text[:1].isascii() and toks[b].text[:1].isalnum())
+            for (a, b), nm in zip(members, names)]
+    if not any(firm):
+        return []
+    out = []
+    for (a, b), name in zip(members, names):
+        run = toks[a:b]
+        if _firm_member(ctx, name) or not 2 <= len(name) <= 12:
+            continue
+        if any(c.isdigit() for c in name) and not name.isascii():
+            continue  # 深蓝S07和阿维塔12: a model name next to a maker, not a company
+        if not any(t.pos in _NAMEY_TAGS or (t.text.isascii() and t.text.isalpha()) for t in run) \
+                or any(t.pos in _NAME_TAGS for t in run) and run[0].text not in ctx.companies \
+                or all(t.text in ctx.places for t in run):  # 美团 + 龙珠/nr: a firm's fund, not a person
+            continue
+        if name in ctx.places or name in ctx.industries or name in ctx.titles or name in ctx.products \
+                or name in ctx.orgs or name in ctx.stop or _suffix_of(name, ctx.osuf) \
+                or not _crf_none_but(ctx, toks[a].start, toks[b - 1].end, "Company"):
+            continue
+        out.append(ctx.mention(toks[a].start, toks[b - 1].end, "Company", "company_list_rule", 0.7))
+    return out
+
+
 def _crf_none_but(ctx: Context, start: int, end: int, etype: str) -> bool:
     """Whether no CRF span of another type than ``etype`` covers ``start:end``.
 
     A shorter one inside (长江 in 长江存储) does not count: the run is the longer name.
     """
     spans = _crf_raw(ctx) or []
-    return not any(s <= start and end <= e and t != etype for s, e, t, _sc in spans)
+    # a span the CRF itself would drop (below its type's floor) is no evidence either
+    return not any(s <= start and end <= e and t != etype and sc >= CRF_MIN_SCORE.get(t, 0.0)
+                   for s, e, t, sc in spans)
 
 
 # --------------------------------------------------------------------------- persons
@@ -1463,7 +1712,19 @@ def industry_rule(ctx: Context) -> List[Mention]:
                     and toks[j].end == toks[j + 1].start and toks[j].start == toks[j - 1].end:
                 cued = True
             if cued or after_verb:
-                out.append(ctx.mention(toks[i].start, end, "Industry", "industry_rule", 0.8))
+                start = toks[i].start
+                if cued and not after_verb and j - i == 1:
+                    # 扫地 + 机器人业务: nouns glued before the label narrow the sector
+                    k = i
+                    while k > 0 and i - k < 2 and toks[k - 1].end == toks[k].start and toks[k - 1].pos in ("n", "nz", "vn") \
+                            and len(toks[k - 1].text) >= 2 and not ctx.is_known(toks[k - 1].text) \
+                            and toks[k - 1].text not in verbs and toks[k - 1].text not in mods \
+                            and toks[k - 1].text not in lexicon.cues("scope") \
+                            and toks[k - 1].text not in lexicon.cues("org_prefix") \
+                            and toks[k - 1].text not in lexicon.cues("industry_break"):
+                        k -= 1
+                    start = toks[k].start
+                out.append(ctx.mention(start, end, "Industry", "industry_rule", 0.8))
         for i, t in enumerate(toks):
             glued = _glued_cue(t.text, cues) if len(t.text) >= 3 else 0  # shorter: no head plus cue
             if not glued and len(t.text) >= 4:  # 化工企业 as one word: a weak cue after a taxonomy label
@@ -1504,7 +1765,15 @@ def industry_rule(ctx: Context) -> List[Mention]:
                     continue
             out.append(ctx.mention(toks[k].start, toks[e - 1].end, "Industry", "industry_rule", 0.7))
             out.extend(_coordinated_industries(ctx, toks, k, lookup))
-    return out
+    return [_without_scope(ctx, m) for m in out]
+
+
+def _without_scope(ctx: Context, m: Mention) -> Mention:
+    """``国内汽车芯片`` where jieba glued 国内 to the next word: a scope word is no part of the sector."""
+    for w in lexicon.cues("scope"):
+        if m.name.startswith(w) and len(m.name) - len(w) >= 2:
+            return ctx.mention(m.start + len(w), m.end, m.type, m.method, m.score)
+    return m
 
 
 def _sector_start(ctx: Context, toks: Sequence[Token], i: int, cues, head: int = 0) -> int:
@@ -1909,7 +2178,7 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
 
 
 #: Types whose names are taken again wherever the text repeats them.
-_REPEATED_TYPES = ("Person", "Product")
+_REPEATED_TYPES = ("Person", "Product", "Company")
 
 
 def _repeated_names(ctx: Context, mentions: List[Mention]) -> List[Mention]:
@@ -1925,26 +2194,98 @@ def _repeated_names(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     for m in mentions:
         if m.type in _REPEATED_TYPES and len(m.name) >= 2 and m.name not in ctx.stop:
             names.setdefault(m.name, m)
+    for m in mentions:
+        if m.type == "Company":
+            for stem in _short_forms(ctx, m.name):
+                names.setdefault(stem, m)
     if not names:
         return mentions
+    # 完成后|华晟精密 tagged as one company: a lead glue character is no part of a name the text uses
+    mentions = [ctx.mention(m.start + 1, m.end, m.type, m.method, m.score)
+                if m.type == "Company" and m.name[:1] in _LEAD_GLUE and m.name[1:] in names
+                and names[m.name[1:]].type == "Company" else m for m in mentions]
     text = ctx.norm
     taken = bytearray(len(text) + 1)
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     glue = lexicon.cue_chars("person_glue")
     added = []
+    dropped = set()
     for name, first in names.items():
         k = text.find(name)
         while k >= 0:
             e = k + len(name)
-            if not any(taken[k:e]) and _whole_words(ctx, k, e, glue if first.type == "Person" else "") \
-                    and not (first.type == "Person" and _after_adverb(ctx, k)):
+            inner = [m for m in mentions if m.start < e and m.end > k]
+            # 昆仑芯远 again, where jieba's place 昆仑 was taken: a shorter place inside gives way
+            free = not any(taken[k:e]) or first.type == "Company" and inner and all(
+                m.type == "Place" and k <= m.start and m.end <= e and m.end - m.start < e - k for m in inner)
+            if free and (_whole_words(ctx, k, e, glue if first.type == "Person" else _GLUE if first.type == "Company" else "")
+                         or first.type == "Company" and _glued_lead(ctx, k, e)) \
+                    and not (first.type == "Person" and _after_adverb(ctx, k)) \
+                    and not (first.type == "Company" and _glued_name_after(ctx, e)):
                 added.append(Mention(k, e, first.type, name, method="repeat", score=first.score))
+                dropped.update(id(m) for m in inner)
                 taken[k:e] = b"\x01" * (e - k)
             k = text.find(name, e)
     if not added:
         return mentions
-    return sorted(mentions + added, key=lambda m: (m.start, m.end))
+    return sorted([m for m in mentions if id(m) not in dropped] + added, key=lambda m: (m.start, m.end))
+
+
+#: Characters jieba glues in front of a name (交易完成后|凌达, 5月20日|青柚): a date or function word.
+_LEAD_GLUE = _GLUE + "后日月年前"
+
+
+def _glued_lead(ctx: Context, start: int, end: int) -> bool:
+    """Whether ``start:end`` ends on a word edge and starts inside a word only after lead glue characters."""
+    a, b = _token_at(ctx, start), _token_at(ctx, end - 1)
+    if a is None or b is None or a.start == start:
+        return False
+    return all(c in _LEAD_GLUE for c in ctx.norm[a.start:start]) and all(c in _GLUE for c in ctx.norm[end:b.end])
+
+
+def _glued_name_after(ctx: Context, end: int) -> bool:
+    """Whether a name-like word or a company head is glued right after ``end`` (药明 in 药明合联)."""
+    t = _token_at(ctx, end)
+    return t is not None and t.start == end and (t.pos in _NAMEY_TAGS or t.text in ctx.csuf)
+
+
+#: name -> (sizes of the tables it was computed with, its short forms): company names recur across documents.
+_SHORT_FORMS: Dict[str, Tuple[tuple, List[str]]] = {}
+
+
+def _short_forms(ctx: Context, name: str) -> List[str]:
+    """Short forms a text may use after a company's full name: the name without its company head
+    (奇瑞汽车 -> 奇瑞, 大疆创新 -> 大疆), and a registered name without its place and legal form
+    (珠海凌达压缩机有限公司 -> 凌达压缩机). Each is a rare Chinese word of 2-6 characters that is no
+    place or common word (平安银行 -> 平安 and 中国银行 -> 中国 stay unused)."""
+    stamp = (len(ctx.csuf), len(ctx.places), len(ctx.industries))  # a user lexicon may grow the tables
+    got = _SHORT_FORMS.get(name)
+    if got is not None and got[0] == stamp:
+        return got[1]
+    out: List[str] = []
+    rest = name
+    suf = _suffix_of(rest, ctx.csuf)
+    if suf and ctx.csuf[suf] == "strong":
+        place = max((p for p in (rest[:k] for k in range(2, min(len(rest) - 2, 6) + 1)) if p in ctx.places),
+                    key=len, default="")
+        if place:
+            rest = rest[len(place):]
+            if rest[:1] in "市省":
+                rest = rest[1:]
+    for _ in range(3):
+        suf = _suffix_of(rest, ctx.csuf)
+        if not suf:
+            break
+        rest = rest[:-len(suf)]
+        if 2 <= len(rest) <= (6 if len(rest) < len(name) - len(suf) else 4) and _HAN.match(rest) \
+                and not (rest in ctx.places or rest in ctx.stop or rest in ctx.industries or rest in ctx.titles
+                         or rest in ctx.surnames or _common_word(rest)):
+            out.append(rest)
+    if len(_SHORT_FORMS) > 50000:
+        _SHORT_FORMS.clear()
+    _SHORT_FORMS[name] = (stamp, out)
+    return out
 
 
 def _after_adverb(ctx: Context, start: int) -> bool:

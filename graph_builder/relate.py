@@ -184,9 +184,11 @@ def _rules() -> dict:
         requires = required[req]
         for group in ("s", "o"):
             # an elided endpoint ("s_from": "prev"|"first", "s_types": macro) is taken from the sentence
+            # ("topic": from an earlier sentence, so the sentence need not hold that type)
             if p.get(group + "_from"):
                 allowed[group] = _MACROS[p[group + "_types"]]
-                needs.append(frozenset(_MACROS[p[group + "_types"]]))
+                if p[group + "_from"] != "topic":
+                    needs.append(frozenset(_MACROS[p[group + "_types"]]))
         patterns.append({**p, "re": rx, "needs": needs, "requires": requires, "list_allowed": allowed})
     pron = {
         name: (re.compile(spec["regex"]), tuple(spec["types"]), bool(spec.get("latest")),
@@ -254,6 +256,8 @@ class _SentenceView:
         self.chars: List[str] = []
         self.offsets: List[int] = []
         self.items: Dict[int, _Item] = {}
+        # type -> first mention of the latest earlier sentence of the paragraph having one
+        self.earlier: Dict[str, int] = {}
 
     def add_text(self, text: str, start: int) -> None:
         if _PRIVATE_USE_RE.search(text):
@@ -323,6 +327,7 @@ class _Topics:
 def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics, rules: dict):
     """Pattern string of ``sent``; records its mentions in ``topics``."""
     view = _SentenceView()
+    view.earlier = dict(topics.previous)
     pos = sent.start
     for i in range(lo, hi):
         m = doc.mentions[i]
@@ -425,7 +430,7 @@ def relate(doc: Document) -> Document:
         if lo == hi and not topics:
             continue
         view = _build_view(doc, sent, lo, hi, topics, rules)
-        if len(view.items) < 2 and not topics.pair:
+        if len(view.items) < 2 and not topics.pair and not (view.items and view.earlier):
             continue
         found = _sentence_relations(doc, sent, view, rules) + _respective_relations(doc, sent, view, rules)
         if topics.pair:
@@ -699,6 +704,8 @@ def _elided(doc: Document, view: _SentenceView, m: re.Match, p: dict, group: str
     if not how:
         return []
     ok = p["list_allowed"][group]
+    if how == "topic":
+        return _earlier_topic(doc, view, ok)
     if how == "topic_prev" and (not view.items or view.chars[min(view.items)] not in ok):
         return []  # only when the sentence opens with such a mention (海信集团…，由A任总裁)
     before = [i for i in sorted(view.items) if i < m.start() and view.chars[i] in ok]
@@ -712,6 +719,19 @@ def _elided(doc: Document, view: _SentenceView, m: re.Match, p: dict, group: str
     if not before:
         return []
     return [view.items[before[0] if how == "first" else before[-1]]]
+
+
+def _earlier_topic(doc: Document, view: _SentenceView, ok: str) -> List[_Item]:
+    """``…星河银行公告。与此同时，副行长韩立行将兼任董事会秘书``: the employer left unsaid in a
+    sentence that names no entity of the allowed types is the topic of the latest earlier sentence
+    of the paragraph that has one (an item marked as coreference, so it counts less)."""
+    if any(view.chars[i] in ok for i in view.items):
+        return []
+    cands = [i for t, i in view.earlier.items() if PLACEHOLDER.get(t) in ok]
+    if not cands:
+        return []
+    men = doc.mentions[max(cands)]
+    return [_Item(max(cands), men.start, men.end, True)]
 
 
 def _endpoints(view: _SentenceView, m: re.Match, single: str, many: str, gd: dict, allowed: dict) -> List[_Item]:

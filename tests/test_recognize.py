@@ -585,3 +585,57 @@ def test_place_edges(text, expected, absent):
 def test_trailing_category_noun_is_cut_from_a_model_name():
     _doc, got = _ents("星河微电子介绍了新一代Aurora Prime GPU的性能。")
     assert ("Aurora Prime GPU", "Product") not in got, got
+
+
+# --------------------------------------------------------------------------- company recall: cues without a legal suffix
+
+
+def test_name_after_firm_noun_is_a_company():
+    _doc, got = _ents("据悉，医疗机器人企业澜途智控近日发布新一代手术导航系统。")
+    assert ("澜途智控", "Company") in got, got
+    _doc, got = _ents("该公司将继续扩大产能。")  # a back-reference starts no name
+    assert not any(t == "Company" for _n, t in got), got
+
+
+def test_latin_name_after_firm_noun():
+    _doc, got = _ents("小鹏汽车与德国企业Brose Fahrzeugteile签署合作协议。")
+    assert ("Brose Fahrzeugteile", "Company") in got, got
+
+
+def test_unknown_member_of_a_company_list():
+    _doc, got = _ents("本轮融资由深创投、苏州元禾和招银国际共同参与。")
+    assert ("苏州元禾", "Company") in got and ("苏州", "Place") not in got, got
+
+
+def test_model_numbers_in_a_list_are_not_companies():
+    _doc, got = _ents("新电池将供应深蓝S07和阿维塔12两款车型。")
+    assert ("深蓝S07", "Company") not in got, got
+
+
+def test_employer_between_appointment_verb_and_title():
+    _doc, got = _ents("孟凡宇同时兼任XPENG Robotics首席技术官。")
+    assert ("XPENG Robotics", "Company") in got, got
+    _doc, got = _ents("孟凡宇历任研发工程师、工厂总经理等职。")  # a field is no employer
+    assert ("研发", "Company") not in got, got
+
+
+def test_short_form_after_registered_name():
+    _doc, got = _ents("格力电器拟收购东莞华晟精密有限公司全部股权，交易完成后华晟精密将成为其子公司。")
+    assert ("华晟精密", "Company") in got, got
+
+
+def test_holding_verb_is_no_company_suffix():
+    _doc, got = _ents("格力电器控股的珠海某新能源公司当天宣布扩产。")
+    assert ("格力电器控股", "Company") not in got and ("格力电器", "Company") in got, got
+
+
+def test_shares_are_no_company():
+    _doc, got = _ents("淡马锡近期增持公司股份至5.2%。")
+    assert not any(n.endswith("股份") for n, _t in got), got
+
+
+def test_sector_keeps_the_noun_before_its_label_and_drops_scope():
+    _doc, got = _ents("星河智能主营扫地机器人业务。")
+    assert ("扫地机器人", "Industry") in got, got
+    _doc, got = _ents("星河智能是国内汽车芯片龙头之一。")
+    assert ("国内汽车芯片", "Industry") not in got, got

@@ -769,3 +769,76 @@ def test_no_maker_from_a_short_or_shared_brand():
     doc = make_doc("星驰汽车与星驰科技均未回应，星驰L7的订单仍在排队。",
                    [("星驰汽车", "Company"), ("星驰科技", "Company"), ("星驰L7", "Product")])
     assert not [r for r in doc.relations if r.predicate == "manufacturer"], triples(doc)
+
+
+# --------------------------------------------------------------------------- phrasings added for unseen text
+
+
+def test_partner_list_with_place_between():
+    doc = make_doc("星河电信近日在成都与蓝鲸通信、青松网络和Nordlink分别签约，共建示范网络。",
+                   [("星河电信", "Company"), ("成都", "Place"), ("蓝鲸通信", "Company"), ("青松网络", "Company"),
+                    ("Nordlink", "Company")])
+    got = {t[:3] for t in triples(doc) if t[1] == "partnerOf"}
+    assert got == {("星河电信", "partnerOf", "蓝鲸通信"), ("星河电信", "partnerOf", "青松网络"),
+                   ("星河电信", "partnerOf", "Nordlink")}, triples(doc)
+
+
+def test_founded_by_attributive():
+    doc = make_doc("由前星河科技首席架构师韩立行创立的AI芯片企业青岚芯片今日发布新品。",
+                   [("星河科技", "Company"), ("韩立行", "Person"), ("AI芯片", "Industry"), ("青岚芯片", "Company")])
+    assert ("青岚芯片", "founder", "韩立行", None) in triples(doc), triples(doc)
+
+
+def test_investors_in_a_later_clause():
+    doc = make_doc("青岚芯片宣布获得星桥资本的A轮投资，金额超过1亿元，蓝湖创投、晨曦基金参投。",
+                   [("青岚芯片", "Company"), ("星桥资本", "Company"), ("蓝湖创投", "Company"), ("晨曦基金", "Company")])
+    got = {t[:3] for t in triples(doc) if t[1] == "investedIn"}
+    assert got == {("星桥资本", "investedIn", "青岚芯片"), ("蓝湖创投", "investedIn", "青岚芯片"),
+                   ("晨曦基金", "investedIn", "青岚芯片")}, triples(doc)
+
+
+def test_elided_received_investment():
+    doc = make_doc("青岚芯片成立于2023年，去年获得星桥资本和蓝湖创投的联合投资。",
+                   [("青岚芯片", "Company"), ("星桥资本", "Company"), ("蓝湖创投", "Company")])
+    got = {t[:3] for t in triples(doc) if t[1] == "investedIn"}
+    assert got == {("星桥资本", "investedIn", "青岚芯片"), ("蓝湖创投", "investedIn", "青岚芯片")}, triples(doc)
+
+
+def test_former_post_with_employer_in_earlier_sentence():
+    doc = make_doc("星河银行3月5日公告人事变动。与此同时，副行长兼首席风险官郑可馨将兼任董事会秘书。",
+                   [("星河银行", "Company"), ("郑可馨", "Person")])
+    got = {t for t in triples(doc) if t[1] == "worksFor"}
+    assert got == {("郑可馨", "worksFor", "星河银行", "副行长"), ("郑可馨", "worksFor", "星河银行", "首席风险官"),
+                   ("郑可馨", "worksFor", "星河银行", "董事会秘书")}, triples(doc)
+    # a sentence that names a company of its own does not reach back
+    doc = make_doc("星河银行公告人事变动。蓝鲸证券副总裁郑可馨出席。", [("星河银行", "Company"), ("蓝鲸证券", "Company"), ("郑可馨", "Person")])
+    assert {t[2] for t in triples(doc)} == {"蓝鲸证券"}, triples(doc)
+
+
+def test_former_title_with_sole_employer():
+    doc = make_doc("星河银行称，原行长韩立行因工作调动已于近日辞任。", [("星河银行", "Company"), ("韩立行", "Person")])
+    assert triples(doc) == [("韩立行", "worksFor", "星河银行", "行长")]
+
+
+def test_elided_subject_at_employer():
+    doc = make_doc("韩立行曾任星河科技技术总监，此前还曾在蓝鲸电子担任高级经理。",
+                   [("韩立行", "Person"), ("星河科技", "Company"), ("蓝鲸电子", "Company")])
+    assert ("韩立行", "worksFor", "蓝鲸电子", "高级经理") in triples(doc), triples(doc)
+
+
+def test_its_product_by_category_noun():
+    doc = make_doc("青岚影像宣布其全景相机Q3降价促销。", [("青岚影像", "Company"), ("Q3", "Product")])
+    assert triples(doc) == [("Q3", "manufacturer", "青岚影像", None)]
+    doc = make_doc("星河咖啡宣布与蓝鲸酒业联名推出新品“酱香拿铁”。",
+                   [("星河咖啡", "Company"), ("蓝鲸酒业", "Company"), ("酱香拿铁", "Product")])
+    assert ("酱香拿铁", "manufacturer", "蓝鲸酒业", None) not in triples(doc), triples(doc)
+
+
+def test_held_by_pronoun_parent():
+    doc = make_doc("星河科技表示，青岚显示是公司控股的面板企业。", [("星河科技", "Company"), ("青岚显示", "Company")])
+    assert ("青岚显示", "parentOrganization", "星河科技", None) in triples(doc), triples(doc)
+
+
+def test_investor_raises_stake_in_company_pronoun():
+    doc = make_doc("星河生物公告称，淡马锡近期增持公司股份至5.2%。", [("星河生物", "Company"), ("淡马锡", "Company")])
+    assert ("淡马锡", "investedIn", "星河生物", None) in triples(doc), triples(doc)
