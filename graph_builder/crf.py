@@ -714,29 +714,44 @@ class _WordRows(dict):
     """``word -> (p, wd, pw at B, pw at M, pw at E, pw at S)`` attribute rows, filled on first use.
 
     The rows of :func:`_word_features` (the zero row where a feature is absent),
-    for every position a character can have in the word.
+    for every position a character can have in the word. :meth:`fill` adds
+    many words at once, looking their dictionary tags up in one pass.
     """
 
     def __init__(self, encoder):
         super().__init__()
         self.encoder = encoder
 
+    def fill(self, words: Sequence[str]) -> None:
+        """Add the rows of those of ``words`` not here yet."""
+        from graph_builder.segment import main_dictionary_tags
+
+        new = [w for w in set(words) if w not in self]
+        if not new:
+            return
+        if len(self) + len(new) > _WordFeatureCache.MAX:
+            self.clear()
+        for word, tag in zip(new, main_dictionary_tags(new)):
+            self[word] = self._rows(word, tag or ("un" if "\u4e00" <= word[0] <= "\u9fff" else "x"))
+
     def __missing__(self, word: str) -> Tuple[int, ...]:
-        rows, z = self.encoder.rows, self.encoder.zero
-        # the same values as _WordFeatureCache: the dictionary tag, the word itself (2-4 chars)
-        t = _word_tag(word)
-        L = len(word)
-        pw = rows.get("pw", {})
-        out = (rows.get("p", {}).get(t, z),
-               rows.get("wd", {}).get(word, z) if 2 <= L <= 4 else z,
-               pw.get("B" + t, z) if L > 1 else z,
-               pw.get("M" + t, z) if L > 2 else z,
-               pw.get("E" + t, z) if L > 1 else z,
-               pw.get("S" + t, z) if L == 1 else z)
+        out = self._rows(word, _word_tag(word))
         if len(self) >= _WordFeatureCache.MAX:
             self.clear()
         self[word] = out
         return out
+
+    def _rows(self, word: str, t: str) -> Tuple[int, ...]:
+        rows, z = self.encoder.rows, self.encoder.zero
+        # the same values as _WordFeatureCache: the dictionary tag, the word itself (2-4 chars)
+        L = len(word)
+        pw = rows.get("pw", {})
+        return (rows.get("p", {}).get(t, z),
+                rows.get("wd", {}).get(word, z) if 2 <= L <= 4 else z,
+                pw.get("B" + t, z) if L > 1 else z,
+                pw.get("M" + t, z) if L > 2 else z,
+                pw.get("E" + t, z) if L > 1 else z,
+                pw.get("S" + t, z) if L == 1 else z)
 
 
 class _Encoder:
@@ -854,6 +869,7 @@ class _Encoder:
         cols += [self.tables["w"].rows(shape[j]), self.tables["w0"].rows(shape[j] << 21 | codes),
                  self.tables["w-1"].rows(shape[j - 1]), self.tables["w+1"].rows(shape[j + 1])]
         # per word: its p and wd rows, and its pw row at each position (B, M, E, S)
+        self._word_rows.fill(words)
         wrows = np.fromiter(chain.from_iterable(map(self._word_rows.__getitem__, words)), dtype=np.int32,
                             count=6 * len(words)).reshape(-1, 6)[run]
         cols += [wrows[:, 0], wrows[np.arange(n), 2 + pos], wrows[:, 1]]

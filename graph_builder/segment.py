@@ -191,6 +191,15 @@ def main_dictionary_tag(word: str) -> Optional[str]:
     return seg.dict_tags.get(word) if seg is not None else dictionary_tags().get(word)
 
 
+def main_dictionary_tags(words: List[str]) -> List[Optional[str]]:
+    """:func:`main_dictionary_tag` of each of ``words``, in one pass."""
+    seg = dictionary()
+    if seg is not None:
+        return seg.dict_tags_of(words)
+    tags = dictionary_tags()
+    return [tags.get(w) for w in words]
+
+
 def word_tag(word: str) -> Optional[str]:
     """The tokenizer's POS tag of a dictionary word (jieba's, or a lexicon's); ``None`` if it has none."""
     seg = dictionary()

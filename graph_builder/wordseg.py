@@ -244,6 +244,19 @@ class SegDict:
                         self.emit, self.start, self.trans, out)
         return out[0, :count].tolist(), out[1, :count].tolist(), out[2, :count].tolist()
 
+    def dict_tags_of(self, words: List[str]) -> List[Optional[str]]:
+        """``[self.dict_tags.get(w) for w in words]`` in one compiled pass (for many words at once)."""
+        if not words:
+            return []
+        text = "".join(words)
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+        bounds = np.zeros(len(words) + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words)), out=bounds[1:])
+        ids = np.empty(len(words), dtype=np.int64)
+        _TAGS_OF(codes, bounds, self.keys, self.vals, self.dict_tag, ids)
+        names = self.tag_names
+        return [names[i] for i in ids.tolist()]
+
     def cut(self, text: str) -> List[str]:
         """``list(jieba.Tokenizer.cut(text, HMM=True))`` with this dictionary."""
         starts, ends, _tags = self.cut_spans(text)
@@ -371,6 +384,13 @@ def _walk(codes, a, b, keys, vals):  # pragma: no cover - compiled
         if node < 0:
             return node
     return node
+
+
+def _tags_of(codes, bounds, keys, vals, column, out):  # pragma: no cover - compiled
+    # the tag id (column[node], 0 for none) of each word codes[bounds[i]:bounds[i + 1]]
+    for i in range(bounds.shape[0] - 1):
+        node = _walk(codes, bounds[i], bounds[i + 1], keys, vals)
+        out[i] = column[node] if node > 0 else 0
 
 
 def _emit_word(a, b, codes, keys, vals, tag, out, n):  # pragma: no cover - compiled
@@ -574,17 +594,17 @@ def _cut_text(codes, keys, vals, freq, tag, logtotal, emit_codes, emit, start, t
 
 
 def _compile():
-    """Compile the kernels with numba (cached on disk); ``(cut, fill)`` or ``(None, None)`` without numba."""
+    """Compile the kernels with numba (cached on disk); ``(cut, fill, tags_of)``, or Nones without numba."""
     if os.environ.get("GRAPH_BUILDER_NO_JIT"):
-        return None, None
+        return None, None, None
     try:
         import numba
     except ImportError:  # pragma: no cover - numba is a dependency
-        return None, None
+        return None, None, None
     import warnings
 
     g = globals()
-    names = ["_fill", "_child_of", "_walk", "_emit_word", "_in_han_default", "_alnum", "_emission",
+    names = ["_fill", "_child_of", "_walk", "_tags_of", "_emit_word", "_in_han_default", "_alnum", "_emission",
              "_viterbi_words", "_hmm_cut", "_flush", "_cut_block", "_cut_text"]
     plain = {name: g[name] for name in names}
     for cache in (True, False):
@@ -597,17 +617,18 @@ def _compile():
                 vals = np.zeros(4, dtype=np.int32)
                 one = np.zeros(1, dtype=np.int64)
                 g["_fill"](one, one, one + 1, keys, vals)
+                g["_tags_of"](one, np.zeros(2, np.int64), keys, vals, np.zeros(2, np.uint8), np.zeros(1, np.int64))
                 out = np.empty((3, 1), dtype=np.int64)
                 g["_cut_text"](one + 0x4E00, keys, vals, np.zeros(2, np.int64), np.zeros(2, np.uint8), 0.0,
                                one, np.zeros((4, 1)), np.zeros(4), np.zeros(8), out)
-            return g["_cut_text"], g["_fill"]
+            return g["_cut_text"], g["_fill"], g["_tags_of"]
         except Exception:  # pragma: no cover - a numba that cannot cache or compile here
             g.update(plain)
             continue
-    return None, None  # pragma: no cover
+    return None, None, None  # pragma: no cover
 
 
-_KERNEL, _FILL = _compile()
+_KERNEL, _FILL, _TAGS_OF = _compile()
 
 
 def available() -> bool:

@@ -161,3 +161,11 @@ def test_main_dictionary_tags_stay_jiebas_where_the_lexicons_retag():
     for w in sample:
         assert seg.dict_tags.get(w) == main.get(w), w
         assert seg.tags.get(w) == tags.get(w), w
+
+
+def test_tags_of_many_words_at_once_are_the_single_lookups():
+    seg = segment.dictionary()
+    words = ["腾讯", "的", "人工智能", "不在词典里的词", "a", "SU7", "耿志军", "", "鄂尔多斯"] + list(segment.dictionary_tags())[:3000:7]
+    words = [w for w in words if w]
+    assert seg.dict_tags_of(words) == [seg.dict_tags.get(w) for w in words]
+    assert seg.dict_tags_of([]) == []
