@@ -94,6 +94,8 @@ _MACROS = {
     # a plain character or a place ("在北京发布")
     "P": "[^" + PLACEHOLDER["Person"] + "-" + PLACEHOLDER["Industry"] + _OTHER + re.escape(_PUNCT) + "]",
 }
+# a unit inside a joined title: no person, company or organization
+_JOINED_UNIT = "[^" + PLACEHOLDER["Person"] + PLACEHOLDER["Company"] + PLACEHOLDER["Organization"] + re.escape(_PUNCT) + "和及由被向对将是为]"
 _PRIVATE_USE_RE = re.compile("[" + _ENTITY_RANGE + "]")
 _MACRO_RE = re.compile(r"\{(cue:[a-z_]+|[A-Z]+)\}")
 
@@ -149,10 +151,19 @@ def _rules() -> dict:
     mods = trie_regex(raw["title_modifiers"])
     one = "(?:" + mods + ")*" + "(?:" + trie_regex(titles) + ")"
     macros = dict(_MACROS)
-    macros["TITLE"] = "(?:" + one + "(?:[兼、/及]" + one + ")*)"
+    # a later title of a joined phrase may follow its own unit (副行长兼上海总部主任, 研发工程师、欧洲工厂
+    # 总经理); the unit must end in a unit head or a mention, so 兼任 is never read as a unit
+    # (an organization named there is the employer of that title: 清华大学教授、中国工程院院士X)
+    heads = "(?:" + trie_regex(raw["unit_heads"]) + "|" + PLACEHOLDER["Place"] + ")"
+    joined = "(?:[兼、/及](?:" + _JOINED_UNIT + "{0,8}?" + heads + ")?" + one + ")*"
+    macros["TITLE"] = "(?:" + one + joined + ")"
+    # a unit before a title where no employer is written (，亚太区副总裁X介绍)
+    macros["UNIT"] = "(?:" + _JOINED_UNIT + "{0,8}?" + heads + ")"
     # an executive title: the first one of the phrase is a post a company gives (董事长, 总裁, 创始人),
     # so a title with no employer before it can take the sentence's company (分析师 cannot)
-    macros["EXEC"] = "(?:(?:" + mods + ")*(?:" + trie_regex(raw["exec_titles"]) + ")(?:[兼、/及]" + one + ")*)"
+    macros["EXEC"] = "(?:(?:" + mods + ")*(?:" + trie_regex(raw["exec_titles"]) + ")" + joined + ")"
+    # the title proper at the end of a title with its unit (研发中心主任 -> 主任, 中国区总裁 -> 总裁)
+    unit_tail = re.compile("(?:" + trie_regex(raw["unit_heads"]) + ")(?=(" + one + ")$)")
     # in a "requires" test the bare title is enough (modifiers only ever precede one)
     bare_title = "(?:" + trie_regex(titles) + ")"
 
@@ -184,10 +195,11 @@ def _rules() -> dict:
         requires = required[req]
         for group in ("s", "o"):
             # an elided endpoint ("s_from": "prev"|"first", "s_types": macro) is taken from the sentence
-            # ("topic": from an earlier sentence, so the sentence need not hold that type)
+            # ("topic": from an earlier sentence, so the sentence need not hold that type; nor need
+            # it with "paragraph": the paragraph's only employer is the fallback)
             if p.get(group + "_from"):
                 allowed[group] = _MACROS[p[group + "_types"]]
-                if p[group + "_from"] != "topic":
+                if p[group + "_from"] != "topic" and not p.get("paragraph"):
                     needs.append(frozenset(_MACROS[p[group + "_types"]]))
         patterns.append({**p, "re": rx, "needs": needs, "requires": requires, "list_allowed": allowed})
     pron = {
@@ -213,6 +225,9 @@ def _rules() -> dict:
         "plan_drops": frozenset(raw.get("plan_drops_predicates", ())),
         "hedge": re.compile("|".join(map(re.escape, raw["hedge"]))),
         "founder_titles": tuple(raw["founder_titles"]),
+        "unit_tail": unit_tail,
+        # words that end a post: for worksFor they state a former post (GUIDELINES), not a negation
+        "negation_post": re.compile("|".join(map(re.escape, [w for w in raw["negation"] if w not in raw.get("post_end", ())]))),
         "gap_penalty": float(raw["gap_penalty"]),
         "floor": float(raw["floor"]),
         "coref_factor": float(raw["coref_factor"]),
@@ -258,6 +273,8 @@ class _SentenceView:
         self.items: Dict[int, _Item] = {}
         # type -> first mention of the latest earlier sentence of the paragraph having one
         self.earlier: Dict[str, int] = {}
+        # (type, key) -> first mention of every company/organization the paragraph named so far
+        self.named: Dict[tuple, int] = {}
 
     def add_text(self, text: str, start: int) -> None:
         if _PRIVATE_USE_RE.search(text):
@@ -301,6 +318,7 @@ class _Topics:
         self.current: Dict[str, int] = {}
         self.last: Dict[str, int] = {}  # type -> latest mention of the paragraph (for 后者)
         self.pair: Optional[Tuple[int, int]] = None  # first two companies of the latest sentence naming two (双方)
+        self.named: Dict[tuple, int] = {}  # (type, key) -> first mention, each employer the paragraph named
 
     def seen(self, type_: str, index: int) -> None:
         self.current.setdefault(type_, index)
@@ -328,6 +346,7 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
     """Pattern string of ``sent``; records its mentions in ``topics``."""
     view = _SentenceView()
     view.earlier = dict(topics.previous)
+    view.named = dict(topics.named)
     pos = sent.start
     for i in range(lo, hi):
         m = doc.mentions[i]
@@ -338,6 +357,11 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
         # 36氪获悉: the outlet is not the topic (记者从星河科技获悉: the company still is)
         if not rules["source"].match(doc.norm, m.end) or doc.norm[m.start - 1:m.start] in ("从", "向", "据"):
             topics.seen(m.type, i)
+            if m.type in _EMPLOYER_TYPES:
+                topics.named.setdefault((m.type, m.key or m.name), i)
+            # 吉利汽车旗下的极氪科技宣布…公司: the unit named after 旗下 is what the sentence is about
+            if m.type == "Company" and _UNDER_RE.search(doc.norm, max(0, m.start - 3), m.start):
+                topics.current["Company"] = i
         pos = _skip_own_bracket(doc, i, hi, sent.end)
     _add_gap(doc, view, pos, sent.end, topics, rules, pos > sent.start)
     view.offsets.append(sent.end)
@@ -347,6 +371,10 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
     topics.end_sentence()
     return view
 
+
+_EMPLOYER_TYPES = ("Company", "Organization")
+_CLAUSE_PUNCT_RE = re.compile("[，,。；;：:！？!?\n]")
+_UNDER_RE = re.compile("旗下的?$")
 
 _BRACKET_RE = re.compile(r"\s*[（(][^（）()。！？!?；;]{0,40}[）)]")
 
@@ -395,7 +423,8 @@ def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics
         for m in regex.finditer(doc.norm, a, b):
             if after_mention and not bare and m.start() == a:
                 continue
-            hits.append((m.start() - a, m.end() - a, antecedent))
+            kind = _kind_antecedent(doc, m.group(), topics)
+            hits.append((m.start() - a, m.end() - a, antecedent if kind is None else kind))
     hits.sort()
     pos = 0
     for s, e, antecedent in hits:
@@ -405,6 +434,19 @@ def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics
         view.add_item(doc.mentions[antecedent].type, _Item(antecedent, a + s, a + e, True))
         pos = e
     view.add_text(text[pos:], a + pos)
+
+
+_PRONOUN_KINDS = (("集团", "集团"), ("行", "银行"))
+
+
+def _kind_antecedent(doc: Document, pronoun: str, topics: _Topics) -> Optional[int]:
+    """``集团``/``该行`` name the paragraph's one company called 集团/银行, when the topic is
+    another kind (建材集团…。…此前担任中材国际工程股份有限公司董事长。…不再担任集团董事长)."""
+    for cue, word in _PRONOUN_KINDS:
+        if pronoun.endswith(cue):
+            cands = [i for (t, _), i in topics.named.items() if t == "Company" and word in doc.mentions[i].name]
+            return cands[0] if len(cands) == 1 else None
+    return None
 
 
 # --------------------------------------------------------------------------- extraction
@@ -438,10 +480,19 @@ def relate(doc: Document) -> Document:
             found += [r for r in _pair_relations(doc, sent, view, topics, rules) if _identity(doc, r) not in have]
         relations.extend(found)
     relations.extend(_brand_named_products(doc, relations))
-    doc.relations = relations
+    doc.relations = _drop_untitled(doc, relations)
     # the pattern priors become the precision each pattern had on annotated text,
     # when a calibration table ships (scripts/calibrate.py; none does yet)
     return calibrate(doc)
+
+
+def _drop_untitled(doc: Document, relations: List[Relation]) -> List[Relation]:
+    """A worksFor without title where another sentence gives that person's post at that
+    employer (小红书负责人林晚秋…。林晚秋2019年加入小红书): the post says it all."""
+    titled = {_identity(doc, r) for r in relations if r.predicate == "worksFor" and r.title}
+    if not titled:
+        return relations
+    return [r for r in relations if r.predicate != "worksFor" or r.title or _identity(doc, r) not in titled]
 
 
 #: Confidence of a maker read off the product's name (理想L6 of 理想汽车).
@@ -628,7 +679,7 @@ def _items_in(view: _SentenceView, a: int, b: int, allowed: str) -> List[_Item]:
 def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, rules: dict) -> List[Relation]:
     t0, t1 = view.offsets[m.start()], view.offsets[m.end()]
     span_text = doc.norm[t0:t1]
-    if rules["negation"].search(span_text):
+    if rules["negation_post" if p["predicate"] == "worksFor" else "negation"].search(span_text):
         return []
     if p["predicate"] in rules["negation_tail"]:
         # a deal may be called off later in the clause (X与Y的合作已于去年终止); a post is
@@ -661,7 +712,10 @@ def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, ru
     if gd.get("title"):
         a, b = m.span("title")
         title = doc.norm[view.offsets[a]:view.offsets[b]]
-    titles = _split_titles(title, rules) if title else [None]
+        # as written: a Traditional-Chinese text keeps its own characters (首席財務官)
+        titles = _split_titles(title, doc.text[view.offsets[a]:view.offsets[b]], rules)
+    else:
+        titles = [None]
     founder = bool(title) and p["predicate"] == "worksFor" and any(t in title for t in rules["founder_titles"])
     # 创始人 alone states who founded the company, not a post held (GUIDELINES, held-out README)
     founder_only = founder and all(any(f in t for f in rules["founder_titles"]) for t in titles)
@@ -684,14 +738,32 @@ def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, ru
 _JOINED_TITLE_RE = re.compile("[兼、/]")
 
 
-def _split_titles(title: str, rules: dict) -> List[str]:
-    """``董事长兼总裁`` -> [董事长, 总裁]: one relation per title. A founder title
-    (创始人兼主席) is left to the founder relation when another title remains."""
-    parts = [t for t in _JOINED_TITLE_RE.split(title) if t]
+def _split_titles(title: str, written: str, rules: dict) -> List[str]:
+    """``董事长兼总裁`` -> [董事长, 总裁]: one relation per title, each without its unit.
+    A founder title (创始人兼主席) is left to the founder relation when another title remains.
+
+    ``title`` is the normalised text the rules read, ``written`` the same span of the
+    original text (same length), from which the titles are taken.
+    """
+    parts = []
+    pos = 0
+    for piece in _JOINED_TITLE_RE.split(title):
+        if piece:
+            cut = _unit_end(piece, rules)
+            parts.append((piece[cut:], written[pos + cut:pos + len(piece)]))
+        pos += len(piece) + 1
     if len(parts) < 2:
-        return [title]
-    kept = [t for t in parts if not any(f in t for f in rules["founder_titles"])]
-    return kept or parts
+        return [w for _, w in parts]
+    kept = [w for t, w in parts if not any(f in t for f in rules["founder_titles"])]
+    return kept or [w for _, w in parts]
+
+
+def _unit_end(title: str, rules: dict) -> int:
+    """Where the title proper starts after a unit (GUIDELINES: 研发中心主任 -> 主任,
+    亚太区副总裁 -> 副总裁): after the earliest unit head (中心, 系, 区, 分行) that a whole
+    title follows; 0 when there is none (副厂长 stays: 长 alone is no title)."""
+    hit = rules["unit_tail"].search(title)
+    return hit.start(1) if hit else 0
 
 
 def _elided(doc: Document, view: _SentenceView, m: re.Match, p: dict, group: str, rules: dict) -> List[_Item]:
@@ -699,13 +771,28 @@ def _elided(doc: Document, view: _SentenceView, m: re.Match, p: dict, group: str
     or the first (``first``) mention of the allowed type before the match; ``topic_prev``:
     the nearest, only when the sentence starts with a mention of that type; ``sole``: the
     only entity of that type named before the match, news outlets (36氪获悉) aside, and
-    nothing when two are (腾讯投资了星河科技，创始人张三…: whose founder is unsaid)."""
+    nothing when two are (腾讯投资了星河科技，创始人张三…: whose founder is unsaid).
+
+    A pattern with ``"paragraph": true`` (appointments, successions) that finds none in a
+    sentence naming no employer takes the one employer the paragraph named before
+    (宁德时代公告…。董事会选举总裁吴凯文为副董事长); a bare ``董事长王建国表示`` does not."""
     how = p.get(group + "_from")
     if not how:
         return []
     ok = p["list_allowed"][group]
     if how == "topic":
         return _earlier_topic(doc, view, ok)
+    found = _elided_in_sentence(doc, view, m, how, ok, rules)
+    if not found and p.get("paragraph") and not any(
+            view.chars[i] in ok and not view.items[i].coref for i in view.items):
+        # a sentence naming no employer (董事会选举总裁吴凯文为副董事长): the paragraph's only one
+        return _paragraph_sole(doc, view, ok)
+    return found
+
+
+def _elided_in_sentence(doc: Document, view: _SentenceView, m: re.Match, how: str, ok: str,
+                        rules: dict) -> List[_Item]:
+    """The elided endpoint found in the sentence itself (see :func:`_elided`)."""
     if how == "topic_prev" and (not view.items or view.chars[min(view.items)] not in ok):
         return []  # only when the sentence opens with such a mention (海信集团…，由A任总裁)
     before = [i for i in sorted(view.items) if i < m.start() and view.chars[i] in ok]
@@ -718,7 +805,27 @@ def _elided(doc: Document, view: _SentenceView, m: re.Match, p: dict, group: str
         return [view.items[i] for i in keep.values()] if len(keep) == 1 else []
     if not before:
         return []
+    if how == "topic_prev" and len(before) > 1 and _attached(view, before[-1], m.start()):
+        # 星驰智能调整管理层：前大疆创新CTO苏鹤鸣加盟并担任CTO: the nearest employer is the
+        # person's own former one, written into the same phrase; the post is the topic's
+        # (none when every employer is in that phrase: 南京大学副校长、X学院教授陆雨桐当选…)
+        return [] if _attached(view, before[0], m.start()) else [view.items[before[0]]]
     return [view.items[before[0] if how == "first" else before[-1]]]
+
+
+def _attached(view: _SentenceView, a: int, b: int) -> bool:
+    """No clause punctuation between pattern positions ``a`` and ``b``: one phrase."""
+    return not _CLAUSE_PUNCT_RE.search("".join(view.chars[a + 1:b]))
+
+
+def _paragraph_sole(doc: Document, view: _SentenceView, ok: str) -> List[_Item]:
+    """The one company or organization the paragraph named before this sentence, as a
+    coreference item (it counts less); none when it named two or more (whose post is unsaid)."""
+    cands = [i for (t, _), i in view.named.items() if PLACEHOLDER.get(t) in ok]
+    if len(cands) != 1:
+        return []
+    men = doc.mentions[cands[0]]
+    return [_Item(cands[0], men.start, men.end, True)]
 
 
 def _earlier_topic(doc: Document, view: _SentenceView, ok: str) -> List[_Item]:
