@@ -48,10 +48,15 @@ _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 _LATIN_DIGIT = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
 # Alphanumeric model names: Mate 70, iPhone 16 Pro Max, GPT-4o, SU7, Model Y.
 _MODEL = re.compile(
-    r"(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z]+(?: [A-Z][A-Za-z]+)*[ -]?[A-Z]?[0-9]{1,4}(?:\.[0-9]{1,2}(?![0-9]))?[A-Za-z]{0,2}|[A-Z][a-z]+ [A-Z])"
+    r"(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z]+(?: [A-Z][A-Za-z]+)*[ -]?[A-Z]?[0-9]{1,4}(?:\.[0-9]{1,2}(?![0-9]))?[A-Za-z]{0,2}"
+    r"(?:-[A-Z]{1,2}(?![A-Za-z0-9]))?|[A-Z][a-z]+ [A-Z])"
     r"(?: (?:Pro\+?|Max|Plus|Ultra|mini|Lite|SE|Turbo))*(?![A-Za-z0-9])"
 )
+# Words after a drug target (PD-1抑制剂): the code before them is a target, not a model name.
+_TARGET_HEADS = ("抑制剂", "激动剂", "拮抗剂", "受体", "靶点", "靶向", "抗体", "双抗", "单抗")
 _YEARISH = re.compile(r"(?:19|20)\d\d$")
+# A version number written after a model name (大模型4.0, V3, 2.5).
+_VERSION = re.compile(r"[Vv]?\d{1,2}(?:\.\d{1,2})?$")
 # The phase of a fund (二期, 3期) written after its name.
 _PHASE = re.compile(r"^[一二三四五六七八九十\d]期$")
 # Quotes and brackets that may enclose a product name after a product cue.
@@ -1339,7 +1344,18 @@ def _edition_end(norm: str, end: int) -> int:
         end = m.end()
 
 
+def _han_edition_end(norm: str, end: int) -> int:
+    """End of a model name once a Chinese edition word glued after it is taken (骁龙8至尊版, 小米15青春版)."""
+    for w in lexicon.cues("product_edition"):
+        if _HAN.match(w) and norm.startswith(w, end):
+            return end + len(w)
+    return end
+
+
 _EDITION = re.compile(r" ([A-Za-z]+\+?)(?![A-Za-z0-9])")
+# A number with a unit written in Latin letters (20GW, 3nm, 8K): a quantity, not a model name.
+_COUNT_WORD = re.compile(r"[一二两三四五六七八九十几多数]+[款个台辆部种项]$")
+_QUANTITY = re.compile(r"\d+(?:\.\d+)?[A-Za-z]{1,3}$")
 # A chip generation after a model number: 骁龙8 Gen 4.
 _GENERATION = re.compile(r" ?Gen ?\d{1,2}(?![A-Za-z0-9])")
 # One-letter model codes in a list (G6、G9和P7+).
@@ -1389,6 +1405,12 @@ def _product_after(ctx: Context, toks: Sequence[Token], i: int) -> Optional[Tupl
         j += 1
     if not window:
         return None
+    # 推出轻乳茶新品万山红, 发布人形机器人H2: a category or 新品 inside the run; the name follows it
+    nouns = lexicon.cues("product_noun")
+    cut = max((k for k, t in enumerate(window[:-1]) if t.text in nouns or len(t.text) >= 2 and t.text in mods),
+              default=-1)
+    if cut >= 0 and window[cut + 1].pos in ("un", "nz", "nr", "nrt", "eng", "j", "m"):
+        window = window[cut + 1:]
     numbered = [k for k, t in enumerate(window) if t.pos in ("eng", "m") and any(c.isdigit() for c in t.text)]
     if numbered:
         d = numbered[0]
@@ -1396,7 +1418,8 @@ def _product_after(ctx: Context, toks: Sequence[Token], i: int) -> Optional[Tupl
         if "%" in window[d].text or after and after in _UNIT_CHARS:
             return None  # 交付新车9.3万辆: a quantity, not a model number
         first = d
-        if d > 0 and window[d - 1].pos != "m" and window[d - 1].text not in ctx.stop:
+        if d > 0 and window[d - 1].pos != "m" and window[d - 1].text not in ctx.stop \
+                and not _category_word(ctx, window[d - 1].text):  # 人形机器人H2: a kind, not the brand
             first = d - 1
             if window[first].pos == "eng":
                 while first > 0 and window[first - 1].pos == "eng":
@@ -1408,11 +1431,40 @@ def _product_after(ctx: Context, toks: Sequence[Token], i: int) -> Optional[Tupl
             return None  # 推出了手机: a category, not a name
     last = first
     while last + 1 < len(window) and (window[last + 1].pos in ("eng", "m", "un", "nz", "nrt", "j")
-                                      or window[last + 1].pos in ("nr",) and len(window[last + 1].text) == 1):
+                                      or window[last + 1].pos in ("nr",) and len(window[last + 1].text) == 1) \
+            and not _COUNT_WORD.match(window[last + 1].text):  # X200 mini两款: a count after the name
         last += 1
     if window[first].pos == "m":
         return None
-    return window[first].start, window[last].end
+    return window[first].start, _han_edition_end(ctx.norm, window[last].end)
+
+
+@lru_cache(maxsize=1)
+def _han_category_nouns() -> Tuple[str, ...]:
+    """The Han product-category nouns of two or more characters, longest first."""
+    return tuple(sorted((w for w in lexicon.cues("product_noun") if len(w) >= 2 and _HAN.match(w)),
+                        key=len, reverse=True))
+
+
+def _category_head(word: str) -> int:
+    """Length of the product-category noun that ends ``word`` (人形机器人, 学习机, 家电大模型), else 0."""
+    return next((len(w) for w in _han_category_nouns() if word.endswith(w)), 0)
+
+
+def _category_word(ctx: Context, word: str) -> bool:
+    """A product kind or a sector (人形机器人, 智能手机), not a brand word before a model number."""
+    return word in ctx.industries or bool(_HAN.match(word) and _category_head(word))
+
+
+def _coordinated_model(ctx: Context, toks: Sequence[Token], end: int) -> Optional[Tuple[int, int]]:
+    """``发布X200 Pro与X200 mini``: the Latin model name joined right after a product span ending at ``end``."""
+    k = next((x for x, t in enumerate(toks) if t.start >= end), None)
+    if k is None or k + 1 >= len(toks) or toks[k].start != end or toks[k].text not in _LIST_JOINERS:
+        return None
+    nxt = toks[k + 1]
+    if nxt.pos != "eng" or not any(c.isdigit() for c in nxt.text + ctx.norm[nxt.end:nxt.end + 4]):
+        return None  # only a model name (X200 mini, Mate X6), not any word after 和
+    return _product_after(ctx, toks, k + 1)
 
 
 @recognizer(priority=70)
@@ -1426,23 +1478,34 @@ def product_rule(ctx: Context) -> List[Mention]:
             w = t.text
             if w in cues:
                 span = _product_after(ctx, toks, i + 1)
-                if span:
+                while span:
                     out.append(ctx.mention(span[0], span[1], "Product", "product_rule", 0.75))
-            elif w in ("的", "旗下") and i > 0 and (toks[i - 1].text in ctx.companies or toks[i - 1].text in ctx.csuf
-                                                   or w == "旗下" and toks[i - 1].pos in ("nt", "nz")):
+                    span = _coordinated_model(ctx, toks, span[1])
+            elif w in ("的", "旗下") and i > 0:
+                owner = (toks[i - 1].text in ctx.companies or toks[i - 1].text in ctx.csuf
+                         or w == "旗下" and toks[i - 1].pos in ("nt", "nz"))
+                if not owner and w == "的":
+                    continue
                 j = i + 1
                 if w == "旗下" and j < n and toks[j].text == "的":
                     j += 1
-                span = _possessed_product(ctx, toks, j) or (w == "旗下" and _held_brand(ctx, toks, j))
+                # 旗下 alone (，旗下卡萨帝品牌): the owner is the clause's subject, the brand still one of its products
+                span = (owner and _possessed_product(ctx, toks, j)) or (w == "旗下" and _held_brand(ctx, toks, j, strict=not owner)) \
+                    or (w == "的" and _model_code(ctx, toks, j))
                 if span:
                     out.append(ctx.mention(span[0], span[1], "Product", "product_rule", 0.65))
             elif w in ("大模型", "操作系统", "芯片") and i > 0 and toks[i - 1].end == t.start:
                 # 天枢大模型, 鸿蒙操作系统: a brand word glued to a product category.
                 p = toks[i - 1]
+                nxt = toks[i + 1] if i + 1 < n and toks[i + 1].start == t.end else None
+                if nxt is not None and nxt.pos == "eng":
+                    continue  # 家电大模型HomeGPT: the Latin word is the name, the rest its kind
                 # 豆包大模型: before 大模型 a plain noun names a model too, unless it is an
-                # ordinary word or a sector (通用大模型, 行业大模型 are kinds)
+                # ordinary word or a sector (通用大模型, 行业大模型 are kinds); a version
+                # number after it (星火大模型4.0) marks even an ordinary word as a name
+                versioned = nxt is not None and nxt.pos == "m" and _VERSION.match(nxt.text) is not None
                 named = w == "大模型" and p.pos == "n" and 2 <= len(p.text) <= 4 and _HAN.match(p.text) \
-                    and not _common_word(p.text) and lexicon.lookup_industry(p.text) is None
+                    and (not _common_word(p.text) or versioned) and lexicon.lookup_industry(p.text) is None
                 if ((p.pos in ("un", "nz", "nr", "nrt", "j") or named) and p.text not in ctx.companies
                         and p.text not in ctx.industries and p.text not in ctx.stop):
                     end = t.end
@@ -1456,6 +1519,8 @@ def product_rule(ctx: Context) -> List[Mention]:
                 digits = re.sub(r"\D", "", m.group())
                 if _YEARISH.match(digits) or m.group() in ctx.stop:
                     continue
+                if ctx.norm.startswith(_TARGET_HEADS, m.end()):
+                    continue  # PD-1抑制剂, GLP-1受体: a drug target names a class of drugs, not a product
                 start, end = m.start(), _edition_end(ctx.norm, m.end())
                 # A Chinese brand glued in front belongs to the name (小米14 is caught below).
                 out.append(ctx.mention(start, end, "Product", "product_model_rule", 0.7))
@@ -1463,8 +1528,10 @@ def product_rule(ctx: Context) -> List[Mention]:
                 t, p = toks[i], toks[i - 1]
                 # 锦程E7, 骁龙8, 小米14: a proper Han word glued to a model number.
                 nxt = toks[i + 1].text if i + 1 < n and toks[i + 1].start == t.end else ""
-                if "%" in t.text or nxt[:1] in _UNIT_CHARS:
-                    continue  # 跌超3%, 增长20亿: a quantity, not a model number
+                if "%" in t.text or nxt[:1] in _UNIT_CHARS or _QUANTITY.match(t.text):
+                    continue  # 跌超3%, 增长20亿, 年产20GW: a quantity, not a model number
+                if p.text in ctx.companies and p.text not in ctx.ambiguous and t.text[:1].isalpha():
+                    continue  # 小米SU7: a maker before a Latin model name is a mention of its own
                 if (t.pos in ("eng", "m") and any(c.isdigit() for c in t.text) and p.end == t.start
                         and _HAN.match(p.text) and p.pos in ("nz", "un", "n", "j", "nr", "nt", "nrt")
                         and p.text not in ctx.stop and not _YEARISH.match(t.text) and len(t.text) <= 6
@@ -1478,6 +1545,7 @@ def product_rule(ctx: Context) -> List[Mention]:
                         end = g.end()
                     if i + 1 < n and toks[i + 1].start == end and toks[i + 1].pos == "eng" and len(toks[i + 1].text) <= 5:
                         end = toks[i + 1].end
+                    end = _han_edition_end(ctx.norm, end)
                     out.append(ctx.mention(p.start, end, "Product", "product_model_rule", 0.7))
     out.extend(_quoted_after_noun(ctx))
     out.extend(_named_after_noun(ctx))
@@ -1539,6 +1607,17 @@ def _named_after_noun(ctx: Context) -> List[Mention]:
                     a -= 1
                 if a < i and toks[i - 1].end - toks[a].start >= 2 and any(x.pos in ("un", "nz") for x in toks[a:i]):
                     out.append(ctx.mention(toks[a].start, toks[i - 1].end, "Product", "product_rule", 0.65))
+                    continue
+                # X200系列, THE MONSTERS系列: a Latin model name or words glued before 系列
+                a = i
+                while a > 0 and i - a < 3 and toks[a - 1].pos == "eng" and ctx.norm[toks[a - 1].end:toks[a].start] in ("", " ") \
+                        and (a == i or toks[a - 1].end < toks[a].start):
+                    a -= 1
+                name = ctx.norm[toks[a].start:toks[i - 1].end] if a < i else ""
+                if a < i and toks[i - 1].end == t.start and len(name) >= 3 and name not in ctx.stop \
+                        and name not in lexicon.cues("product_stop") and lexicon.lookup_industry(name) is None \
+                        and (any(c.isdigit() for c in name) or " " in name):
+                    out.append(ctx.mention(toks[a].start, toks[i - 1].end, "Product", "product_rule", 0.65))
                 continue
             if t.text not in nouns or i + 1 >= n:
                 continue
@@ -1553,8 +1632,8 @@ def _name_after(ctx: Context, toks: Sequence[Token], k: int, nouns) -> Optional[
     n = len(toks)
     u = toks[k]
     if u.start != toks[k - 1].end or u.pos not in _AFTER_NOUN_TAGS and not (
-            u.pos == "nr" and k + 1 < n and toks[k + 1].start == u.end and toks[k + 1].pos in ("nr", "nrt", "un")):
-        return None  # 抑制剂索托 + 克拉: a transliterated name in pieces may open with nr
+            u.pos in ("nr", "ns") and k + 1 < n and toks[k + 1].start == u.end and toks[k + 1].pos in ("nr", "nrt", "un")):
+        return None  # 抑制剂索托 + 克拉, 产品伯牙 + 绝弦: a name in pieces may open with nr or ns
     if ctx.is_known(u.text) or u.text in nouns or u.text in ctx.surnames or u.text in ctx.csuf \
             or u.text[0] in _GLUE or u.text[0] in "已其该均":
         return None  # 机型已获: a function word jieba glued, not a name
@@ -1564,7 +1643,8 @@ def _name_after(ctx: Context, toks: Sequence[Token], k: int, nouns) -> Optional[
         gap = ctx.norm[prev.end:v.start]
         if not (gap == "" or gap == " " and v.pos in ("eng", "m") and prev.pos in ("eng", "m")):
             break
-        if v.pos in _AFTER_NOUN_MORE and not ctx.is_known(v.text) and v.text not in nouns:
+        if v.pos in _AFTER_NOUN_MORE and not ctx.is_known(v.text) and v.text not in nouns \
+                and v.text not in lexicon.cues("product_stop"):  # 弗列加特 + 营收: a report word ends it
             end += 1
         elif u.pos == "un" and end == k + 1 and v.pos in ("n", "ng", "zg") and len(v.text) <= 2 \
                 and v.text not in nouns and (end + 1 >= n or toks[end + 1].pos in _BREAK):
@@ -1585,29 +1665,53 @@ def _name_after(ctx: Context, toks: Sequence[Token], k: int, nouns) -> Optional[
     return a, b
 
 
-def _held_brand(ctx: Context, toks: Sequence[Token], j: int) -> Optional[Tuple[int, int]]:
+def _held_brand(ctx: Context, toks: Sequence[Token], j: int, strict: bool = False) -> Optional[Tuple[int, int]]:
     """``旗下特仑苏``, ``旗下高端品牌COLMO``: a proper name right after 旗下(的), or after
-    a brand or product-category noun there; a company name or a unit (子公司) is no product."""
+    a brand or product-category noun there; a company name or a unit (子公司) is no product.
+
+    ``strict`` (no company right before 旗下): a bare name needs 品牌 or a category noun next to
+    it (，旗下卡萨帝品牌), since a studio or subsidiary stands there just as often (旗下的KAOS工作室).
+    """
     nouns = lexicon.cues("product_noun") | {"品牌"}
     n = len(toks)
     k = j
     while k < n and k - j < 3 and toks[k].text not in nouns and (
-            toks[k].pos in ("n", "vn", "b", "a") or k + 1 < n and toks[k + 1].text in nouns):
+            toks[k].pos in ("n", "vn", "b", "a")
+            or k + 1 < n and toks[k + 1].text in nouns and toks[k].pos not in ("un", "nz", "eng", "nrt")):
         k += 1  # 场景品牌, 潮玩品牌: a category before the brand noun
     if k < n and toks[k].text in nouns:
         k += 1
     elif k != j:
         return None
+    if k < n and k + 1 < n and toks[k].text in ctx.companies and toks[k].text not in ctx.ambiguous \
+            and toks[k + 1].start == toks[k].end and toks[k + 1].pos in ("un", "nz") \
+            and toks[k + 1].text not in ctx.csuf and toks[k + 1].text not in lexicon.cues("unit_head") \
+            and (k + 2 >= n or toks[k + 2].start > toks[k + 1].end or toks[k + 2].pos not in _PROPER):
+        return toks[k].start, toks[k + 1].end  # 旗下美团闪购: the maker's name glued to a service word
     if k >= n or toks[k].pos not in ("un", "nz", "eng", "j") or toks[k].text in ctx.companies \
             or toks[k].text in ctx.stop or lexicon.lookup_industry(toks[k].text) is not None:
         return None
     end = k + 1
-    while end < n and toks[end].start == toks[end - 1].end and toks[end].pos in ("eng", "m"):
+    while end < n and toks[end].start == toks[end - 1].end and toks[end].pos in ("eng", "m") \
+            and not _HAN.match(toks[end].text):  # 云闪付 + 日活跃: a Han count word is no version
         end += 1
     if end < n and toks[end].start == toks[end - 1].end and (
             toks[end].text in ctx.csuf or toks[end].text in lexicon.cues("unit_head") or toks[end].pos in _PROPER):
         return None  # 旗下星河科技: a company; 旗下X事业部: a unit
+    if strict and k == j and not (end < n and toks[end].start == toks[end - 1].end and toks[end].text in nouns):
+        return None
     return toks[k].start, toks[end - 1].end
+
+
+def _model_code(ctx: Context, toks: Sequence[Token], j: int) -> Optional[Tuple[int, int]]:
+    """``峰飞航空的V2000CG``: a Latin model code (letters and digits, one token) right after a company's 的."""
+    if j >= len(toks) or toks[j].pos != "eng" or not _CODE.match(toks[j].text) or toks[j].text in ctx.stop:
+        return None
+    return toks[j].start, _edition_end(ctx.norm, toks[j].end)
+
+
+# A model code: capital letters then digits, maybe letters after (V2000CG, EH216, X6).
+_CODE = re.compile(r"[A-Z]{1,4}\d{1,5}[A-Za-z]{0,3}$")
 
 
 def _short_code_lists(ctx: Context) -> List[Mention]:
@@ -1795,8 +1899,8 @@ def _sector_start(ctx: Context, toks: Sequence[Token], i: int, cues, head: int =
     while k > 0 and i - k < 4:
         p = toks[k - 1]
         if p.end != toks[k].start or p.text in ctx.companies or p.text in ctx.products or p.text in cues \
-                or p.text in brk or chars + len(p.text) > 10:
-            break
+                or p.text in brk or p.text in verbs or chars + len(p.text) > 10:
+            break  # 智能 + 主营 + 扫地机器人: a focus verb ends the phrase, whatever jieba glued before it
         if p.pos not in _SECTOR_TAGS:
             right = toks[k] if k < i else None
             left = toks[k - 2] if k >= 2 and toks[k - 2].end == p.start else None
@@ -1810,17 +1914,20 @@ def _sector_start(ctx: Context, toks: Sequence[Token], i: int, cues, head: int =
         chars += len(p.text)
         k -= 1
     lookup = lexicon.industry_lookup()
-    while k < i and (toks[k].text in verbs or toks[k].text in org_prefix or toks[k].text in scope
-                     or toks[k].text in brk
-                     # 新兴/高端 + noun: a modifier, unless the phrase is a label (高端装备)
-                     or (toks[k].text in mods
-                         and lexicon.normalize_label(ctx.norm[toks[k].start:toks[i - 1].end]) not in lookup)
-                     or (toks[k].text in ctx.stop and k + 1 < i and toks[k + 1].text in verbs)):
-        k += 1
-    # 提升半导体, 合成生物: a leading verb stays only where the whole phrase is a taxonomy label
-    while k < i and toks[k].pos in _SECTOR_INNER \
-            and lexicon.normalize_label(ctx.norm[toks[k].start:toks[i - 1].end]) not in lookup:
-        k += 1
+    before = -1
+    while k != before:  # 继续 + 加码 + 即时零售: dropping a verb can bare a focus word behind it
+        before = k
+        while k < i and (toks[k].text in verbs or toks[k].text in org_prefix or toks[k].text in scope
+                         or toks[k].text in brk
+                         # 新兴/高端 + noun: a modifier, unless the phrase is a label (高端装备)
+                         or (toks[k].text in mods
+                             and lexicon.normalize_label(ctx.norm[toks[k].start:toks[i - 1].end]) not in lookup)
+                         or (toks[k].text in ctx.stop and k + 1 < i and toks[k + 1].text in verbs)):
+            k += 1
+        # 提升半导体, 合成生物: a leading verb stays only where the whole phrase is a taxonomy label
+        while k < i and toks[k].pos in _SECTOR_INNER \
+                and lexicon.normalize_label(ctx.norm[toks[k].start:toks[i - 1].end]) not in lookup:
+            k += 1
     return k
 
 
@@ -1952,6 +2059,9 @@ def _sector_before_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     starts = {m.start: m.type for m in mentions if m.type in ("Company", "Product")}
     if not starts:
         return mentions
+    # 旗下潮玩品牌TOP TOY: a label before 品牌 and a product names the kind of the brand, not a sector
+    mentions = [m for m in mentions if not (m.type == "Industry" and ctx.norm.startswith("品牌", m.end)
+                                            and starts.get(m.end + 2) == "Product")]
     cues = lexicon.cues("industry")
     mods = lexicon.cues("industry_modifier")
     taken = bytearray(len(ctx.norm) + 1)
@@ -1971,6 +2081,8 @@ def _sector_before_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
                 continue  # 头部企业: nothing but a modifier before the firm word
             start, end = toks[k].start, toks[e - 1].end
             name = ctx.norm[start:end]
+            if t.text == "品牌" and after == "Product":
+                continue  # 潮玩品牌TOP TOY: the kind of a product brand, not the maker's sector
             if after == "Product" or t.text in ("平台", "品牌"):  # 合作平台“蒲公英”: a label is needed
                 if not _ends_in_label(name, lexicon.industry_lookup()):
                     continue
@@ -2112,6 +2224,10 @@ def org_suffix_rule(ctx: Context) -> List[Mention]:
 # --------------------------------------------------------------------------- merging
 
 
+# A list joiner inside a span: two names the CRF ran together (X200 Pro与X200 mini).
+_LIST_IN_NAME = re.compile(r"[与和及、]")
+
+
 def merge(candidates: List[Tuple[int, Mention]], norm: str) -> List[Mention]:
     """Non-overlapping mentions from ``(priority, mention)`` candidates, sorted by start.
 
@@ -2129,7 +2245,9 @@ def merge(candidates: List[Tuple[int, Mention]], norm: str) -> List[Mention]:
         # from a confident rule (小米 in 小米SU7, 深圳 in 深圳星河智能科技有限公司), goes.
         # A less trusted CRF span never swallows a span of a more trusted rule, unless
         # it only extends that span leftwards (星河Watch 3 over Watch 3).
-        inside = any(m.end <= c.end and (c.end - c.start) > (m.end - m.start) and (q >= p or c.method != "crf" or (c.type == m.type != "Place" and c.end == m.end))
+        inside = any(m.end <= c.end and (c.end - c.start) > (m.end - m.start)
+                     and (q >= p or c.method != "crf"
+                          or (c.type == m.type != "Place" and c.end == m.end and not _LIST_IN_NAME.search(c.name)))
                      and (c.type == m.type or q >= _SWALLOW)
                      for q, c in active)
         active.append((p, m))
@@ -2172,7 +2290,7 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
     for fn in (RECOGNIZERS if recognizers is None else recognizers):
         prio = getattr(fn, "priority", 50)
         candidates.extend((prio, m) for m in fn(ctx))
-    mentions = _brand_prefixed_products(_no_generic_products(merge(candidates, ctx.norm)), ctx.norm)
+    mentions = _brand_prefixed_products(_no_generic_products(merge(candidates, ctx.norm), ctx.norm), ctx.norm)
     doc.mentions = _repeated_names(ctx, _sector_before_firm(ctx, mentions))
     return doc
 
@@ -2328,17 +2446,29 @@ def recognize_many(docs: Sequence[Document], recognizers: Optional[Sequence[Call
 recognize.pipe = recognize_many
 
 
-def _no_generic_products(mentions: List[Mention]) -> List[Mention]:
+def _no_generic_products(mentions: List[Mention], norm: str = "") -> List[Mention]:
     """Drop "products" that are a category noun (伺服器, 手机) or a sector name (AI, 芯片), and
     cut a leading category noun off a model name (车型SU7 -> SU7)."""
     nouns = lexicon.cues("product_noun")
+    starts = {m.start for m in mentions if m.type == "Product"}
     out = []
     for m in mentions:
         if m.type == "Product":
+            if any(norm.startswith(w, m.end) and m.end + len(w) in starts for w in nouns):
+                continue  # DCU产品深算三号: a kind written before the category noun and the name
             if m.name in nouns or m.name in lexicon.cues("product_stop") or lexicon.lookup_industry(m.name) is not None:
                 continue
+            if not _NAMEISH.search(m.name):
+                continue  # 4.0, 2025: a number alone names nothing
+            if m.name[0] in "其该" and len(m.name) >= 3 and not _HAN.match(m.name[1:]):
+                # 其思元590: jieba glued the pronoun to the name
+                m = Mention(m.start + 1, m.end, "Product", m.name[1:], method=m.method, score=m.score)
             # only a Chinese category noun (车型SU7); App of Apple Watch is part of the name
             head = max((w for w in nouns if m.name.startswith(w) and _HAN.match(w)), key=len, default="")
+            # 人形机器人H2, 家电大模型HomeGPT: a longer Han kind that ends in a category noun
+            han = next((k for k, c in enumerate(m.name) if not _HAN.match(c)), len(m.name))
+            if han > len(head) and _category_head(m.name[:han]) and m.name[han:han + 1].isalpha():
+                head = m.name[:han]
             rest = m.name[len(head):]
             if head and len(rest) >= 2 and rest[0].isascii() and rest[0].isalnum():
                 m = Mention(m.start + len(head), m.end, "Product", rest, method=m.method, score=m.score)

@@ -116,3 +116,28 @@ def test_investor_and_partner_cues():
     assert "签署" in lx.cues("partner")
     assert lx.suffixes("company")["创投"] == "core"
     assert lx.suffixes("company")["投资基金"] == "strong"
+
+
+@pytest.mark.parametrize("label,ancestor", [
+    ("即时零售", "零售业"), ("低空旅游", "低空经济"), ("城市空中交通", "低空经济"), ("割草机器人", "机器人"),
+    ("健康保险", "保险业"), ("潮玩", "玩具制造"), ("户用储能", "储能"), ("光伏逆变器", "光伏"),
+    ("主机游戏", "游戏"), ("Robotaxi", "自动驾驶"),
+])
+def test_news_sectors_are_surface_labels_under_a_broader_concept(label, ancestor):
+    # sectors news names with a cue (即时零售业务, 低空旅游领域) must be whole surface labels, placed
+    # in the tree so that a query for the broader sector reaches them
+    assert label in lexicon.industry_surface_labels()
+    tax = lexicon.taxonomy()
+    name, seen = lexicon.lookup_industry(label), set()
+    frontier = [name]
+    while frontier:
+        node = frontier.pop()
+        seen.add(node)
+        frontier.extend(p for p in tax[node]["broader"] if p not in seen)
+    assert ancestor in seen, (label, seen)
+
+
+def test_edition_words_and_report_words():
+    # Chinese edition words end a model name (骁龙8至尊版); report words never start or end one
+    assert {"至尊版", "青春版"} <= lexicon.cues("product_edition")
+    assert {"营收", "同比", "获批"} <= lexicon.cues("product_stop")

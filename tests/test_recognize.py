@@ -639,3 +639,65 @@ def test_sector_keeps_the_noun_before_its_label_and_drops_scope():
     assert ("扫地机器人", "Industry") in got, got
     _doc, got = _ents("星河智能是国内汽车芯片龙头之一。")
     assert ("国内汽车芯片", "Industry") not in got, got
+
+
+# --------------------------------------------------------------------------- products and sectors in unseen text
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a category noun glued before a model code is no part of the name
+    ("星图智能发布人形机器人R3，并公布售价。", {("R3", "Product")}, {("人形机器人R3", "Product")}),
+    # a version after 大模型 makes even an ordinary word a model name; a number alone is none
+    ("极光科技发布天空大模型3.0，并开放接口。", {("天空大模型3.0", "Product")}, {("3.0", "Product")}),
+    # a Chinese edition word belongs to the model name
+    ("高通推出骁龙7至尊版移动平台。", {("骁龙7至尊版", "Product")}, {("骁龙7", "Product")}),
+    # a capacity with a Latin unit is a quantity
+    ("公司拟在常州建设年产10GW电池项目。", set(), {("年产10GW", "Product")}),
+    # the maker before a Latin model name is a mention of its own
+    ("小米YU7本月开启交付。", {("小米", "Company"), ("YU7", "Product")}, {("小米YU7", "Product")}),
+    # two model names joined after one launch verb
+    ("荣耀推出X70与X70i两款新机。", {("X70", "Product"), ("X70i", "Product")}, set()),
+    # 旗下 + the maker's name glued to a service word
+    ("美团宣布，旗下美团优鲜将扩大覆盖。", {("美团优鲜", "Product")}, set()),
+    # a pronoun jieba glued to the name
+    ("寒武纪公布其思元370芯片的出货量。", {("思元370", "Product")}, {("其思元370", "Product")}),
+    # a drug target before 受体/抑制剂 is no product
+    ("公司研发的GLP-1受体激动剂进入三期临床。", set(), {("GLP-1", "Product")}),
+    # a model code after a company's 的
+    ("蓝鲸航空的V300CG完成首飞。", {("V300CG", "Product")}, set()),
+    # Latin words before 系列
+    ("泡泡玛特旗下THE BOX系列上新。", {("THE BOX", "Product")}, {("THE", "Product")}),
+    # 新品 inside the phrase after the launch verb: the name follows it
+    ("新茶饮品牌推出轻乳茶新品万山红。", {("万山红", "Product")}, {("轻乳茶", "Product")}),
+    # a name opening with a place-tagged piece after 产品; a report word ends a name
+    ("霸王茶姬的招牌产品伯牙绝弦年销量已突破6亿杯。", {("伯牙绝弦", "Product")}, set()),
+    ("旗下高端猫粮品牌弗列加特营收同比增长近九成。", {("弗列加特", "Product")}, {("弗列加特营收同比", "Product")}),
+    # a kind before the category noun and the name is no product
+    ("海光信息新一代DCU产品深算二号已量产。", {("深算二号", "Product")}, {("DCU", "Product")}),
+    # a count word after 旗下的 + name is no version; a studio after 旗下的 without brand cue is no product
+    ("中国银联表示，旗下的云闪付日活跃用户稳步增长。", {("云闪付", "Product")}, {("云闪付日", "Product")}),
+    ("游戏由THQ旗下的KAOSSTUDIOS开发。", set(), {("KAOSSTUDIOS", "Product")}),
+])
+def test_products_in_unseen_text(text, expected, absent):
+    _doc, got = _ents(text)
+    assert expected <= got, got
+    assert not (absent & got), got
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a focus verb before the sector is dropped even behind an adverb; 即时零售 is a catalogued sector
+    ("阿里巴巴将继续加码即时零售业务。", {("即时零售", "Industry")}, {("零售", "Industry"), ("加码即时零售", "Industry")}),
+    # a focus verb ends the phrase read backwards from the cue
+    ("云朵智能主营割草机器人业务。", {("割草机器人", "Industry")}, {("机器人", "Industry")}),
+    # the kind of a product brand is no sector
+    ("名创优品旗下潮玩品牌TOP TOY开出新店。", {("TOP TOY", "Product")}, {("潮玩", "Industry")}),
+    # uncatalogued sectors news uses, in a list before 领域
+    ("公司将在低空旅游和城市空中交通领域加大布局。",
+     {("低空旅游", "Industry"), ("城市空中交通", "Industry")}, {("空中交通", "Industry")}),
+    ("公司户用储能业务增长迅速，健康保险业务也在扩张。",
+     {("户用储能", "Industry"), ("健康保险", "Industry")}, {("保险", "Industry")}),
+])
+def test_sectors_in_unseen_text(text, expected, absent):
+    _doc, got = _ents(text)
+    assert expected <= got, got
+    assert not (absent & got), got
