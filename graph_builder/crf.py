@@ -32,6 +32,7 @@ import logging
 import re
 from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -854,14 +855,14 @@ class _Encoder:
         cls = ucls[inv]
         cols.append(self.tables["k"].rows(cls[j - 1] << 6 | cls[j] << 3 | cls[j + 1]))
         # word shapes: position in the word (B/M/E/S) and its length (4 at most)
-        runs = [r for _, rs in pieces for r in rs]
-        words = [w for w, _, _ in runs]
-        count = np.fromiter((c for _, _, c in runs), dtype=np.int64, count=len(runs))
+        runs = list(chain.from_iterable(rs for _, rs in pieces))
+        words = list(map(itemgetter(0), runs))
+        count = np.fromiter(map(itemgetter(2), runs), dtype=np.int64, count=len(runs))
         if int(count.sum()) != n:
             raise ValueError("the word runs do not cover the pieces")
         run = np.repeat(np.arange(len(runs)), count)
-        k = (np.arange(n) - np.repeat(np.cumsum(count) - count, count)
-             + np.fromiter((k0 for _, k0, _ in runs), dtype=np.int64, count=len(runs))[run])
+        first = np.fromiter(map(itemgetter(1), runs), dtype=np.int64, count=len(runs))
+        k = np.arange(n) - np.repeat(np.cumsum(count) - count, count) + first[run]
         wlen = np.fromiter(map(len, words), dtype=np.int64, count=len(runs))[run]
         pos = np.where(wlen == 1, 3, np.where(k == 0, 0, np.where(k == wlen - 1, 2, 1)))
         shape = np.zeros(len(pad), dtype=np.int64)
