@@ -2291,8 +2291,113 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
         prio = getattr(fn, "priority", 50)
         candidates.extend((prio, m) for m in fn(ctx))
     mentions = _brand_prefixed_products(_no_generic_products(merge(candidates, ctx.norm), ctx.norm), ctx.norm)
-    doc.mentions = _repeated_names(ctx, _sector_before_firm(ctx, mentions))
+    doc.mentions = _repeated_names(ctx, _name_final_glue(ctx, _sector_before_firm(ctx, mentions)))
     return doc
+
+
+#: Given-name characters that are also conjunctions or prepositions (刘庆和, 吴思与, 林世为):
+#: jieba and the CRF cut them off the name. Each maps to the POS tags of the next word that
+#: show the character cannot be a function word there (a conjunction needs a noun after it:
+#: 刘庆和表示, 吴思与此前; 为 and 在 before a verb are too often prepositions, so only a
+#: clause break or an appointment verb counts for them: 林世为任, 穆清为与).
+_NAME_FINAL = {"和": ("v", "d", "p", "t", "x", "cue"), "与": ("v", "d", "p", "t", "x", "cue"),
+               "为": ("x", "p", "cue"), "在": ("x", "cue"), "是": ("x",)}
+_CLAUSE_BREAKS = "，。；：、！？）"
+
+
+def _name_final_glue(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """Person mentions one character short of a name ending in a function character, extended.
+
+    刘庆 in 刘庆和表示 becomes 刘庆和 when the name is shorter than a full Chinese name
+    (two characters, or three with a compound surname: 诸葛明 + 和), the character stands
+    alone as a word (为此 in 王建为此 is another word) and the word after it cannot
+    follow a conjunction or preposition there (see :data:`_NAME_FINAL`).
+    """
+    text = ctx.norm
+    out = []
+    taken = {m.start for m in mentions}
+    for m in mentions:
+        e = m.end
+        if m.type == "Person" and e < len(text) and text[e] in _NAME_FINAL and e + 1 not in taken \
+                and _HAN.match(m.name) and len(m.name) < _max_name_len(ctx, m.name + text[e]) \
+                and _final_glue_ok(ctx, e, _NAME_FINAL[text[e]]):
+            m = ctx.mention(m.start, e + 1, "Person", m.method, m.score)
+        out.append(m)
+    # The same person again before a title (诸葛明和研究员): the name the text uses elsewhere
+    longer = {m.name for m in out if m.type == "Person" and m.name[-1:] in _NAME_FINAL}
+    if longer:
+        out = [ctx.mention(m.start, m.end + 1, "Person", m.method, m.score)
+               if m.type == "Person" and m.end < len(text) and m.name + text[m.end] in longer
+               and m.end + 1 not in taken else m for m in out]
+    return _surname_before_firm(ctx, [_without_branch(ctx, m) for m in out])
+
+
+#: Heads of national bodies whose local offices are written after them with a place
+#: (国家金融监督管理总局江苏监管局): the office is an internal unit, the body is the entity.
+_BODY_HEADS = ("总局", "委员会", "管理局")
+
+
+def _without_branch(ctx: Context, m: Mention) -> Mention:
+    """An organization span cut before a place + office tail (…总局 + 江苏 + 监管局)."""
+    name = m.name
+    if m.type != "Organization" or len(name) < 9:
+        return m
+    for k in range(4, len(name) - 3):
+        if not name[:k].endswith(_BODY_HEADS):
+            continue
+        for n in (2, 3):
+            rest = name[k + n:]
+            if name[k:k + n] in ctx.places and 2 <= len(rest) <= 4 and rest[-1] in "局处行所":
+                return ctx.mention(m.start, m.start + k, "Organization", m.method, m.score)
+    return m
+
+
+def _surname_before_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """A two-character company word that is the given name after a surname (教授方 + 启明, 欧阳 + 启明).
+
+    The surname must stand right after a job title or be tagged a person on its own (a
+    compound surname alone); the company word and the surname then make one person name.
+    """
+    text = ctx.norm
+    out = list(mentions)
+    for k, m in enumerate(mentions):
+        if m.type != "Company" or len(m.name) != 2 or not _HAN.match(m.name):
+            continue
+        prev = mentions[k - 1] if k else None
+        if prev is not None and prev.type == "Person" and prev.end == m.start and prev.name in ctx.surnames:
+            start = prev.start  # 欧阳 + 启明
+        elif m.start >= 1 and ctx.surnames.get(text[m.start - 1], 0) >= 10 and (prev is None or prev.end < m.start):
+            start = m.start - 1  # 教授方 + 启明
+            tok = _token_at(ctx, start - 1) if start else None
+            if tok is None or tok.end != start or tok.text not in ctx.titles:
+                continue
+        else:
+            continue
+        gone = (m, prev) if start == getattr(prev, "start", -1) else (m,)
+        out = [x for x in out if all(x is not g for g in gone)] + [ctx.mention(start, m.end, "Person", "surname_before_firm", 0.8)]
+    if len(out) != len(mentions) or any(a is not b for a, b in zip(out, mentions)):
+        out.sort(key=lambda x: (x.start, x.end))
+    return out
+
+
+def _final_glue_ok(ctx: Context, pos: int, tags: Tuple[str, ...]) -> bool:
+    """Whether the function character at ``pos`` is one word and the word after it has one of ``tags``."""
+    glue = _token_at(ctx, pos)
+    if glue is None or glue.end != pos + 1 or (glue.start != pos and glue.start < pos - 1):
+        return False  # 为此, 和平: the character belongs to a longer word
+    text = ctx.norm
+    if pos + 1 >= len(text):
+        return "x" in tags
+    if text[pos + 1] in _CLAUSE_BREAKS:
+        return "x" in tags
+    nxt = _token_at(ctx, pos + 1)
+    if nxt is None or nxt.start != pos + 1:
+        return False
+    if "cue" in tags and (nxt.text in lexicon.cues("person") or nxt.text in lexicon.cues("appoint")):
+        return True
+    if nxt.pos == "x":
+        return False
+    return nxt.pos[:1] in tags or (nxt.pos in ("p", "c") and "p" in tags)
 
 
 #: Types whose names are taken again wherever the text repeats them.

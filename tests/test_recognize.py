@@ -701,3 +701,57 @@ def test_sectors_in_unseen_text(text, expected, absent):
     _doc, got = _ents(text)
     assert expected <= got, got
     assert not (absent & got), got
+
+
+@pytest.mark.parametrize("text,name", [
+    ("星耀科技董事长刘庆和表示，公司将扩大产能。", "刘庆和"),
+    ("董事会聘任吴思与为副总裁。", "吴思与"),
+    ("管理团队调整：卢文和任总裁，负责日常经营。", "卢文和"),
+    ("副总裁诸葛明和出席仪式。诸葛明和研究员表示，合作将加快。", "诸葛明和"),
+])
+def test_name_ending_in_function_character(text, name):
+    """A given name ending in 和/与/为 is kept whole when no noun follows the character."""
+    doc, got = _ents(text)
+    persons = [m.name for m in doc.mentions if m.type == "Person"]
+    assert persons and all(p == name for p in persons), persons
+
+
+@pytest.mark.parametrize("text,names", [
+    ("董事长李明和张华出席了签约仪式。", {"李明", "张华"}),
+    ("总经理王建为公司带来了新客户。", {"王建"}),
+    ("总裁王建为此表示欢迎。", {"王建"}),
+])
+def test_function_character_after_name_stays_out(text, names):
+    """和 before another name, 为 before a noun or inside 为此 is no part of the name."""
+    doc, _got = _ents(text)
+    assert {m.name for m in doc.mentions if m.type == "Person"} == names
+
+
+@pytest.mark.parametrize("text,name", [
+    ("公司由清华大学教授方启明创办。", "方启明"),
+    ("蔚来汽车任命欧阳启明为高级副总裁。", "欧阳启明"),
+])
+def test_given_name_that_is_a_company_word(text, name):
+    """A company word after a surname that follows a title, or after a compound surname, is a name."""
+    doc, got = _ents(text)
+    assert (name, "Person") in got, got
+    assert not any(m.type == "Company" and m.name in name for m in doc.mentions), got
+
+
+@pytest.mark.parametrize("text,name", [
+    ("米哈游宣布任命温若为首席运营官。", "米哈游"),
+    ("复宏汉霖与药明合联签署合作协议。", "药明合联"),
+    ("她曾任抖音集团商业化部门总监。", "抖音集团"),
+    ("陶宁此前在德勤中国担任合伙人。", "德勤中国"),
+])
+def test_well_known_employers(text, name):
+    """Companies the lexicon knows are Companies, not persons, products or places."""
+    _doc, got = _ents(text)
+    assert (name, "Company") in got, got
+
+
+def test_local_office_of_a_national_body():
+    """A regulator's provincial office is a unit: the regulator is the entity (GUIDELINES 6)."""
+    _doc, got = _ents("她曾任国家金融监督管理总局浙江监管局副局长。")
+    assert ("国家金融监督管理总局", "Organization") in got, got
+    assert not any(n.startswith("国家金融监督管理总局浙江") for n, _t in got), got
