@@ -432,6 +432,9 @@ def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics
             continue
         view.add_text(text[pos:s], a + pos)
         view.add_item(doc.mentions[antecedent].type, _Item(antecedent, a + s, a + e, True))
+        # a sentence opening with a pronoun is about its antecedent (公司完成融资，由A领投。其自研的…:
+        # 其 is still the company, not the investor A named after it)
+        topics.current.setdefault(doc.mentions[antecedent].type, antecedent)
         pos = e
     view.add_text(text[pos:], a + pos)
 

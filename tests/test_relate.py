@@ -742,6 +742,7 @@ NEWS_CASES = [
      {("隆基绿能", "inIndustry", "光伏", None), ("通威", "inIndustry", "光伏", None)}),
     ("星澜科技属于半导体设备板块。", [("星澜科技", C), ("半导体设备", I)], {("星澜科技", "inIndustry", "半导体设备", None)}),
     ("星澜科技将继续加大在汽车电子领域的研发投入。", [("星澜科技", C), ("汽车电子", I)], set()),
+    ("星澜科技表示，公司正加大在汽车电子领域的研发投入。", [("星澜科技", C), ("汽车电子", I)], {("星澜科技", "inIndustry", "汽车电子", None)}),
     ("星澜科技计划拓展冷链物流业务。", [("星澜科技", C), ("冷链物流", I)], set()),
     ("星澜科技拟进军氢能领域。", [("星澜科技", C), ("氢能", I)], set()),
     ("星澜科技表示，公司将继续深耕储能领域。", [("星澜科技", C), ("储能", I)], {("星澜科技", "inIndustry", "储能", None)}),
@@ -919,3 +920,93 @@ def test_unit_is_cut_from_a_traditional_title_as_written():
     norm = "汇丰控股亚太区财务总监郑雅文表示。"
     doc = make_doc(text, [("汇丰控股", "Company"), ("郑雅文", "Person")], norm=norm)
     assert only(doc, "worksFor").title == "財務總監"
+
+
+# --------------------------------------------------------------------------- recall on common phrasings
+
+
+def test_effort_in_a_field_gives_the_pronoun_subject_its_sector():
+    doc = make_doc("青峰电子总裁罗一鸣表示，公司正加大在工业互联网和边缘计算领域的投入。",
+                   [("青峰电子", "Company"), ("罗一鸣", "Person"), ("工业互联网", "Industry"), ("边缘计算", "Industry")])
+    got = {t for t in triples(doc) if t[1] == "inIndustry"}
+    assert got == {("青峰电子", "inIndustry", "工业互联网", None), ("青峰电子", "inIndustry", "边缘计算", None)}
+    # a field the company only plans to enter is still no sector of it
+    doc = make_doc("青峰电子总裁罗一鸣表示，公司计划在氢能领域布局。",
+                   [("青峰电子", "Company"), ("罗一鸣", "Person"), ("氢能", "Industry")])
+    assert not [t for t in triples(doc) if t[1] == "inIndustry"]
+
+
+def test_sector_lists_repeat_their_cue_and_several_firms_focus():
+    doc = make_doc("松果保险将继续深耕养老产业和长期护理保险业务。",
+                   [("松果保险", "Company"), ("养老", "Industry"), ("长期护理保险", "Industry")])
+    assert {doc.mentions[r.object].name for r in doc.relations if r.predicate == "inIndustry"} == {"养老", "长期护理保险"}
+    doc = make_doc("橙子出行、蓝点打车和青桔快跑相继布局无人驾驶赛道。",
+                   [("橙子出行", "Company"), ("蓝点打车", "Company"), ("青桔快跑", "Company"), ("无人驾驶", "Industry")])
+    assert {t[0] for t in triples(doc) if t[1] == "inIndustry"} == {"橙子出行", "蓝点打车", "青桔快跑"}
+
+
+def test_second_product_after_and_announces_and_signature_product():
+    doc = make_doc("鲸歌音响在深圳发布降噪耳机“静海2”，并宣布便携音箱声浪Mini同步开售。",
+                   [("鲸歌音响", "Company"), ("深圳", "Place"), ("静海2", "Product"), ("声浪Mini", "Product")])
+    got = {t for t in triples(doc) if t[1] == "manufacturer"}
+    assert got == {("静海2", "manufacturer", "鲸歌音响", None), ("声浪Mini", "manufacturer", "鲸歌音响", None)}
+    # 并 followed by anything but a launch does not hand the product to the maker
+    doc = make_doc("鲸歌音响发布降噪耳机“静海2”，并全面适配鸿蒙系统。",
+                   [("鲸歌音响", "Company"), ("静海2", "Product"), ("鸿蒙系统", "Product")])
+    assert ("鸿蒙系统", "manufacturer", "鲸歌音响", None) not in triples(doc)
+    doc = make_doc("果岭茶饮近日开出第500家门店，其招牌产品栀子白茶年销量超过千万杯。",
+                   [("果岭茶饮", "Company"), ("栀子白茶", "Product")])
+    assert triples(doc) == [("栀子白茶", "manufacturer", "果岭茶饮", None)]
+
+
+def test_maker_after_pronoun_sentence_is_not_the_investor():
+    doc = make_doc("石榴机器人日前完成B轮融资。公司本轮融资由晨光资本领投。其自主研发的巡检机器人“鹰眼”已量产。",
+                   [("石榴机器人", "Company"), ("晨光资本", "Company"), ("鹰眼", "Product")])
+    got = set(triples(doc))
+    assert ("鹰眼", "manufacturer", "石榴机器人", None) in got
+    assert ("鹰眼", "manufacturer", "晨光资本", None) not in got
+
+
+def test_product_in_production_takes_the_one_company_named():
+    doc = make_doc("远芯微电子则宣布，新一代存储芯片玄武M2已实现量产。",
+                   [("远芯微电子", "Company"), ("玄武M2", "Product")])
+    assert ("玄武M2", "manufacturer", "远芯微电子", None) in triples(doc)
+
+
+def test_partner_named_by_both_companies_and_through_a_parent():
+    doc = make_doc("禾木科技与云杉数据签署合作协议。两家公司将共同开发工业质检平台。",
+                   [("禾木科技", "Company"), ("云杉数据", "Company")])
+    assert set(triples(doc)) == {("禾木科技", "partnerOf", "云杉数据", None)}
+    assert {r.method for r in doc.relations} == {"partnerOf:agreement", "partnerOf:both-sides-pair"}
+    doc = make_doc("禾木科技与光合集团旗下的光合物流达成战略合作。",
+                   [("禾木科技", "Company"), ("光合集团", "Company"), ("光合物流", "Company")])
+    got = {t for t in triples(doc) if t[1] == "partnerOf"}
+    assert got == {("禾木科技", "partnerOf", "光合物流", None)}
+    doc = make_doc("禾木科技宣布与连锁餐饮企业麦香记达成战略合作。",
+                   [("禾木科技", "Company"), ("连锁餐饮", "Industry"), ("麦香记", "Company")])
+    assert ("禾木科技", "partnerOf", "麦香记", None) in triples(doc)
+
+
+def test_investor_list_with_round_roles_after_receive():
+    doc = make_doc("极光储能获得北岸资本领投、南山创投跟投的5亿元融资。",
+                   [("极光储能", "Company"), ("北岸资本", "Company"), ("南山创投", "Company")])
+    got = {t for t in triples(doc) if t[1] == "investedIn"}
+    assert got == {("北岸资本", "investedIn", "极光储能", None), ("南山创投", "investedIn", "极光储能", None)}
+
+
+def test_cofounder_after_a_person_with_employer_and_title():
+    doc = make_doc("松鼠智能成立于2021年，由程北辰与复旦大学教授叶知秋共同创办。",
+                   [("松鼠智能", "Company"), ("程北辰", "Person"), ("复旦大学", "Organization"), ("叶知秋", "Person")])
+    got = {t for t in triples(doc) if t[1] == "founder"}
+    assert got == {("松鼠智能", "founder", "程北辰", None), ("松鼠智能", "founder", "叶知秋", None)}
+
+
+def test_is_also_a_sector_leader_and_controlled_sector_firm():
+    doc = make_doc("北岭矿机是北岭重工的全资子公司，也是矿山装备领域的龙头企业。",
+                   [("北岭矿机", "Company"), ("北岭重工", "Company"), ("矿山装备", "Industry")])
+    got = set(triples(doc))
+    assert ("北岭矿机", "inIndustry", "矿山装备", None) in got
+    assert ("北岭矿机", "parentOrganization", "北岭重工", None) in got
+    doc = make_doc("北岭重工表示，北岭矿机是公司控股的矿山装备企业。",
+                   [("北岭重工", "Company"), ("北岭矿机", "Company"), ("矿山装备", "Industry")])
+    assert ("北岭矿机", "parentOrganization", "北岭重工", None) in triples(doc)
