@@ -271,3 +271,27 @@ def test_a_failing_export_leaves_earlier_output_and_no_writer_behind(tmp_path, m
     for pid in forked:
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)  # the forked writer was waited for
+
+
+def test_two_process_export_makes_the_lines_of_one(tmp_path, monkeypatch):
+    import os
+
+    b = _builder(small_documents() + _alibaba_docs())
+    b.merge({("Company", "云帆"): "云帆网络"})
+    G = b.graph(TAXONOMY, lazy=True)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    one = list(rdfx._sorted_lines(iter_triples(G), tmp_path / "a"))
+    assert list(rdfx._lines_of_graph(G, tmp_path / "b")) == one
+    assert any(" <http://www.w3.org/1999/02/22-rdf-syntax-ns#subject> " in line for line in one)
+
+    parent, share = os.getpid(), rdfx._share_triples
+
+    def failing_in_the_copy(*args):
+        if os.getpid() != parent:
+            raise OSError("the forked writer fails")
+        return share(*args)
+
+    monkeypatch.setattr(rdfx, "_share_triples", failing_in_the_copy)
+    (tmp_path / "c").mkdir()
+    assert list(rdfx._lines_of_graph(G, tmp_path / "c")) == one  # its share is made here instead

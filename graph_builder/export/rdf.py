@@ -44,12 +44,15 @@ import heapq
 import json
 import logging
 import math
+import os
 import re
 import shutil
+import sys
 import tempfile
 from collections import namedtuple
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
@@ -171,9 +174,12 @@ def _url(value) -> Optional[str]:
     return _IRI_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), url)
 
 
-def _entity_triples(G) -> Iterator[Triple]:
+def _entity_triples(G, share: Tuple[int, int] = (0, 1)) -> Iterator[Triple]:
     unknown = set()
-    for iri, d in G.nodes(data=True):
+    k, n = share
+    for i, (iri, d) in enumerate(G.nodes(data=True)):
+        if i % n != k:
+            continue
         type_ = d.get("type")
         cls = _CLASSES.get(type_)
         if cls is None:
@@ -202,9 +208,12 @@ def _entity_triples(G) -> Iterator[Triple]:
         log.warning("RDF export: no class for entity type(s) %s; typed schema:Thing", ", ".join(map(str, unknown)))
 
 
-def _relation_triples(G, cited: set) -> Iterator[Triple]:
+def _relation_triples(G, cited: set, share: Tuple[int, int] = (0, 1)) -> Iterator[Triple]:
     unknown = set()
-    for s, o, key, d in G.edges(keys=True, data=True):
+    k, n = share
+    for i, (s, o, key, d) in enumerate(G.edges(keys=True, data=True)):
+        if i % n != k:
+            continue
         predicate = d.get("predicate", key)
         if predicate == "coMention":
             continue
@@ -237,9 +246,14 @@ def _relation_triples(G, cited: set) -> Iterator[Triple]:
         log.warning("RDF export: no property for predicate(s) %s; edges left out", ", ".join(map(str, unknown)))
 
 
-def _document_triples(G, cited: set) -> Iterator[Triple]:
+def _document_triples(G, cited: set, share: Tuple[int, int] = (0, 1), others: Optional[set] = None) -> Iterator[Triple]:
+    """The documents' triples; with a ``share`` ``(k, n)`` of several, only the k-th of every n
+    documents and entities, the documents they name collected in ``others`` for :func:`_untyped_documents`."""
     docs = G.graph.get("documents") or {}
-    for diri, meta in docs.items():
+    k, n = share
+    for i, (diri, meta) in enumerate(docs.items()):
+        if i % n != k:
+            continue
         news = bool(meta.get("headline") or meta.get("publisher"))
         yield diri, _A, _NEWS if news else _WORK
         if meta.get("id") is not None:
@@ -260,13 +274,33 @@ def _document_triples(G, cited: set) -> Iterator[Triple]:
                 yield diri, _MENTIONS, e
     # Documents known only from an entity's or an evidence record's list still
     # get a class, so every prov:wasDerivedFrom points at a typed work.
-    others = set(cited)
-    for iri, d in G.nodes(data=True):
+    whole = others is None
+    others = set(cited) if whole else others
+    for i, (iri, d) in enumerate(G.nodes(data=True)):
+        if i % n != k:
+            continue
         for diri in d.get("documents") or ():
             yield diri, _MENTIONS, iri
             others.add(diri)
-    for diri in sorted(others - set(docs)):
+    if whole:
+        yield from _untyped_documents(G, others)
+
+
+def _untyped_documents(G, named: Iterable[str]) -> Iterator[Triple]:
+    docs = G.graph.get("documents") or {}
+    for diri in sorted(set(named) - set(docs)):
         yield diri, _A, _WORK
+
+
+def _share_triples(G, share: Tuple[int, int], others: set) -> Iterator[Triple]:
+    """One share of :func:`iter_triples` (the scheme's two triples in share 0, the untyped documents
+    in none): ``others`` collects the documents cited or named, for :func:`_untyped_documents`."""
+    if share[0] == 0:
+        yield _SCHEME, _A, _SCHEME_CLASS
+        yield _SCHEME, _LABEL, Lit("行业", None, "zh")
+    yield from _entity_triples(G, share)
+    yield from _relation_triples(G, others, share)
+    yield from _document_triples(G, others, share, others)
 
 
 def iter_triples(G) -> Iterator[Triple]:
@@ -427,6 +461,74 @@ def _read_run(path: Path) -> Iterator[str]:
             yield line[:-1]
 
 
+def _lines_of_graph(G, folder: Path) -> Iterator[str]:
+    """``_sorted_lines(iter_triples(G), folder)``, half of the triples made by a forked copy of this process.
+
+    On Linux a forked copy takes every other entity, edge and document
+    (:func:`_share_triples`) and writes its sorted lines, and the documents its
+    share cites or names, to ``folder``; this process makes the other half, then
+    the two sorted streams are merged, so the lines are the same as in one
+    process. The graph and its store are only read meanwhile. If the copy
+    fails, its share is made here. Elsewhere one process makes them all.
+    """
+    if not sys.platform.startswith("linux"):
+        yield from _sorted_lines(iter_triples(G), folder)
+        return
+    part = folder / "share0"
+    part.mkdir()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child's coverage is not collected
+        code = 1
+        try:
+            named: set = set()
+            with open(part / "lines.nt", "w", encoding="utf-8", errors="surrogatepass", newline="\n") as fh:
+                for line in _sorted_lines(_share_triples(G, (0, 2), named), part):
+                    fh.write(line)
+                    fh.write("\n")
+            with open(part / "named.json", "w", encoding="utf-8", errors="surrogatepass") as fh:
+                json.dump(sorted(named), fh, ensure_ascii=False)
+            code = 0
+        finally:
+            os._exit(code)
+    done: List[bool] = []
+
+    def child_ok() -> bool:
+        if not done:
+            _, status = os.waitpid(pid, 0)
+            done.append(os.waitstatus_to_exitcode(status) == 0)
+        return done[0]
+
+    def mine() -> Iterator[Triple]:
+        named: set = set()
+        yield from _share_triples(G, (1, 2), named)
+        theirs: set = set()
+        if child_ok():
+            with open(part / "named.json", encoding="utf-8", errors="surrogatepass") as fh:
+                theirs = set(json.load(fh))
+        else:  # the copy failed: its share is made here, and its lines below
+            for _ in _share_triples(G, (0, 2), theirs):
+                pass
+        yield from _untyped_documents(G, named | theirs)
+
+    try:
+        own = _sorted_lines(mine(), folder)
+        first = next(own, None)  # all of this share is sorted by now, and the copy has ended
+        if child_ok():
+            theirs = _read_run(part / "lines.nt")
+        else:
+            theirs = _sorted_lines(_share_triples(G, (0, 2), set()), part)
+        previous = None
+        for line in heapq.merge(() if first is None else chain((first,), own), theirs):
+            if line != previous:
+                yield line
+                previous = line
+    finally:
+        if not done:  # stopped early: let the copy end before its folder goes
+            os.waitpid(pid, 0)
+
+
 @lru_cache(maxsize=1)
 def jsonld_context() -> dict:
     """The ``@context`` object of ``ontology/context.jsonld``."""
@@ -566,29 +668,34 @@ def write_rdf(G, outdir, formats: Sequence[str] = ("ttl",), rdf: Optional[Graph]
     if rdf is not None:
         triples = ((_term_of_rdflib(s), str(p), _term_of_rdflib(o)) for s, p, o in rdf)
     else:
-        triples = iter_triples(G)
+        triples = None  # _write_all: iter_triples(G), in two processes where it can
     # Millions of small tuples and no cycles among them: the cyclic collector
     # would only rescan them again and again (a third of the time, measured).
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _write_all(outdir, formats, triples, stats)
+        return _write_all(outdir, formats, triples, stats, G)
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
-def _write_all(outdir: Path, formats: Sequence[str], triples: Iterable[Triple], stats: Optional[dict]) -> List[Path]:
+def _write_all(outdir: Path, formats: Sequence[str], triples: Optional[Iterable[Triple]], stats: Optional[dict],
+               G=None) -> List[Path]:
     """Sort the lines once into a temporary N-Triples file; each format is then written from
-    it in turn, streaming (pyoxigraph re-serialises it as Turtle, and as TriG from N-Quads)."""
+    it in turn, streaming (pyoxigraph re-serialises it as Turtle, and as TriG from N-Quads).
+
+    ``triples`` None: those of :func:`iter_triples` of ``G``, made by two processes
+    (:func:`_lines_of_graph`)."""
     import pyoxigraph as ox
 
     work = Path(tempfile.mkdtemp(prefix=".rdf-", dir=outdir))
     try:
         nt = work / "graph.nt"
         count = 0
+        lines = _sorted_lines(triples, work) if triples is not None else _lines_of_graph(G, work)
         with open(nt, "w", encoding="utf-8", newline="") as fh:
-            for line in _sorted_lines(triples, work):
+            for line in lines:
                 fh.write(line + " .\n")
                 count += 1
         if stats is not None:
