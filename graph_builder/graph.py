@@ -375,23 +375,15 @@ class GraphBuilder:
         raises it; ``finish(rescue=False)`` only waits (a caller that is failing
         anyway). Elsewhere the file is written before this returns.
         """
-        if not sys.platform.startswith("linux"):
+        from .forks import run_forked
+
+        wait = run_forked(lambda: self.save(path))
+        if wait is None:
             self.save(path)
             return lambda rescue=True: None
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the child's coverage is not collected
-            code = 1
-            try:
-                self.save(path)
-                code = 0
-            finally:
-                os._exit(code)  # no cleanup: the parent owns the store, files and streams
 
         def finish(rescue: bool = True) -> None:
-            _, status = os.waitpid(pid, 0)
-            if os.waitstatus_to_exitcode(status) != 0 and rescue:
+            if not wait() and rescue:
                 self.save(path)
 
         return finish

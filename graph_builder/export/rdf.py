@@ -44,10 +44,8 @@ import heapq
 import json
 import logging
 import math
-import os
 import re
 import shutil
-import sys
 import tempfile
 from collections import namedtuple
 from datetime import date, datetime
@@ -59,6 +57,7 @@ from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Un
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SDO, SKOS, XSD
 
+from ..forks import run_forked
 from ..ontology import ontology_file
 from ..vocab import ID, INDUSTRY_SCHEME, KG, PREDICATE_PROPERTY, TYPE_CLASS
 from ..vocab import PREFIXES as VOCAB_PREFIXES
@@ -471,34 +470,22 @@ def _lines_of_graph(G, folder: Path) -> Iterator[str]:
     process. The graph and its store are only read meanwhile. If the copy
     fails, its share is made here. Elsewhere one process makes them all.
     """
-    if not sys.platform.startswith("linux"):
+    part = folder / "share0"
+
+    def share0() -> None:
+        named: set = set()
+        with open(part / "lines.nt", "w", encoding="utf-8", errors="surrogatepass", newline="\n") as fh:
+            for line in _sorted_lines(_share_triples(G, (0, 2), named), part):
+                fh.write(line)
+                fh.write("\n")
+        with open(part / "named.json", "w", encoding="utf-8", errors="surrogatepass") as fh:
+            json.dump(sorted(named), fh, ensure_ascii=False)
+
+    part.mkdir()
+    child_ok = run_forked(share0)
+    if child_ok is None:
         yield from _sorted_lines(iter_triples(G), folder)
         return
-    part = folder / "share0"
-    part.mkdir()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child's coverage is not collected
-        code = 1
-        try:
-            named: set = set()
-            with open(part / "lines.nt", "w", encoding="utf-8", errors="surrogatepass", newline="\n") as fh:
-                for line in _sorted_lines(_share_triples(G, (0, 2), named), part):
-                    fh.write(line)
-                    fh.write("\n")
-            with open(part / "named.json", "w", encoding="utf-8", errors="surrogatepass") as fh:
-                json.dump(sorted(named), fh, ensure_ascii=False)
-            code = 0
-        finally:
-            os._exit(code)
-    done: List[bool] = []
-
-    def child_ok() -> bool:
-        if not done:
-            _, status = os.waitpid(pid, 0)
-            done.append(os.waitstatus_to_exitcode(status) == 0)
-        return done[0]
 
     def mine() -> Iterator[Triple]:
         named: set = set()
@@ -525,8 +512,7 @@ def _lines_of_graph(G, folder: Path) -> Iterator[str]:
                 yield line
                 previous = line
     finally:
-        if not done:  # stopped early: let the copy end before its folder goes
-            os.waitpid(pid, 0)
+        child_ok()  # (stopped early or not) the copy has ended before its folder goes
 
 
 @lru_cache(maxsize=1)
