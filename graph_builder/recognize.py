@@ -1619,12 +1619,62 @@ def _named_after_noun(ctx: Context) -> List[Mention]:
                         and (any(c.isdigit() for c in name) or " " in name):
                     out.append(ctx.mention(toks[a].start, toks[i - 1].end, "Product", "product_rule", 0.65))
                 continue
+            if t.text == "品牌":
+                out.extend(_brands_listed_before(ctx, toks, i))
             if t.text not in nouns or i + 1 >= n:
                 continue
-            span = _name_after(ctx, toks, i + 1, nouns)
+            span = _name_after(ctx, toks, i + 1, nouns) or (t.text in _APP_NOUNS and _plain_app_name(ctx, toks, i + 1))
             if span:
                 out.append(ctx.mention(span[0], span[1], "Product", "product_rule", 0.65))
     return out
+
+
+_BRAND_COUNT = re.compile(r"^[两三四五六七八九十几多]大?$|^[两三四五六七八九十几多][个款]$")
+
+
+def _brands_listed_before(ctx: Context, toks: Sequence[Token], i: int) -> List[Mention]:
+    """``卡萨帝和Leader两大品牌``: proper names joined by 和/、/及 right before a counted 品牌 (``toks[i]``)."""
+    k = i - 1
+    if k < 1 or not _BRAND_COUNT.match(toks[k].text):
+        return []
+    names, k = [], k - 1
+    while k >= 0:
+        t = toks[k]
+        if t.pos not in ("un", "nz", "eng", "nrt") or ctx.is_known(t.text) or len(t.text) < 2:
+            return []
+        names.append(t)
+        if k == 0 or toks[k - 1].text not in ("和", "、", "及", "与"):
+            break
+        k -= 2
+    if len(names) < 2:
+        return []
+    return [ctx.mention(t.start, t.end, "Product", "product_rule", 0.7) for t in names]
+
+
+# Latin app nouns: a name glued after them is an app even when made of plain words (App掌上生活).
+_APP_NOUNS = frozenset(("App", "APP"))
+# Tags that end a plain-word app name: punctuation and function words.
+_APP_NAME_ENDS = frozenset(("x", "uj", "ul", "u", "p", "c", "d", "r", "q"))
+
+
+def _plain_app_name(ctx: Context, toks: Sequence[Token], k: int) -> Optional[Tuple[int, int]]:
+    """``信用卡App掌上生活月活跃``: 3 to 5 Han characters glued after App, up to punctuation, a
+    function word or a report word (月活, 新版: see ``product_stop``); jieba tags such names as
+    common words, so the frame alone marks them."""
+    n = len(toks)
+    if k >= n or toks[k].start != toks[k - 1].end:
+        return None
+    reports = tuple(lexicon.cues("product_stop"))
+    cues = lexicon.cues("product") | lexicon.cues("product_noun")
+    j = k
+    while j < n and toks[j].start == toks[j - 1].end and _HAN.match(toks[j].text) \
+            and toks[j].pos not in _APP_NAME_ENDS and not ctx.norm.startswith(reports, toks[j].start):
+        if ctx.is_known(toks[j].text) or toks[j].text in cues or toks[j].end - toks[k].start > 5:
+            return None
+        j += 1
+    if j == k or toks[j - 1].end - toks[k].start < 3 or toks[k].text[0] in _GLUE:
+        return None
+    return toks[k].start, toks[j - 1].end
 
 
 def _name_after(ctx: Context, toks: Sequence[Token], k: int, nouns) -> Optional[Tuple[int, int]]:
@@ -1750,9 +1800,29 @@ def _form_suffixed(ctx: Context) -> List[Mention]:
             # a proper part is needed (配方奶粉 is a category); a one-character form needs a rare word
             if not name or not any(x.pos in ("un", "nz", "nr", "nrt", "j") for x in name) \
                     or len(t.text) == 1 and name[-1].pos not in ("un", "nz"):
-                continue
+                a = _between_noun_and_form(ctx, toks, k)
+                if a is None:
+                    continue
             out.append(ctx.mention(toks[a].start, t.end, "Product", "product_rule", 0.7))
     return out
+
+
+def _between_noun_and_form(ctx: Context, toks: Sequence[Token], k: int) -> Optional[int]:
+    """``降脂新药托莱西单抗``: first token of a drug name that jieba cut into common words (托/v
+    莱西/ns), framed by a category noun glued before it and a form word (``toks[k]``) after it.
+
+    Both frames make the run a name whatever its pieces are tagged; it must be 2 to 5 Han
+    characters of glued tokens with no stop word or punctuation in it.
+    """
+    nouns = lexicon.cues("product_noun")
+    a = k
+    while a > 0 and k - a < 3 and toks[a - 1].end == toks[a].start and _HAN.match(toks[a - 1].text) \
+            and toks[a - 1].text not in nouns and toks[a - 1].text not in ctx.stop:
+        a -= 1
+    if a == k or a == 0 or toks[a - 1].text not in nouns or toks[a - 1].end != toks[a].start:
+        return None
+    size = toks[k - 1].end - toks[a].start
+    return a if 2 <= size <= 5 else None
 
 
 def _possessed_product(ctx: Context, toks: Sequence[Token], j: int) -> Optional[Tuple[int, int]]:

@@ -755,3 +755,28 @@ def test_local_office_of_a_national_body():
     _doc, got = _ents("她曾任国家金融监督管理总局浙江监管局副局长。")
     assert ("国家金融监督管理总局", "Organization") in got, got
     assert not any(n.startswith("国家金融监督管理总局浙江") for n, _t in got), got
+
+
+def test_category_noun_is_not_a_product():
+    _doc, got = _ents("青岩重工发布新一代电动矿卡“岩峰T60”，计划明年交付。")
+    assert ("岩峰T60", "Product") in got
+    assert not any(n == "矿卡" for n, _t in got)
+
+
+def test_drug_name_cut_by_jieba_between_noun_and_form():
+    _doc, got = _ents("该公司的降脂新药托莱西单抗已在国内上市。")
+    assert ("托莱西单抗", "Product") in got
+    assert ("莱西", "Place") not in got
+
+
+def test_plain_word_app_name_after_app():
+    _doc, got = _ents("银行旗下的信用卡App掌上生活月活跃用户已超过三千万。")
+    assert ("掌上生活", "Product") in got
+    _doc, got = _ents("银行推出的App上线后下载量大增。")
+    assert not any(t == "Product" for _n, t in got), got
+
+
+def test_brands_listed_before_counted_brand_noun():
+    _doc, got = _ents("海尔智家将大模型接入旗下卡萨帝和Leader两大品牌的新品。")
+    assert ("卡萨帝", "Product") in got and ("Leader", "Product") in got
+    assert ("卡萨帝", "Person") not in got
