@@ -245,9 +245,9 @@ def _relation_triples(G, cited: set, share: Tuple[int, int] = (0, 1)) -> Iterato
         log.warning("RDF export: no property for predicate(s) %s; edges left out", ", ".join(map(str, unknown)))
 
 
-def _document_triples(G, cited: set, share: Tuple[int, int] = (0, 1), others: Optional[set] = None) -> Iterator[Triple]:
-    """The documents' triples; with a ``share`` ``(k, n)`` of several, only the k-th of every n
-    documents and entities, the documents they name collected in ``others`` for :func:`_untyped_documents`."""
+def _document_triples(G, named: set, share: Tuple[int, int] = (0, 1)) -> Iterator[Triple]:
+    """The documents' triples (with a ``share`` ``(k, n)``, only the k-th of every n documents and
+    entities); the documents the entities name are added to ``named`` for :func:`_untyped_documents`."""
     docs = G.graph.get("documents") or {}
     k, n = share
     for i, (diri, meta) in enumerate(docs.items()):
@@ -271,35 +271,32 @@ def _document_triples(G, cited: set, share: Tuple[int, int] = (0, 1), others: Op
         for e in meta.get("mentions") or ():
             if e in G:
                 yield diri, _MENTIONS, e
-    # Documents known only from an entity's or an evidence record's list still
-    # get a class, so every prov:wasDerivedFrom points at a typed work.
-    whole = others is None
-    others = set(cited) if whole else others
     for i, (iri, d) in enumerate(G.nodes(data=True)):
         if i % n != k:
             continue
         for diri in d.get("documents") or ():
             yield diri, _MENTIONS, iri
-            others.add(diri)
-    if whole:
-        yield from _untyped_documents(G, others)
+            named.add(diri)
 
 
 def _untyped_documents(G, named: Iterable[str]) -> Iterator[Triple]:
+    """Documents known only from an entity's or an evidence record's list still get a class,
+    so every prov:wasDerivedFrom points at a typed work."""
     docs = G.graph.get("documents") or {}
     for diri in sorted(set(named) - set(docs)):
         yield diri, _A, _WORK
 
 
-def _share_triples(G, share: Tuple[int, int], others: set) -> Iterator[Triple]:
-    """One share of :func:`iter_triples` (the scheme's two triples in share 0, the untyped documents
-    in none): ``others`` collects the documents cited or named, for :func:`_untyped_documents`."""
+def _share_triples(G, share: Tuple[int, int], named: set) -> Iterator[Triple]:
+    """One share ``(k, n)`` of :func:`iter_triples`: the scheme's two triples in share 0, and the k-th
+    of every n entities, edges and documents; ``named`` collects the documents they cite or name,
+    whose :func:`_untyped_documents` follow once every share is made."""
     if share[0] == 0:
         yield _SCHEME, _A, _SCHEME_CLASS
         yield _SCHEME, _LABEL, Lit("行业", None, "zh")
     yield from _entity_triples(G, share)
-    yield from _relation_triples(G, others, share)
-    yield from _document_triples(G, others, share, others)
+    yield from _relation_triples(G, named, share)
+    yield from _document_triples(G, named, share)
 
 
 def iter_triples(G) -> Iterator[Triple]:
@@ -308,12 +305,9 @@ def iter_triples(G) -> Iterator[Triple]:
     Objects are an IRI (``str``) or a :data:`Lit`. This is the one place that
     decides what the RDF holds; :func:`to_rdf` and :func:`write_rdf` only encode it.
     """
-    yield _SCHEME, _A, _SCHEME_CLASS
-    yield _SCHEME, _LABEL, Lit("行业", None, "zh")
-    cited: set = set()
-    yield from _entity_triples(G)
-    yield from _relation_triples(G, cited)
-    yield from _document_triples(G, cited)
+    named: set = set()
+    yield from _share_triples(G, (0, 1), named)
+    yield from _untyped_documents(G, named)
 
 
 def _rdflib_term(t: Term):
@@ -490,22 +484,17 @@ def _lines_of_graph(G, folder: Path) -> Iterator[str]:
     def mine() -> Iterator[Triple]:
         named: set = set()
         yield from _share_triples(G, (1, 2), named)
-        theirs: set = set()
         if child_ok():
             with open(part / "named.json", encoding="utf-8", errors="surrogatepass") as fh:
-                theirs = set(json.load(fh))
-        else:  # the copy failed: its share is made here, and its lines below
-            for _ in _share_triples(G, (0, 2), theirs):
-                pass
-        yield from _untyped_documents(G, named | theirs)
+                named.update(json.load(fh))
+        else:  # the copy failed: its share is made here too
+            yield from _share_triples(G, (0, 2), named)
+        yield from _untyped_documents(G, named)
 
     try:
         own = _sorted_lines(mine(), folder)
-        first = next(own, None)  # all of this share is sorted by now, and the copy has ended
-        if child_ok():
-            theirs = _read_run(part / "lines.nt")
-        else:
-            theirs = _sorted_lines(_share_triples(G, (0, 2), set()), part)
+        first = next(own, None)  # mine() has run to its end by now, so the copy has ended
+        theirs = _read_run(part / "lines.nt") if child_ok() else ()
         previous = None
         for line in heapq.merge(() if first is None else chain((first,), own), theirs):
             if line != previous:
