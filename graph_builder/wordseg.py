@@ -77,7 +77,6 @@ class SegDict:
         self.total = int(meta["total"])
         self.tag_names: List[Optional[str]] = [None] + list(meta["tag_names"])
         self._tag_ids = {t: i for i, t in enumerate(self.tag_names) if t is not None}
-        self._edges = int(meta["n_nodes"]) - 1
         self._memo: Dict[str, int] = {}  # word -> node, for the rules' repeated lookups
         self.FREQ = _FreqView(self)
         self.tags = _TagView(self, "tag")
@@ -122,8 +121,7 @@ class SegDict:
         seg = cls(arrays, {"n_nodes": n, "total": total, "tag_names": names})
         for view, table in ((seg.tags, tags), (seg.dict_tags, dict_tags)):
             for w, t in [(w, t) for w, t in table.items() if w not in ids]:
-                view[w] = t
-        seg.total = total
+                view[w] = t  # a node with count 0: total stays as given
         return seg
 
     def save(self, path: Path) -> None:
@@ -160,20 +158,11 @@ class SegDict:
         return node
 
     def _walk(self, word: str) -> int:
-        keys, mask = self.keys, len(self.keys) - 1
         node = 0
         for c in word:
-            cp = ord(c)
-            key = _key(node, cp)
-            h = _slot(node, cp, mask)
-            while True:
-                k = int(keys[h])
-                if k == key:
-                    node = int(self.vals[h])
-                    break
-                if k == _EMPTY:
-                    return -1
-                h = (h + 1) & mask
+            node = self._child(node, ord(c))
+            if node < 0:
+                return -1
         return node if word else -1
 
     def add_word(self, word: str, freq: int, tag: Optional[str] = None) -> None:
@@ -205,9 +194,9 @@ class SegDict:
             self.tag = np.concatenate([self.tag, np.zeros(extra, self.tag.dtype)])
             self.dict_tag = np.concatenate([self.dict_tag, np.zeros(extra, self.dict_tag.dtype)])
         self.n_nodes += 1
-        self._edges += 1
-        if self._edges * 2 > len(self.keys):  # keep the table at most half full: rebuild it larger
-            self._rehash(_capacity(self._edges + 1))
+        edges = self.n_nodes - 1  # one per node but the root
+        if edges * 2 > len(self.keys):  # keep the table at most half full: rebuild it larger
+            self._rehash(_capacity(edges + 1))
         keys, mask = self.keys, len(self.keys) - 1
         h = _slot(parent, cp, mask)
         while int(keys[h]) != _EMPTY:
@@ -238,7 +227,7 @@ class SegDict:
         n = len(text)
         if not n:
             return [], [], []
-        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+        codes = _codes(text)
         out = np.empty((3, n), dtype=np.int64)
         count = _KERNEL(codes, self.keys, self.vals, self.freq, self.tag, log(self.total), self.emit_codes,
                         self.emit, self.start, self.trans, out)
@@ -248,8 +237,7 @@ class SegDict:
         """``[self.dict_tags.get(w) for w in words]`` in one compiled pass (for many words at once)."""
         if not words:
             return []
-        text = "".join(words)
-        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+        codes = _codes("".join(words))
         bounds = np.zeros(len(words) + 1, dtype=np.int64)
         np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words)), out=bounds[1:])
         ids = np.empty(len(words), dtype=np.int64)
@@ -315,6 +303,11 @@ class _TagView:
             node = seg.node(word)
         tid = seg.tag_id(tag)
         getattr(seg, self._column)[node] = tid
+
+
+def _codes(text: str) -> np.ndarray:
+    """The code points of ``text`` as int64 (lone surrogates kept)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
 
 
 def _capacity(entries: int) -> int:
