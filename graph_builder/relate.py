@@ -219,7 +219,6 @@ def _rules() -> dict:
         "pronoun_any": pron_any,
         "source": re.compile("|".join(re.escape(c) for c in sorted(raw.get("source_cues", []), key=len, reverse=True)) or "(?!)"),
         "negation": re.compile("|".join(map(re.escape, raw["negation"]))),
-        "clause_end": re.compile("[，,。；;！？!?：:\n]"),
         "negation_tail": frozenset(raw.get("negation_tail_predicates", ())),
         "plan": re.compile("|".join(raw.get("plan", ())) or "(?!)"),
         "plan_drops": frozenset(raw.get("plan_drops_predicates", ())),
@@ -687,7 +686,7 @@ def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, ru
     if p["predicate"] in rules["negation_tail"]:
         # a deal may be called off later in the clause (X与Y的合作已于去年终止); a post is
         # not (董事长王建国宣布暂停扩产)
-        tail = rules["clause_end"].search(doc.norm, t1, sent.end)
+        tail = _CLAUSE_PUNCT_RE.search(doc.norm, t1, sent.end)
         if rules["negation"].search(doc.norm, t1, tail.start() if tail else sent.end):
             return []
     gd = m.groupdict()
