@@ -30,7 +30,10 @@ Beyond the patterns' own groups, a pattern may leave an endpoint unsaid
 before the match, as in ``X，1975年生，现任Y副行长``; ``"sole"``: the only such entity
 named before the match, news outlets aside, as in ``X成立于2018年，创始人兼CEO张三…``,
 and none when two are); ``pair_patterns`` relate the
-two companies last named together (``双方将联合开发``); ``respective_patterns`` hand
+two companies last named together (``双方将联合开发``); ``"pairwise"`` relates every pair of
+a listed group (``A、B和C共同组建…``); ``"o_pronoun"`` takes the object only from those pronouns
+(``其分体式飞行汽车“天行者”``); ``"no_coref"`` (true, ``"s"`` or ``"o"``) keeps pronouns out of
+an endpoint; ``respective_patterns`` hand
 titles to the persons in order (``两人分别担任CEO和CTO``). ``后者`` refers to the most
 recent fitting mention, other pronouns to the topic. Joined titles (董事长兼总裁) give
 one ``worksFor`` per title.
@@ -376,6 +379,7 @@ _CLAUSE_PUNCT_RE = re.compile("[，,。；;：:！？!?\n]")
 _UNDER_RE = re.compile("旗下的?$")
 
 _BRACKET_RE = re.compile(r"\s*[（(][^（）()。！？!?；;]{0,40}[）)]")
+_ALSO_RE = re.compile(r"\s*[（(](?:并|同时)?兼")
 
 
 def _skip_own_bracket(doc: Document, i: int, hi: int, limit: int) -> int:
@@ -387,7 +391,8 @@ def _skip_own_bracket(doc: Document, i: int, hi: int, limit: int) -> int:
     """
     m = doc.mentions[i]
     hit = _BRACKET_RE.match(doc.norm, m.end, limit)
-    if not hit:
+    if not hit or _ALSO_RE.match(doc.norm, hit.start()):
+        # 樊嘉禾（兼首席技术官）: a second post, not a restatement
         return m.end
     ident = (m.type, m.key or m.name)
     j = i + 1
@@ -612,6 +617,9 @@ def _respective_relations(doc: Document, sent: Sentence, view: _SentenceView, ru
     for p in rules["respective"]:
         for m in p["re"].finditer(text):
             employers = [view.items[i] for i in sorted(view.items) if i < m.start() and view.chars[i] in orgs]
+            if not employers:
+                # 两人分别担任星澜科技董事长和总经理: the employer written after the cue
+                employers = [view.items[i] for i in sorted(view.items) if m.start() <= i < m.end() and view.chars[i] in orgs]
             persons: List[_Item] = []
             for i in sorted(view.items):
                 if i < m.start() and view.chars[i] == person:
@@ -705,9 +713,18 @@ def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, ru
         return []
     subjects = _endpoints(view, m, "s", "slist", gd, p["list_allowed"]) or _elided(doc, view, m, p, "s", rules)
     objects = _endpoints(view, m, "o", "olist", gd, p["list_allowed"]) or _elided(doc, view, m, p, "o", rules)
-    if p.get("no_coref"):
+    no_coref = p.get("no_coref")
+    if no_coref in (True, "s"):
         subjects = [x for x in subjects if not x.coref]
+    if no_coref in (True, "o"):
         objects = [x for x in objects if not x.coref]
+    if p.get("o_pronoun"):
+        # 其分体式飞行汽车“天行者”: only a pronoun standing for the maker, not any company
+        # written before a product (客户华为的Mate 70 is no product of the topic)
+        objects = [x for x in objects if x.coref and doc.norm[x.start:x.end] in p["o_pronoun"]]
+    if p.get("pairwise"):
+        # A、B和C共同组建…: each pair of the listed companies, once, in text order
+        return _pairwise(doc, sent, subjects, p, conf, rules["coref_factor"])
     # the funding-round list names every investor, but not the company raising money
     subjects = [s for s in subjects if all(s.mention != o.mention for o in objects)]
     title = None
@@ -734,6 +751,23 @@ def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, ru
             if founder:
                 out.append(Relation(o.mention, "founder", s.mention, sent.start, sent.end,
                                     round(c, 3), "founder:title", None))
+    return out
+
+
+def _pairwise(doc: Document, sent: Sentence, items: List[_Item], p: dict, conf: float,
+              coref_factor: float) -> List[Relation]:
+    """One relation per pair of different entities of ``items`` (first-named as subject)."""
+    unique: Dict[str, _Item] = {}
+    for x in items:
+        m = doc.mentions[x.mention]
+        unique.setdefault(m.key or m.name, x)
+    found = list(unique.values())
+    out = []
+    for a, first in enumerate(found):
+        for second in found[a + 1:]:
+            c = conf * (coref_factor if (first.coref or second.coref) else 1.0)
+            out.append(Relation(first.mention, p["predicate"], second.mention, sent.start, sent.end,
+                                round(c, 3), p["name"], None))
     return out
 
 
