@@ -1,4 +1,4 @@
-"""Typed relation extraction: every pattern, the negatives, coreference, confidence, speed.
+"""Typed relation extraction: every pattern, the negatives, coreference, confidence (speed: benchmarks/relate.py).
 
 Texts are written for these tests; mentions are set by hand (resolved with
 :func:`graph_builder.resolve.resolve`) so the tests do not depend on the recogniser.
@@ -6,7 +6,6 @@ Texts are written for these tests; mentions are set by hand (resolved with
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -335,19 +334,16 @@ def test_trie_regex_matches_exactly_the_words():
     assert not any(rx.match(w) for w in ["副", "总", "副总监", "CE"])
 
 
-def test_speed():
+def test_dense_text_every_block_related():
+    # Mention-dense text (one mention in six characters): the same six relations in every
+    # copy of the block. Its speed is measured by benchmarks/relate.py, not here.
     block = ("星河科技董事长王建国表示，公司推出了星河Watch 3。蓝海集团旗下的星河科技与中国移动达成战略合作。"
              "红杉资本投资了星河科技。今天天气很好，市场情绪平稳，投资者继续观望。")
     ents = [("星河科技", "Company"), ("王建国", "Person"), ("星河Watch 3", "Product"), ("蓝海集团", "Company"),
             ("星河科技", "Company"), ("中国移动", "Company"), ("红杉资本", "Company"), ("星河科技", "Company")]
-    doc = make_doc(block * 1000, ents * 1000)
-    t0 = time.process_time()  # CPU time: other jobs on a shared machine do not count
-    relate(doc)
-    rate = len(doc.text) / max(time.process_time() - t0, 1e-9)
-    assert len(doc.relations) == 6 * 1000
-    # the whole pipeline must do 50k chars/s per core; this stage (on text far denser in
-    # mentions than news) must stay a small share of that
-    assert rate > 150_000, f"{rate:.0f} chars/s"
+    doc = make_doc(block * 50, ents * 50)
+    assert len(doc.relations) == 6 * 50
+    assert len(set(triples(doc))) == 6
 
 
 @pytest.mark.parametrize("text,ents,expected", [
