@@ -46,10 +46,10 @@ _LOOSE_BREAK = frozenset(("p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "c", "x"
                           "r", "f"))
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 _LATIN_DIGIT = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
-# Alphanumeric model names: Mate 70, iPhone 16 Pro Max, GPT-4o, SU7, Model Y.
+# Alphanumeric model names: Mate 70, iPhone 16 Pro Max, GPT-4o, SU7, Model Y, Hi-MO 9, Qwen3-Max.
 _MODEL = re.compile(
-    r"(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z]+(?: [A-Z][A-Za-z]+)*[ -]?[A-Z]?[0-9]{1,4}(?:\.[0-9]{1,2}(?![0-9]))?[A-Za-z]{0,2}"
-    r"(?:-[A-Z]{1,2}(?![A-Za-z0-9]))?|[A-Z][a-z]+ [A-Z])"
+    r"(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z]+(?:-[A-Za-z]+)?(?: [A-Z][A-Za-z]+)*[ -]?[A-Z]?[0-9]{1,4}(?:\.[0-9]{1,2}(?![0-9]))?"
+    r"[A-Za-z]{0,2}(?:-(?:[A-Z]{1,2}|[A-Z][a-z]{1,9}|mini|turbo)(?![A-Za-z0-9]))*|[A-Z][a-z]+ [A-Z])"
     r"(?: (?:Pro\+?|Max|Plus|Ultra|mini|Lite|SE|Turbo))*(?![A-Za-z0-9])"
 )
 # Words after a drug target (PD-1抑制剂): the code before them is a target, not a model name.
@@ -214,14 +214,16 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
             if w not in csuf:
                 # A dictionary word that already ends in a suffix (招商银行, 三星电子公司).
                 suf = _suffix_of(w, csuf) if toks[i].pos == "nt" else None
-                if suf and csuf[suf] != "weak" and w not in ctx.stop and w not in ctx.companies:
+                if suf and csuf[suf] != "weak" and w not in ctx.stop and w not in ctx.companies \
+                        and not _org_word(ctx, w):  # 中国人民银行: the central bank is no company
                     out.append(ctx.mention(toks[i].start, toks[i].end, "Company", "company_suffix_rule", 0.8))
                 i += 1
                 continue
             # The chain of suffix tokens: 集团 控股 有限公司.
             j = i
-            while j + 1 < n and toks[j + 1].text in csuf and toks[j + 1].start == toks[j].end:
-                j += 1
+            while j + 1 < n and toks[j + 1].text in csuf and toks[j + 1].start == toks[j].end \
+                    and not (csuf[toks[j].text] == "strong" and toks[j].text.endswith("公司")):
+                j += 1  # (a legal form ends the name: 交通银行股份有限公司 + 投资管理部)
             tiers = [csuf[toks[k].text] for k in range(i, j + 1)]
             joined = ctx.norm[toks[i].start:toks[j].end]
             if joined in csuf:
@@ -241,7 +243,16 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
             if toks[j].text == "股份" and j + 1 < n and toks[j + 1].pos in ("p", "uj", "m", "v"):
                 i = j + 1  # 增持公司股份至5%: shares, not a company named 股份
                 continue
+            if tier == "core" and toks[j].text in _firm_heads() and j + 1 < n and toks[j + 1].start == toks[j].end \
+                    and (toks[j + 1].pos in _NAMEY_TAGS or toks[j + 1].pos == "nr") and toks[j + 1].text not in ctx.titles:
+                i = j + 1  # 四足机器人公司蓝岭机器人: 公司 is the kind of firm before its name here
+                continue
+            if tier != "strong" and j + 1 < n and toks[j + 1].start == toks[j].end and _business_line(ctx, toks[j + 1].text):
+                i = j + 1  # 诺基亚网络业务总裁, 投资银行业务: the word names a business line, not a firm
+                continue
             start_tok = _company_run(ctx, toks, i, tier)
+            if start_tok is not None and tier != "strong" and _known_firm_and_verb(ctx, toks, start_tok, i, j):
+                start_tok = None
             if start_tok is not None:
                 first = toks[start_tok]
                 start = first.start
@@ -259,6 +270,65 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
     return out
 
 
+def _org_word(ctx: Context, word: str) -> bool:
+    """A name whose organisation head is longer than its company head (中国人民银行: 人民银行 over 银行)."""
+    if word in ctx.orgs or word in ctx.osuf:
+        return True
+    org = _suffix_of(word, ctx.osuf)
+    return org is not None and len(org) > len(_suffix_of(word, ctx.csuf) or "")
+
+
+def _business_line(ctx: Context, word: str) -> bool:
+    """Whether ``word`` heads a business line or an internal unit (业务, 银行业务, 事业部)."""
+    return word.endswith("业务") or word in lexicon.cues("unit_head")
+
+
+def _after_firm_head(ctx: Context, start: int, end: int) -> int:
+    """Start of a company span moved past a firm noun inside it that a name follows
+    (四足机器人公司蓝岭机器人 → 蓝岭机器人, 美国药企欧加隆 → 欧加隆): the words before it describe the firm."""
+    text = ctx.norm
+    best = start
+    for head in _firm_heads():
+        k = text.rfind(head, start + 1, end)
+        while k > start:
+            after = k + len(head)
+            if end - after >= 2 and _HAN.match(text[after:after + 1]) and text[after:end] not in ctx.csuf \
+                    and not text.startswith(("的", "与", "和"), after):
+                best = max(best, after)
+                break
+            k = text.rfind(head, start + 1, k)
+    return best
+
+
+def _after_country(ctx: Context, start: int, end: int) -> int:
+    """Start of a company span moved past a place written before a known company (德国博世集团 →
+    博世集团, 韩国现代汽车集团 → 现代汽车集团): the place says where the firm is from, unless the
+    whole is a known name (中国平安) or a registered legal name (深圳市…有限公司)."""
+    text = ctx.norm
+    whole = text[start:end]
+    if whole in ctx.companies or (_suffix_of(whole, ctx.csuf) and ctx.csuf[_suffix_of(whole, ctx.csuf)] == "strong"):
+        return start
+    for k in (2, 3):
+        rest = text[start + k:end]
+        if len(rest) < 2 or text[start:start + k] not in ctx.places:
+            continue
+        suf = _suffix_of(rest, ctx.csuf)
+        if rest in ctx.companies or suf and rest[:-len(suf)] in ctx.companies:
+            return start + k
+    return start
+
+
+def _known_firm_and_verb(ctx: Context, toks: Sequence[Token], k: int, i: int, j: int) -> bool:
+    """Whether the run ``k:i`` before suffix tokens ``i..j`` is a known company doing something, not
+    a longer name: 蚂蚁集团 + 战略投资 (a known name that ends in a company head, words after it),
+    美团 + 投资的 (the business word is the verb of a relative clause)."""
+    first = toks[k].text
+    if first in ctx.companies and _suffix_of(first, ctx.csuf) and i - k > 1:
+        return True
+    return i - k == 1 and first in ctx.companies and j == i and toks[i].pos in ("v", "vn") \
+        and j + 1 < len(toks) and toks[j + 1].text == "的"
+
+
 def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Optional[int]:
     """Index of the first token of the company name whose suffix starts at token ``i``."""
     k = i
@@ -274,7 +344,7 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
         if (t.pos in _BREAK and not (tier == "strong" and t.pos == "v" and len(w) >= 2)) or stop \
                 or w in ctx.titles or w in ctx.products:
             break
-        if t.pos in _NAME_TAGS and len(w) >= 3 and w[-1] == "任":
+        if (t.pos in _NAME_TAGS or t.pos == "un" and ctx.surnames.get(w[0], 0) >= 10) and len(w) >= 3 and w[-1] == "任":
             break  # 由贾明任集团总裁: a name with the verb 任 glued on, not a company
         if w in _appointment_words():
             break  # 杜青禾曾任X有限公司: the verb before the employer is no part of its name
@@ -288,7 +358,7 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
         if not (known or t.pos in _PROPER or strong_word or (tier == "weak" and k == i)
                 or (tier == "core" and t.pos in _NOUNISH and k - 1 < i and _proper_before(ctx, toks, k - 1))):
             break
-        chars += len(w)
+        chars += 2 if t.pos == "eng" else len(w)  # a Latin word counts as one short word (Lightspeed Venture Partners)
         if chars > limit:
             break
         k -= 1
@@ -353,6 +423,60 @@ def subsidiary_rule(ctx: Context) -> List[Mention]:
             if not 2 <= len(name) <= 10 or (k - j == 1 and _common_word(name)) or name in ctx.places:
                 continue
             out.append(ctx.mention(toks[j].start, toks[k - 1].end, "Company", "subsidiary_rule", 0.75))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _firm_intro_cues() -> frozenset:
+    """Words after which a text introduces a company by its bare name (firm_intro_cues.txt)."""
+    return frozenset(r[0] for r in lexicon._rows("firm_intro_cues.txt"))
+
+
+#: Tags a bare company name introduced by a cue may hold (云迹/n 光年/n, 深瞳/un 智联/ns).
+_INTRO_TAGS = frozenset(("nz", "nt", "un", "n", "ns", "j", "nrt", "nr", "b", "eng"))
+#: Tags that may end such a name: a verb, preposition, time word, 的 or punctuation follows it.
+_INTRO_ENDS = frozenset(("v", "p", "x", "d", "c", "uj", "t", "vn"))
+
+
+@recognizer(priority=61)
+def firm_intro_rule(ctx: Context) -> List[Mention]:
+    """``一家名为深瞳智联的初创公司``, ``竞争对手Mistral AI完成``, ``创立的云迹光年近日``: the name
+    right after an introducing word (``firm_intro_cues.txt``) is a company.
+
+    The name is a Latin run or one to three glued name-like tokens (2-10 characters) that a
+    verb, time word, 的 or punctuation ends; one ordinary word alone, a place, a product, an
+    industry or a firm noun (品牌, 公司) is none, and neither is a name the CRF types otherwise.
+    """
+    cues = _firm_intro_cues()
+    heads = _firm_heads()
+    out = []
+    for toks in ctx.sentences:
+        n = len(toks)
+        for i, t in enumerate(toks):
+            if t.text not in cues and not (t.text == "的" and i and toks[i - 1].text + "的" in cues):
+                continue
+            j = i + 1
+            k = _latin_end(ctx, toks, j)
+            if k == j or not any(c.isalpha() for c in ctx.norm[toks[j].start:toks[k - 1].end]):
+                k = j
+                while k < n and k - j < 3 and toks[k].pos in _INTRO_TAGS and toks[k].start == toks[k - 1].end \
+                        and _HAN.match(toks[k].text) and toks[k].text not in ctx.stop and toks[k].text not in ctx.titles:
+                    k += 1
+            if k == j or k >= n or toks[k].pos not in _INTRO_ENDS and toks[k].text not in ctx.csuf:
+                continue
+            run = toks[j:k]
+            name = ctx.norm[run[0].start:run[-1].end]
+            if not 2 <= len(name) <= (30 if name.isascii() else 10) or name in ctx.places or ctx.is_known(name) \
+                    and name not in ctx.companies or name in ctx.orgs or _suffix_of(name, ctx.osuf):
+                continue
+            if not name.isascii() and any(r.text in heads or r.text in ctx.csuf or r.text in ctx.industries
+                                          or r.text in ctx.places or r.pos in _NAME_TAGS and len(run) == 1 for r in run):
+                continue  # 创立的教育公司, 竞争对手张三: a kind of firm or a person, not a name
+            if _HAN.match(name) and all(_common_word(r.text) for r in run):
+                continue  # 竞争对手阵营: ordinary words
+            if not _crf_none_but(ctx, run[0].start, run[-1].end, "Company"):
+                continue
+            out.append(ctx.mention(run[0].start, run[-1].end, "Company", "firm_intro_rule", 0.7))
     return out
 
 
@@ -691,7 +815,8 @@ def _list_companies(ctx: Context, toks: Sequence[Token], members: List[Tuple[int
                 or name in ctx.orgs or name in ctx.stop or _suffix_of(name, ctx.osuf) \
                 or not _crf_none_but(ctx, toks[a].start, toks[b - 1].end, "Company"):
             continue
-        out.append(ctx.mention(toks[a].start, toks[b - 1].end, "Company", "company_list_rule", 0.7))
+        start = _after_firm_head(ctx, toks[a].start, toks[b - 1].end)  # 美国药企欧加隆 → 欧加隆
+        out.append(ctx.mention(start, toks[b - 1].end, "Company", "company_list_rule", 0.7))
     return out
 
 
@@ -813,8 +938,53 @@ def _longer_name_ok(ctx: Context, start: int, end: int, new_end: int, score: flo
     if new_end - start > _max_name_len(ctx, text[start:new_end]):
         return False
     tok = _token_at(ctx, end)
+    # 范蕴之出任: a word that follows names right after the extra character shows it ends the name
     return tok is None or not (tok.end == end + 1 and (tok.pos in _LOOSE_BREAK or tok.pos in ("v", "d"))) \
-        or score >= 0.9
+        or score >= 0.9 or _cue_after(ctx, new_end)
+
+
+@lru_cache(maxsize=1)
+def _after_name_words() -> "re.Pattern":
+    """Words written right after a person's name: speech verbs, 则/也, 日前 (person_after.txt)."""
+    words = sorted({r[0] for r in lexicon._rows("person_after.txt")}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _cue_after(ctx: Context, pos: int, shortest: int = 1) -> bool:
+    """Whether a word that follows names (表示, 则, 出任) of at least ``shortest`` characters starts
+    at ``pos`` and ends on a jieba word edge."""
+    m = _after_name_words().match(ctx.norm, pos)
+    if m is None or m.end() - pos < shortest:
+        return False
+    tok = _token_at(ctx, m.end() - 1)
+    return tok is None or tok.end == m.end()
+
+
+def _name_before_cue(ctx: Context, start: int, shortest: int = 2) -> Optional[Tuple[int, int]]:
+    """``首席财务官葛露称``, ``分析师温书瑶则提醒``: the name right after a title, read by characters.
+
+    jieba cuts such names wrongly (温书 + 瑶则, 黄/a + 大成/v) and the CRF may miss them; a
+    surname and one to three more characters followed by a word that follows names (see
+    :func:`_cue_after`) is a name. The shortest such reading wins; a reading that ends in a
+    function character (刘也 of 刘也表示) or is a common word or a known one is none.
+    """
+    text = ctx.norm
+    glue = lexicon.cue_chars("person_glue")
+    for size in range(shortest, 5):
+        end = start + size
+        name = text[start:end]
+        if end >= len(text) or not _HAN.match(name):
+            return None
+        if size > _max_name_len(ctx, name) or ctx.surnames.get(name[0], 0) < 10 and name[:2] not in ctx.surnames:
+            continue
+        if not _cue_after(ctx, end, 1 if shortest < 3 else 2):  # at a clause start 也/则 alone are too weak
+            continue
+        if name[-1] in glue or ctx.is_known(name) or _common_word(name) or name[1:] in ctx.titles or "们" in name \
+                or name[:2] not in ctx.surnames and name[:2] in ctx.titles \
+                or not _crf_none_but(ctx, start, end, "Person"):
+            return None
+        return start, end
+    return None
 
 
 def _align_to_crf(ctx: Context, start: int, end: int) -> Tuple[int, int]:
@@ -976,7 +1146,9 @@ def person_title_rule(ctx: Context) -> List[Mention]:
     for toks in ctx.sentences:
         n = len(toks)
         for i, t in enumerate(toks):
-            if t.text not in ctx.titles:
+            # 首席 + 运营官: a title jieba split in two counts at its last part
+            split_title = i > 0 and toks[i - 1].end == t.start and toks[i - 1].text + t.text in ctx.titles
+            if t.text not in ctx.titles and not split_title:
                 if t.text in heads:  # 清华大学博士夏语冰, 实际控制人单亦凡: a name may follow
                     j = _name_at(ctx, toks, i + 1, loose=True)
                     if j > i + 1:
@@ -987,10 +1159,16 @@ def person_title_rule(ctx: Context) -> List[Mention]:
             if nxt < n and toks[nxt].text in ctx.titles:
                 continue
             j = _name_at(ctx, toks, nxt, loose=True)
-            if j > nxt:
+            # 分析师温书瑶则提醒, 董事长薛立群因: where jieba cut the name wrongly, read it by characters
+            span = _name_before_cue(ctx, t.end) if nxt < n and toks[nxt].start == t.end else None
+            if span is not None and (j == nxt or span[1] >= toks[j - 1].end):
+                m = _person_mention(ctx, span[0], span[1], "person_title_rule", 0.85)
+                out.extend([m] if m is not None else [])
+            elif j > nxt:
                 add(toks, nxt, j, 0.9)
             k = i
-            while k > 0 and (toks[k - 1].text in ctx.titles or toks[k - 1].text in ("兼", "、")):
+            while k > 0 and (toks[k - 1].text in ctx.titles or toks[k - 1].text in ("兼", "、")
+                             or toks[k - 1].text + toks[k].text in ctx.titles):  # 行政 + 总裁: jieba split the title
                 k -= 1
             s = _name_ending_at(ctx, toks, k, loose=True)
             if s < k:
@@ -1019,6 +1197,36 @@ def person_title_rule(ctx: Context) -> List[Mention]:
                     if s < v:
                         add(toks, s, v, 0.85)
                     break
+    return out
+
+
+#: Where a speaker's name may start a clause: after these marks or at the sentence start.
+_CLAUSE_OPENERS = frozenset("，。；：！？“”\"「」")
+
+
+@recognizer(priority=62)
+def person_speaker_rule(ctx: Context) -> List[Mention]:
+    """``高远帆表示``, ``据东方明远介绍``: a name that opens a clause, or follows 据, and a word that
+    follows names (表示, 介绍, 透露) right after it, read by characters (see :func:`_name_before_cue`).
+
+    At a clause start the name needs three or more characters (surname and a two-character given
+    name): two characters there are too often ordinary words, which the CRF judges better.
+    """
+    out = []
+    for toks in ctx.sentences:
+        for i, t in enumerate(toks):
+            if t.text == "据" or t.pos == "x" and t.text in _CLAUSE_OPENERS and i + 1 < len(toks):
+                starts = ((t.end, 2 if t.text == "据" else 3),)
+            elif i == 0:
+                starts = ((t.start, 3),)
+            else:
+                continue
+            for start, shortest in starts:
+                span = _name_before_cue(ctx, start, shortest)
+                if span is None or (_token_at(ctx, start) or t).start != start:
+                    continue
+                m = _person_mention(ctx, span[0], span[1], "person_speaker_rule", 0.7)
+                out.extend([m] if m is not None else [])
     return out
 
 
@@ -1072,7 +1280,11 @@ def person_dotted_rule(ctx: Context) -> List[Mention]:
         span = None
         if text[start:dot] in ctx.companies or text[start:dot] in ctx.places:
             continue  # 阿里·达摩院, 中国·杭州: a company or place and what it holds
-        if start < dot and end > dot + 1:
+        crf = [(s, e) for s, e, t, sc in _crf_raw(ctx) or []
+               if t == "Person" and s <= start < dot < end < e and sc >= CRF_MIN_SCORE["Person"]]
+        if crf and _HAN.match(text[end:crf[0][1]]) and crf[0][1] - dot <= 12:
+            span = _crf_person_span(ctx, start, crf[0][1])  # 克里斯蒂娜·范 + 德堡: the CRF reads the part on
+        elif start < dot and end > dot + 1:
             span = (start, end)
         else:
             for s, e, t, _sc in _crf_raw(ctx) or []:
@@ -1271,6 +1483,13 @@ def person_pos_rule(ctx: Context) -> List[Mention]:
                 out.append(ctx.mention(t.start, t.end, "Person", "person_pos_rule", 0.9))  # a user's name: as is
                 i += 1
                 continue
+            cut = _glued_title_end(ctx, toks, i)
+            if cut is not None:  # 高管楚 + 天阔: jieba glued a title and the surname into one word
+                if _crf_overlaps(ctx, t.start + cut, toks[i + 1].end, "Person"):
+                    m = _person_mention(ctx, t.start + cut, toks[i + 1].end, "person_pos_rule", 0.7)
+                    out.extend([m] if m is not None else [])
+                i += 2
+                continue
             # a two-character word: perhaps a compound surname (司徒 + 嘉明)
             j = _compound_surname_name(ctx, toks, i) if len(w) == 2 else i
             if j > i:
@@ -1294,6 +1513,22 @@ def person_pos_rule(ctx: Context) -> List[Mention]:
             else:
                 i += 1
     return out
+
+
+def _glued_title_end(ctx: Context, toks: Sequence[Token], i: int) -> Optional[int]:
+    """Length of the title that starts token ``i`` when the token is a title and a surname glued
+    together and the next token is the given name (高管楚 + 天阔 → 楚天阔), else None."""
+    w = toks[i].text
+    if len(w) < 3 or i + 1 >= len(toks):
+        return None
+    given = toks[i + 1]
+    if given.start != toks[i].end or not _HAN.match(given.text) or len(given.text) > 2 \
+            or given.pos in _BREAK or ctx.is_known(given.text):
+        return None
+    k = len(w) - 1
+    if w[:k] in ctx.titles and ctx.surnames.get(w[k:], 0) >= 10:
+        return k
+    return None
 
 
 def _compound_surname_name(ctx: Context, toks: Sequence[Token], i: int) -> int:
@@ -1322,15 +1557,27 @@ def _compound_surname_name(ctx: Context, toks: Sequence[Token], i: int) -> int:
 
 @recognizer(priority=75)
 def lexicon_products(ctx: Context) -> List[Mention]:
-    """Well-known products, apps and brands (微信, 支付宝, iPhone)."""
+    """Well-known products, apps and brands (微信, 支付宝, iPhone).
+
+    A name written right before a job title (阿里云CTO) is the business that employs
+    someone: that name is a Company throughout the document (阿里云发布…, 阿里云CTO…).
+    """
     out = []
     units = lexicon.cues("unit_head")
+    firms = set()
     for toks in ctx.sentences:
         for i, j in _lexicon_spans(toks, ctx.products):
-            if j < len(toks) and toks[j].text in units and toks[j].start == toks[j - 1].end:
-                continue  # 微信事业群: a unit of the company, not the product
+            glued = toks[j] if j < len(toks) and toks[j].start == toks[j - 1].end else None
+            if glued is not None and (glued.text in units or glued.text in ctx.csuf):
+                continue  # 微信事业群: a unit of the company; 阿里云智能集团: a company's name
+            if glued is not None and (glued.pos == "nnt" or glued.text in ctx.titles
+                                      or ctx.norm.startswith("首席", glued.start)):  # 首席 + 架构师: jieba splits titles
+                firms.add(ctx.norm[toks[i].start:toks[j - 1].end])
             end = _edition_end(ctx.norm, toks[j - 1].end) if toks[j - 1].text[-1:].isascii() else toks[j - 1].end
             out.append(ctx.mention(toks[i].start, end, "Product", "lexicon_products", 0.9))
+    for m in out:
+        if m.name in firms:
+            m.type = "Company"
     return out
 
 
@@ -1342,6 +1589,25 @@ def _edition_end(norm: str, end: int) -> int:
         if not m or m.group(1) not in editions:
             return end
         end = m.end()
+
+
+def _after_latin_maker(ctx: Context, start: int, end: int) -> int:
+    """Start of a Latin model name once a maker written before it is cut (vivo X300 Pro -> X300 Pro).
+
+    The maker is a known company word followed by a space and a model that opens with a
+    letter (Xiaomi 16 Ultra keeps its brand: the rest would be a bare number); a known product
+    that starts there (Apple Watch) stays whole.
+    """
+    gap = ctx.norm.find(" ", start, end)
+    if gap < 0 or not ctx.norm[gap + 1:gap + 2].isalpha():
+        return start
+    maker = ctx.norm[start:gap]
+    if maker not in ctx.companies or maker in ctx.ambiguous:
+        return start
+    word_end = next((k for k in range(gap + 1, end) if not ctx.norm[k].isalpha()), end)
+    if ctx.norm[start:word_end] in ctx.products:
+        return start
+    return gap + 1
 
 
 def _han_edition_end(norm: str, end: int) -> int:
@@ -1371,6 +1637,11 @@ def _is_product_piece(ctx: Context, t: Token) -> bool:
     return t.pos in _PROPER or t.pos == "n" and _HAN.match(t.text) is not None and len(t.text) <= 3
 
 
+def _latinish(t: Token) -> bool:
+    """A Latin word or a number (Office, X9, 2025), whatever jieba tagged it."""
+    return t.pos in ("eng", "m") or t.text[:1].isascii() and t.text[:1].isalnum()
+
+
 def _product_after(ctx: Context, toks: Sequence[Token], i: int) -> Optional[Tuple[int, int]]:
     """Char span of the product named from token ``i`` on (after a cue and its modifiers).
 
@@ -1397,8 +1668,8 @@ def _product_after(ctx: Context, toks: Sequence[Token], i: int) -> Optional[Tupl
     breaks = lexicon.cues("industry_break") - lexicon.cues("product_noun") - mods
     while j < n and len(window) < 6:
         t = toks[j]
-        if window and t.start != window[-1].end and not (t.pos in ("eng", "m") and window[-1].pos in ("eng", "m")):
-            break
+        if window and t.start != window[-1].end and not (_latinish(t) and _latinish(window[-1])):
+            break  # WPS + Office + 2025: Latin words of one name stand a space apart (jieba tags Office nz)
         if t.pos in _BREAK and t.pos != "m" or t.text in ctx.titles or t.text in breaks:
             break
         window.append(t)
@@ -1421,8 +1692,8 @@ def _product_after(ctx: Context, toks: Sequence[Token], i: int) -> Optional[Tupl
         if d > 0 and window[d - 1].pos != "m" and window[d - 1].text not in ctx.stop \
                 and not _category_word(ctx, window[d - 1].text):  # 人形机器人H2: a kind, not the brand
             first = d - 1
-            if window[first].pos == "eng":
-                while first > 0 and window[first - 1].pos == "eng":
+            if _latinish(window[first]) and not window[first].text.isdigit():
+                while first > 0 and _latinish(window[first - 1]) and not window[first - 1].text.isdigit():
                     first -= 1
     else:
         first = next((k for k, t in enumerate(window) if t.pos in ("un", "nz", "nr", "nrt", "eng", "j")
@@ -1519,11 +1790,13 @@ def product_rule(ctx: Context) -> List[Mention]:
                 digits = re.sub(r"\D", "", m.group())
                 if _YEARISH.match(digits) or m.group() in ctx.stop:
                     continue
-                if ctx.norm.startswith(_TARGET_HEADS, m.end()):
-                    continue  # PD-1抑制剂, GLP-1受体: a drug target names a class of drugs, not a product
-                start, end = m.start(), _edition_end(ctx.norm, m.end())
+                if ctx.norm.startswith(_TARGET_HEADS, m.end()) or ctx.norm[m.end():m.end() + 1] in ("双", "三") \
+                        and ctx.norm.startswith(_TARGET_HEADS, m.end() + 1):
+                    continue  # PD-1抑制剂, GLP-1双受体: a drug target names a class of drugs, not a product
+                start, end = _after_latin_maker(ctx, m.start(), m.end()), _edition_end(ctx.norm, m.end())
                 # A Chinese brand glued in front belongs to the name (小米14 is caught below).
                 out.append(ctx.mention(start, end, "Product", "product_model_rule", 0.7))
+            out.extend(_year_editions(ctx, a, b, cues))
             for i in range(1, n):
                 t, p = toks[i], toks[i - 1]
                 # 锦程E7, 骁龙8, 小米14: a proper Han word glued to a model number.
@@ -1546,21 +1819,92 @@ def product_rule(ctx: Context) -> List[Mention]:
                     if i + 1 < n and toks[i + 1].start == end and toks[i + 1].pos == "eng" and len(toks[i + 1].text) <= 5:
                         end = toks[i + 1].end
                     end = _han_edition_end(ctx.norm, end)
-                    out.append(ctx.mention(p.start, end, "Product", "product_model_rule", 0.7))
+                    # 2026 + 款零跑 + C16: the model-year word jieba glued on is no part of the name
+                    start = p.start + 1 if p.text[0] == "款" and len(p.text) >= 3 and i > 1 and toks[i - 2].pos == "m" \
+                        else p.start
+                    out.append(ctx.mention(start, end, "Product", "product_model_rule", 0.7))
     out.extend(_quoted_after_noun(ctx))
     out.extend(_named_after_noun(ctx))
     out.extend(_short_code_lists(ctx))
     out.extend(_form_suffixed(ctx))
+    out.extend(_bracketed_aliases(ctx, out))
+    out.extend(_same_brand_models(ctx, out))
     # 自研, 首款纯电: a descriptor after the launch verb is no product name
     mods = [w for w in lexicon.cues("product_modifier") if len(w) >= 2]
     return [m for m in out if not any(m.name.startswith(w) for w in mods)]
 
 
-_QUOTED = re.compile(r"[“\"「]([^“”\"「」，。；！？\s]{2,12})[”\"」]")
+# Latin words and a year edition (WPS Office 2025, Visual Studio 2026), not a date (2025年).
+# Found from the year back (a linear scan: English runs are long), up to three words before it.
+_YEAR_EDITION = re.compile(r"(?<=[A-Za-z0-9] )(?:19|20)\d\d(?![0-9A-Za-z年])")
+_WORDS_BEFORE = re.compile(r"(?:[A-Za-z][A-Za-z0-9]* ){1,3}$")
+
+
+def _year_editions(ctx: Context, a: int, b: int, cues) -> List[Mention]:
+    """``宣布WPS Office 2025正式上线``: a Latin name with a year edition is a product when one of
+    its words is a known product (Office) or a launch verb follows it; an event (CES 2025) is neither."""
+    out = []
+    for m in _YEAR_EDITION.finditer(ctx.norm, a, b):
+        w = _WORDS_BEFORE.search(ctx.norm, max(a, m.start() - 40), m.start())
+        if not w or w.start() > a and ctx.norm[w.start() - 1].isascii() and ctx.norm[w.start() - 1].isalnum():
+            continue
+        after = ctx.norm[m.end():m.end() + 4]
+        launched = any(after.startswith(c) or after.startswith("正式" + c) for c in cues)
+        if launched or any(x in ctx.products for x in w.group().split()):
+            out.append(ctx.mention(w.start(), m.end(), "Product", "product_model_rule", 0.7))
+    return out
+
+
+# A Han brand and a Latin model code (零跑C16, 问界M8): the brand, then the code.
+_HAN_BRAND_MODEL = re.compile(r"([\u4e00-\u9fff]{2,3})([A-Za-z]{1,3}\d{1,4}[A-Za-z+]{0,2})$")
+
+
+def _same_brand_models(ctx: Context, found: List[Mention]) -> List[Mention]:
+    """``零跑C16与零跑C11``, ``问界M7、问界M9``: a model joined to a brand+code product with
+    the same brand is a product too (jieba often breaks the second: 零/m 跑/v C11)."""
+    out = []
+    for m in found:
+        g = _HAN_BRAND_MODEL.match(m.name)
+        if not g:
+            continue
+        pat = re.compile(r"(?:与|和|及|、|以及)(" + re.escape(g.group(1)) + r"[A-Za-z]{1,3}\d{1,4}[A-Za-z+]{0,2})(?![A-Za-z0-9])")
+        pos = m.end
+        while True:
+            nxt = pat.match(ctx.norm, pos)
+            if not nxt:
+                break
+            out.append(ctx.mention(nxt.start(1), nxt.end(1), "Product", "product_rule", 0.7))
+            pos = nxt.end(1)
+    return out
+
+
+# A name in brackets right after a product, maybe behind a label: 信尔美（玛仕度肽注射液）,
+# 瑞维鲁胺片（商品名：艾瑞恩）. The labels are grammar words of drug and product news.
+_BRACKETED = re.compile(r"[（(](?:(?:商品名|通用名|英文名|中文名|商品名称|通用名称)[：:])?"
+                        r"([A-Za-z\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff\- ]{1,14})[）)]")
+
+
+def _bracketed_aliases(ctx: Context, found: List[Mention]) -> List[Mention]:
+    """``信尔美（玛仕度肽注射液）``: the other name of a product (brand or generic) written in
+    brackets right after it; a company, place or stop word there is no product name."""
+    out = []
+    for m in found:
+        b = _BRACKETED.match(ctx.norm, m.end)
+        if not b:
+            continue
+        name = b.group(1)
+        if name in ctx.companies or name in ctx.places or name in ctx.stop or lexicon.lookup_industry(name) \
+                or name.endswith(tuple(ctx.csuf)) or name.startswith(("简称", "下称", "以下")):
+            continue
+        out.append(ctx.mention(b.start(1), b.end(1), "Product", "product_rule", 0.7))
+    return out
+
+
+_QUOTED = re.compile(r"[“\"「《]([^“”\"「」《》，。；！？\s]{2,12})[”\"」》]")
 
 
 def _quoted_after_noun(ctx: Context) -> List[Mention]:
-    """``平台“鲜果多多”``, ``手表“星河一号”``: a quoted name right after a product-category noun;
+    """``平台“鲜果多多”``, ``手表“星河一号”``, ``游戏《燕云十六声》``: a quoted name right after a product-category noun;
     ``名为“灵犀”的大模型``: a quoted name followed by 的 and such a noun."""
     nouns = lexicon.cues("product_noun")
     out = []
@@ -1681,6 +2025,12 @@ def _name_after(ctx: Context, toks: Sequence[Token], k: int, nouns) -> Optional[
     """Char span of the product name opening at token ``k`` right after a category noun, or None."""
     n = len(toks)
     u = toks[k]
+    if u.start == toks[k - 1].end and u.text in ctx.companies and u.text not in ctx.ambiguous and k + 1 < n:
+        v = toks[k + 1]  # MPV + 岚图 + 梦想家: a maker's brand glued to a Han model name is the product's name
+        if v.start == u.end and _HAN.match(v.text) and len(v.text) >= 2 and v.pos in ("un", "nz", "l", "nr", "nrt", "n") \
+                and not ctx.is_known(v.text) and v.text not in nouns and v.text not in ctx.csuf \
+                and v.text not in lexicon.cues("unit_head") and v.text not in lexicon.cues("product_stop"):
+            return u.start, v.end
     if u.start != toks[k - 1].end or u.pos not in _AFTER_NOUN_TAGS and not (
             u.pos in ("nr", "ns") and k + 1 < n and toks[k + 1].start == u.end and toks[k + 1].pos in ("nr", "nrt", "un")):
         return None  # 抑制剂索托 + 克拉, 产品伯牙 + 绝弦: a name in pieces may open with nr or ns
@@ -1750,7 +2100,16 @@ def _held_brand(ctx: Context, toks: Sequence[Token], j: int, strict: bool = Fals
         return None  # 旗下星河科技: a company; 旗下X事业部: a unit
     if strict and k == j and not (end < n and toks[end].start == toks[end - 1].end and toks[end].text in nouns):
         return None
+    if end < n and toks[end].start == toks[end - 1].end and toks[end].text in _product_tails():
+        end += 1  # 品牌泰康 + 之家: a brand-name tail jieba cut off
     return toks[k].start, toks[end - 1].end
+
+
+@lru_cache(maxsize=1)
+def _product_tails() -> frozenset:
+    """Words that end a brand name after jieba cut them off (之家): data file ``product_tails.txt``."""
+    with open(lexicon.LEX_DIR / "product_tails.txt", encoding="utf-8") as f:
+        return frozenset(w for w in (line.strip() for line in f) if w and not w.startswith("#"))
 
 
 def _model_code(ctx: Context, toks: Sequence[Token], j: int) -> Optional[Tuple[int, int]]:
@@ -1939,7 +2298,29 @@ def industry_rule(ctx: Context) -> List[Mention]:
                     continue
             out.append(ctx.mention(toks[k].start, toks[e - 1].end, "Industry", "industry_rule", 0.7))
             out.extend(_coordinated_industries(ctx, toks, k, lookup))
+        out.extend(_counted_industry_list(ctx, toks))
     return [_without_scope(ctx, m) for m in out]
+
+
+# A count before a sector cue closes a list (新能源、半导体及医疗器械三大赛道); matched on the text
+# because jieba cuts such runs across words (三 + 大赛 + 道).
+_COUNTED_CUE = re.compile(r"[两三四五六七八九十几多]+[大个类项]?(?:行业|产业|领域|赛道|板块|业务)")
+
+
+def _counted_industry_list(ctx: Context, toks: Sequence[Token]) -> List[Mention]:
+    """``光伏、储能两大业务``, ``新能源、半导体及医疗器械三大赛道``: the items of the list right
+    before a counted sector cue are sectors (two at least: one noun before 三大 is no list)."""
+    if not toks:
+        return []
+    out = []
+    for m in _COUNTED_CUE.finditer(ctx.norm, toks[0].start, toks[-1].end):
+        x = next((x for x, t in enumerate(toks) if t.end == m.start()), None)
+        if x is None or x + 1 >= len(toks):
+            continue
+        items = _industry_list(ctx, toks, x + 1)
+        if len(items) >= 2:
+            out.extend(items)
+    return out
 
 
 def _without_scope(ctx: Context, m: Mention) -> Mention:
@@ -2004,8 +2385,8 @@ def _sector_start(ctx: Context, toks: Sequence[Token], i: int, cues, head: int =
 def _sector_end(toks: Sequence[Token], k: int, i: int, mods) -> int:
     """End token of the phrase ``toks[k:i]`` without trailing modifiers (人工智能核心产业 -> 人工智能)."""
     e = i
-    while e > k and toks[e - 1].text in mods:
-        e -= 1
+    while e > k and (toks[e - 1].text in mods or _COUNTED.match(toks[e - 1].text)):
+        e -= 1  # 人工智能 + 三大 + 产业: a count is no part of the sector
     return e
 
 
@@ -2130,8 +2511,10 @@ def _sector_before_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     if not starts:
         return mentions
     # 旗下潮玩品牌TOP TOY: a label before 品牌 and a product names the kind of the brand, not a sector
-    mentions = [m for m in mentions if not (m.type == "Industry" and ctx.norm.startswith("品牌", m.end)
-                                            and starts.get(m.end + 2) == "Product")]
+    # (养老 + 社区品牌泰康之家: one more noun may stand between the label and 品牌)
+    mentions = [m for m in mentions if not (m.type == "Industry" and any(
+        ctx.norm.startswith("品牌", m.end + g) and starts.get(m.end + g + 2) == "Product"
+        and _HAN.match(ctx.norm[m.end:m.end + g] or "品") for g in (0, 1, 2)))]
     cues = lexicon.cues("industry")
     mods = lexicon.cues("industry_modifier")
     taken = bytearray(len(ctx.norm) + 1)
@@ -2253,7 +2636,8 @@ def org_suffix_rule(ctx: Context) -> List[Mention]:
                 out.append(ctx.mention(toks[s0].start, t.end, "Organization", "org_suffix_rule", 0.75))
                 continue
             if w not in osuf:
-                if t.pos == "nt" and _suffix_of(w, osuf) and w not in ctx.companies and not _suffix_of(w, ctx.csuf):
+                if t.pos == "nt" and _suffix_of(w, osuf) and w not in ctx.companies \
+                        and (not _suffix_of(w, ctx.csuf) or _org_word(ctx, w)):
                     out.append(ctx.mention(t.start, t.end, "Organization", "org_suffix_rule", 0.75))
                 continue
             if i + 1 < n and toks[i + 1].text in osuf and toks[i + 1].start == t.end:
@@ -2371,7 +2755,7 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
 #: 刘庆和表示, 吴思与此前; 为 and 在 before a verb are too often prepositions, so only a
 #: clause break or an appointment verb counts for them: 林世为任, 穆清为与).
 _NAME_FINAL = {"和": ("v", "d", "p", "t", "x", "cue"), "与": ("v", "d", "p", "t", "x", "cue"),
-               "为": ("x", "p", "cue"), "在": ("x", "cue"), "是": ("x",)}
+               "为": ("x", "p", "cue"), "在": ("x", "cue"), "是": ("x", "cue")}
 _CLAUSE_BREAKS = "，。；：、！？）"
 
 
@@ -2399,7 +2783,35 @@ def _name_final_glue(ctx: Context, mentions: List[Mention]) -> List[Mention]:
         out = [ctx.mention(m.start, m.end + 1, "Person", m.method, m.score)
                if m.type == "Person" and m.end < len(text) and m.name + text[m.end] in longer
                and m.end + 1 not in taken else m for m in out]
-    return _surname_before_firm(ctx, [_without_branch(ctx, m) for m in out])
+    return _latin_aliases(ctx, _surname_before_firm(ctx, [_without_branch(ctx, m) for m in out]))
+
+
+#: A Latin name in brackets right after a name: 鲁兆康（Benjamin Lu）, 渣打银行（Standard Chartered）.
+_LATIN_ALIAS = re.compile(r"[（(]([A-Z][A-Za-z.&'-]*(?: [A-Za-z.&'-]+){0,5})[）)]")
+
+
+def _latin_aliases(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """The Latin name a text writes in brackets right after a person or company is a mention of
+    the same type (鲁兆康（Benjamin Lu）). A company's single all-capital word there is more
+    often a ticker or an abbreviation of the bracket's own (（BABA）) and is left."""
+    text = ctx.norm
+    if "(" not in text and "（" not in text:
+        return mentions
+    taken = {m.start for m in mentions}
+    added = []
+    for m in mentions:
+        if m.type not in ("Person", "Company"):
+            continue
+        a = _LATIN_ALIAS.match(text, m.end)
+        if a is None or a.start(1) in taken:
+            continue
+        alias = a.group(1)
+        if m.type == "Company" and " " not in alias and alias.isupper():
+            continue
+        added.append(ctx.mention(a.start(1), a.end(1), m.type, "latin_alias", m.score))
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda x: (x.start, x.end))
 
 
 #: Heads of national bodies whose local offices are written after them with a place
@@ -2463,7 +2875,8 @@ def _final_glue_ok(ctx: Context, pos: int, tags: Tuple[str, ...]) -> bool:
     nxt = _token_at(ctx, pos + 1)
     if nxt is None or nxt.start != pos + 1:
         return False
-    if "cue" in tags and (nxt.text in lexicon.cues("person") or nxt.text in lexicon.cues("appoint")):
+    if "cue" in tags and (nxt.text in lexicon.cues("person") or nxt.text in lexicon.cues("appoint")
+                          or len(nxt.text) >= 2 and _cue_after(ctx, pos + 1)):  # 朱俊为 + 表示, 柴文是 + 介绍
         return True
     if nxt.pos == "x":
         return False
@@ -2511,7 +2924,9 @@ def _repeated_names(ctx: Context, mentions: List[Mention]) -> List[Mention]:
             inner = [m for m in mentions if m.start < e and m.end > k]
             # 昆仑芯远 again, where jieba's place 昆仑 was taken: a shorter place inside gives way
             free = not any(taken[k:e]) or first.type == "Company" and inner and all(
-                m.type == "Place" and k <= m.start and m.end <= e and m.end - m.start < e - k for m in inner)
+                m.type == "Place" and k <= m.start and m.end <= e and m.end - m.start < e - k for m in inner) \
+                or first.type == "Product" and inner and all(  # 燕云 (CRF person) inside 燕云十六声 again
+                    k <= m.start and m.end <= e and m.end - m.start < e - k for m in inner)
             if free and (_whole_words(ctx, k, e, glue if first.type == "Person" else _GLUE if first.type == "Company" else "")
                          or first.type == "Company" and _glued_lead(ctx, k, e)) \
                     and not (first.type == "Person" and _after_adverb(ctx, k)) \
@@ -2621,14 +3036,24 @@ def recognize_many(docs: Sequence[Document], recognizers: Optional[Sequence[Call
 recognize.pipe = recognize_many
 
 
+@lru_cache(maxsize=1)
+def _non_product_heads() -> Tuple[str, ...]:
+    """Words that end a programme's or event's name (计划, 大会): data file ``product_non_heads.txt``."""
+    with open(lexicon.LEX_DIR / "product_non_heads.txt", encoding="utf-8") as f:
+        return tuple(w for w in (line.strip() for line in f) if w and not w.startswith("#"))
+
+
 def _no_generic_products(mentions: List[Mention], norm: str = "") -> List[Mention]:
-    """Drop "products" that are a category noun (伺服器, 手机) or a sector name (AI, 芯片), and
-    cut a leading category noun off a model name (车型SU7 -> SU7)."""
+    """Drop "products" that are a category noun (伺服器, 手机), a sector name (AI, 芯片) or a
+    programme or event (天工计划), and cut a leading category noun off a model name (车型SU7 -> SU7)."""
     nouns = lexicon.cues("product_noun")
     starts = {m.start for m in mentions if m.type == "Product"}
+    heads = _non_product_heads()
     out = []
     for m in mentions:
         if m.type == "Product":
+            if m.name.endswith(heads) and not m.name.isascii():
+                continue  # 推出“天工计划”: a programme, not a product
             if any(norm.startswith(w, m.end) and m.end + len(w) in starts for w in nouns):
                 continue  # DCU产品深算三号: a kind written before the category noun and the name
             if m.name in nouns or m.name in lexicon.cues("product_stop") or lexicon.lookup_industry(m.name) is not None:
@@ -2730,6 +3155,8 @@ def _trim_product(ctx: Context, start: int, end: int) -> int:
         if ctx.norm[start:k] in ctx.companies and not _HAN.match(ctx.norm[k]):
             start = k
             break
+    while start < end and text[start] == " ":
+        start += 1  # vivo + space + X300 Pro: the space after the maker is no part of the name
     best = start
     for w in nouns:
         k = text.find(w, start, end)
@@ -2763,11 +3190,18 @@ def crf_mentions(ctx: Context) -> List[Mention]:
             k = ctx.norm.rfind("子公司", m.start, m.end)
             if k >= 0 and m.end - (k + 3) >= 4:
                 m.start = k + 3
+            m.start = _after_firm_head(ctx, m.start, m.end)  # 四足机器人公司 + 蓝岭机器人
+            m.start = _after_country(ctx, m.start, m.end)  # 德国 + 博世集团
         if m.type == "Organization":
             # 上海交通大学电子工程系: what follows a university inside one span is a department
             k = ctx.norm.find("大学", m.start, m.end)
             if k >= 0 and m.end - (k + 2) >= 2:
                 m.end = k + 2
+            m.end = _before_site(ctx, m.start, m.end, tails)
+            if m.end <= m.start:
+                continue  # 上海总部: a place and a site word, the employer's office, no body
+            if _school_unit(ctx, m.start, m.end):
+                continue  # 南京大学副校长、人工智能学院教授: the university's school, a unit
         if m.type == "Place" and ctx.norm[m.end - 1] == "区" and _before_title(ctx, m.end):
             continue  # 大中华区副总裁: the employer's sales region, a unit before the title
         if m.type == "Product":
@@ -2790,6 +3224,30 @@ def crf_mentions(ctx: Context) -> List[Mention]:
     return out
 
 
+def _school_unit(ctx: Context, start: int, end: int) -> bool:
+    """Whether ``start:end`` is a school or department (…学院, …系) written before a job title
+    after a university named earlier in the same sentence: an internal unit of that university."""
+    text = ctx.norm
+    if not text.endswith(("学院", "系"), start, end) or "大学" in text[start:end] or not _before_title(ctx, end):
+        return False
+    k = text.rfind("大学", max(0, start - 40), start)
+    return k >= 0 and not any(c in "。！？；" for c in text[k:start])
+
+
+def _before_site(ctx: Context, start: int, end: int, tails) -> int:
+    """End of an organisation span cut before a place + site word (中国人民银行 + 上海总部); ``start``
+    when the span is only such a place and site word (上海总部)."""
+    text = ctx.norm
+    for w in tails:
+        if not text.endswith(w, start, end):
+            continue
+        for k in (2, 3):
+            place = text[end - len(w) - k:end - len(w)]
+            if end - len(w) - k >= start and place in ctx.places:
+                return end - len(w) - k
+    return end
+
+
 def _before_product_noun(ctx: Context, end: int) -> bool:
     """Whether a product-category noun (冰箱, 手机) is the jieba word starting at ``end``."""
     tok = _token_at(ctx, end)
@@ -2806,6 +3264,9 @@ def _crf_person_span(ctx: Context, start: int, end: int) -> Optional[Tuple[int, 
     takes the rest of a Chinese name (申屠浩 + 然 of 浩然).
     """
     text = ctx.norm
+    tok = _token_at(ctx, start)
+    if tok is not None and tok.pos == "t" and tok.start == start and tok.end == end:
+        return None  # 副总裁周一表示: a time word, not a name
     while end - start > 2 and text[start] in _NAME_DOTS:
         start += 1
     while end - start > 2 and text[end - 1] in _NAME_DOTS:
