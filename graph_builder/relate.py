@@ -21,6 +21,8 @@ acquisition-as-parent 0.6). Then:
   ``negation_tail_predicates`` also one later in the same clause (X与Y的合作已于去年终止);
 * a plan word (``plan``: 拟, 计划, 将 but not 将继续) in the cue's clause drops a relation of
   ``plan_drops_predicates`` (计划进军氢能领域 names no sector of the company yet).
+* a parent named before ``旗下`` and its fund is not the investor, the fund is
+  (宁德时代旗下的问鼎投资).
 
 A title made of founder titles only (创始人, 联合创始人) gives ``founder`` and no
 ``worksFor``; with another title (联合创始人兼CFO) that one gives the ``worksFor``.
@@ -727,6 +729,8 @@ def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, ru
         return _pairwise(doc, sent, subjects, p, conf, rules["coref_factor"])
     # the funding-round list names every investor, but not the company raising money
     subjects = [s for s in subjects if all(s.mention != o.mention for o in objects)]
+    if p["predicate"] == "investedIn":
+        subjects = _without_parents(doc, view, subjects)
     title = None
     if gd.get("title"):
         a, b = m.span("title")
@@ -751,6 +755,27 @@ def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, ru
             if founder:
                 out.append(Relation(o.mention, "founder", s.mention, sent.start, sent.end,
                                     round(c, 3), "founder:title", None))
+    return out
+
+
+_UNDER_NEXT_RE = re.compile(r"旗下的?")
+
+
+def _without_parents(doc: Document, view: _SentenceView, items: List[_Item]) -> List[_Item]:
+    """Investors less a parent named only to introduce its unit: in ``宁德时代旗下的问鼎投资``
+    the fund invests, not 宁德时代 (``国投招商旗下基金跟投``, with no unit named, keeps 国投招商)."""
+    out = []
+    starts = None
+    for x in items:
+        hit = _UNDER_NEXT_RE.match(doc.norm, x.end)
+        if hit and starts is None:
+            # mentions of this sentence only (rare: computed when 旗下 follows an investor)
+            orgs = PLACEHOLDER["Company"] + PLACEHOLDER["Organization"]
+            starts = {it.start for i, it in view.items.items() if view.chars[i] in orgs and not it.coref}
+        if hit and any(hit.end() <= st <= hit.end() + 8 and not _CLAUSE_PUNCT_RE.search(doc.norm, hit.end(), st)
+                       for st in starts):
+            continue
+        out.append(x)
     return out
 
 
