@@ -17,6 +17,10 @@ Variants:
   character of ``ns`` (``se=``) or ``nt`` words (``te=``), bucketed.
 * ``pos_dict_word``: + the identity of the character's word when it has 2-4
   characters (``wd=``).
+* ``pos_dict_word_cl``: + character clusters (``scripts/char_clusters.py``, file given by
+  ``--clusters``): the clusters of 64 and of 256 of the character, the clusters of 256 of its
+  neighbours and the pairs of clusters of 64 with each neighbour. Measured, not shipped
+  (docs/ner.md).
 
 Usage::
 
@@ -41,9 +45,14 @@ from graph_builder import evaluate as ev  # noqa: E402
 
 import train_ner  # noqa: E402
 
+# ``run`` replaces ``crf.sentence_features`` by a variant's function; the variants build on
+# the original, kept here (calling the replaced one would call the variant itself).
+_SHIPPED = crf.sentence_features
+
+
 def _BASE(text, words=None):
     """The feature set before the word-level features (``base``)."""
-    return crf.sentence_features(text, words, word_features=False)
+    return _SHIPPED(text, words, word_features=False)
 
 
 def dict_tables():
@@ -60,10 +69,38 @@ def _words(text):
     return crf._tokenizer().lcut(text)
 
 
+#: The file of ``scripts/char_clusters.py`` for the ``pos_dict_word_cl`` variant (``--clusters``).
+CLUSTERS = {"path": None}
+
+
+@lru_cache(maxsize=1)
+def _clusters():
+    """Char -> (cluster of 64, cluster of 256), from the ``--clusters`` file."""
+    out = {}
+    with open(CLUSTERS["path"], encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                c, a, b = line.rstrip("\n").split("\t")
+                out[c] = (a, b)
+    return out
+
+
+def _with_clusters(text, words=None):
+    """The shipped features plus the character-cluster features (``pos_dict_word_cl``)."""
+    out = _SHIPPED(text, words)
+    table = _clusters()
+    rows = [("<", "<")] + [table.get(c, ("-", "-")) for c in text] + [(">", ">")]
+    for f, (pa, pb), (a, b), (na, nb) in zip(out, rows, rows[1:], rows[2:]):
+        f += ["q0=" + a, "Q0=" + b, "Q-1=" + pb, "Q+1=" + nb, "q-10=" + pa + "|" + a, "q0+1=" + a + "|" + na]
+    return out
+
+
 def features(variant: str):
     """A ``sentence_features`` replacement for ``variant``."""
     if variant == "base":
         return _BASE
+    if variant == "pos_dict_word_cl":
+        return _with_clusters
 
     def feats(text, words=None):
         out = _BASE(text, words)
@@ -145,7 +182,11 @@ def main(argv=None) -> int:
     ap.add_argument("--minfreq", type=int, default=2)
     ap.add_argument("--weight", default="pd_dev=3,msra_sample=3")
     ap.add_argument("--jobs", type=int, default=8)
+    ap.add_argument("--clusters", help="char_clusters.tsv of scripts/char_clusters.py (pos_dict_word_cl)")
     args = ap.parse_args(argv)
+    CLUSTERS["path"] = args.clusters
+    if "pos_dict_word_cl" in args.runs and not args.clusters:
+        ap.error("pos_dict_word_cl needs --clusters (python scripts/char_clusters.py --out FILE)")
     Path(args.out).mkdir(parents=True, exist_ok=True)
     # derive the lexicons once, before the workers fork (they only read them)
     train_ner.build_lexicons(Path(args.data), crf.LEXICON_DIR)
