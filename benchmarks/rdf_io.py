@@ -117,7 +117,7 @@ def main(argv=None) -> int:
             _, rows = run_query(store, TWO_HOP)
             rows = list(rows)
             times.append(time.perf_counter() - t3)
-    print(f"| measure | value |\n|---|---|")
+    print("| measure | value |\n|---|---|")
     print(f"| graph | {docs:,} documents, {G.number_of_nodes():,} nodes (GraphBuilder, {build_s:.1f} s) |")
     print(f"| write graph.ttl (`write_rdf`) | {stats['triples']:,} triples in {write_s:.1f} s = "
           f"{stats['triples'] / write_s:,.0f} triples/s; {size / (1 << 20):.0f} MiB |")

@@ -179,6 +179,19 @@ _CUE_FILES = {
     "translit": "translit_chars.txt",
     "tibetan": "tibetan_name_parts.txt",
     "person_head": "person_heads.txt",
+    "japanese_surname": "person_japanese_surnames.txt",
+    "firm_verb": "firm_verbs.txt",
+    "firm_name_head": "firm_name_heads.txt",
+    "firm_intro": "firm_intro_cues.txt",
+    "firm_head": "firm_heads.txt",
+    "person_after": "person_after.txt",
+    "product_tail": "product_tails.txt",
+    "product_non_head": "product_non_heads.txt",
+    "industry_focus_verb": "industry_focus_verbs.txt",
+    "industry_focus_stop": "industry_focus_stop.txt",
+    "industry_activity": "industry_activities.txt",
+    "industry_market_head": "industry_market_heads.txt",
+    "branch_head": "branch_heads.txt",
 }
 
 
@@ -198,7 +211,14 @@ def cues(kind: str) -> FrozenSet[str]:
     ``address`` (女士, 先生, 总: after a surname or a name), ``person_glue`` and ``translit``
     (lines of characters: function characters glued to a name's edge, characters of
     transliterated names; see :func:`cue_chars`), ``tibetan`` (扎西, 卓玛: parts of Tibetan names),
-    ``person_head`` (实际控制人, 股东: role nouns before a name that are no job titles).
+    ``person_head`` (实际控制人, 股东: role nouns before a name that are no job titles),
+    ``japanese_surname``, ``person_after`` (表示, 则: words right after a name), ``firm_verb``,
+    ``firm_name_head``, ``firm_intro`` (名为, 竞争对手: a bare company name follows) and
+    ``firm_head`` (企业, 车企: a company name precedes), ``product_tail`` (之家: ends a brand),
+    ``product_non_head`` (计划, 大会: ends a programme's or event's name), ``industry_focus_verb``
+    (专注于, 主营), ``industry_focus_stop``, ``industry_activity`` (研发, 生产) and
+    ``industry_market_head`` (食品, 饮料: heads of market segments before 市场), ``branch_head``
+    (分行, 研究院: a place between an employer and one of these names an internal unit).
     """
     if kind not in _CUE_FILES:
         raise ValueError(f"unknown cue kind {kind!r} (expected one of {', '.join(_CUE_FILES)})")

@@ -55,6 +55,8 @@ _MODEL = re.compile(
 # Words after a drug target (PD-1抑制剂): the code before them is a target, not a model name.
 _TARGET_HEADS = ("抑制剂", "激动剂", "拮抗剂", "受体", "靶点", "靶向", "抗体", "双抗", "单抗")
 _YEARISH = re.compile(r"(?:19|20)\d\d$")
+# Further targets joined by slashes after a first one (PD-1/VEGF, HER2/HER3): bounded, no backtracking.
+_TARGET_PAIR = re.compile(r"(?:/[A-Za-z0-9-]{1,8}){0,3}")
 # A version number written after a model name (大模型4.0, V3, 2.5).
 _VERSION = re.compile(r"[Vv]?\d{1,2}(?:\.\d{1,2})?$")
 # The phase of a fund (二期, 3期) written after its name.
@@ -243,7 +245,10 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
             if toks[j].text == "股份" and j + 1 < n and toks[j + 1].pos in ("p", "uj", "m", "v"):
                 i = j + 1  # 增持公司股份至5%: shares, not a company named 股份
                 continue
-            if tier == "core" and toks[j].text in _firm_heads() and j + 1 < n and toks[j + 1].start == toks[j].end \
+            if toks[j].text == "投资" and j == i and j + 1 < n and toks[j + 1].pos in ("m", "ul"):
+                i = j + 1  # 拟在四川遂宁投资30亿元: the verb invest and its amount, no fund
+                continue
+            if tier == "core" and toks[j].text in lexicon.cues("firm_head") and j + 1 < n and toks[j + 1].start == toks[j].end \
                     and (toks[j + 1].pos in _NAMEY_TAGS or toks[j + 1].pos == "nr") and toks[j + 1].text not in ctx.titles:
                 i = j + 1  # 四足机器人公司蓝岭机器人: 公司 is the kind of firm before its name here
                 continue
@@ -253,6 +258,15 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
             start_tok = _company_run(ctx, toks, i, tier)
             if start_tok is not None and tier != "strong" and _known_firm_and_verb(ctx, toks, start_tok, i, j):
                 start_tok = None
+            if start_tok is not None and tier == "weak" and j + 1 < n and toks[j + 1].start == toks[j].end \
+                    and toks[j + 1].text in ctx.osuf:
+                start_tok = None  # 西北衣林科技 + 大学: the business word is part of a university's name
+            if start_tok is not None and toks[j].text == "资产" and i - start_tok == 1 and toks[start_tok].text in ctx.companies:
+                start_tok = None  # 华润资产出售: a known firm's assets, not a firm named X资产
+            if start_tok is not None and tier == "weak" and toks[j].text == "数据" and (
+                    start_tok and toks[start_tok - 1].text in ("据", "根据")
+                    or j + 1 < n and toks[j + 1].text in ("显示", "表明", "称")):
+                start_tok = None  # 据Omdia数据, Omdia数据显示: the source's figures, not a firm named Omdia数据
             if start_tok is not None:
                 first = toks[start_tok]
                 start = first.start
@@ -288,7 +302,7 @@ def _after_firm_head(ctx: Context, start: int, end: int) -> int:
     (四足机器人公司蓝岭机器人 → 蓝岭机器人, 美国药企欧加隆 → 欧加隆): the words before it describe the firm."""
     text = ctx.norm
     best = start
-    for head in _firm_heads():
+    for head in lexicon.cues("firm_head"):
         k = text.rfind(head, start + 1, end)
         while k > start:
             after = k + len(head)
@@ -298,6 +312,22 @@ def _after_firm_head(ctx: Context, start: int, end: int) -> int:
                 break
             k = text.rfind(head, start + 1, k)
     return best
+
+
+def _generic_firm(ctx: Context, start: int, end: int) -> bool:
+    """Whether ``start:end`` describes a firm instead of naming it: a firm noun after a relation word
+    (合资公司, 子公司) or after a place and ordinary words (新加坡支付公司, 美国科技公司)."""
+    text = ctx.norm
+    head = next((h for h in ("公司", "企业") if text.endswith(h, start, end)), None)
+    if head is None:
+        return False
+    before = text[start:end - len(head)]
+    for k in (3, 2):
+        if len(before) > k and before[:k] in ctx.places:
+            before = before[k:]
+            break
+    return not before or before in _NOT_FIRM_MODIFIERS or (
+        _HAN.match(before) is not None and len(before) <= 4 and _common_word(before) and before not in ctx.companies)
 
 
 def _after_country(ctx: Context, start: int, end: int) -> int:
@@ -370,10 +400,13 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
         return None
     run = toks[k:i]
     if tier == "weak":
+        # 杭州云栈科技: a city written before the brand belongs to the name as written.
+        lead = int(len(run) == 2 and run[0].text in ctx.places and run[1].text not in ctx.places
+                   and run[1].pos != "eng" and run[1].text not in ctx.companies)
         # 星河科技, 蓝鲸动力, TCL科技: one brand-like word before the business word.
-        if not (len(run) == 1 or all(t.pos == "eng" for t in run)):
+        if not (len(run) - lead == 1 or all(t.pos == "eng" for t in run)):
             return None
-        t = run[0]
+        t = run[lead]
         if t.pos == "eng" and len(t.text) == 1:
             return None  # 5G-A网络: a single Latin letter is no brand
         brand = t.text in ctx.companies or t.pos in ("nz", "eng", "un", "nt", "j", "nrt", "nr") or (
@@ -381,10 +414,10 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
         if (not brand or t.text in ctx.places or (t.pos == "nt" and _suffix_of(t.text, ctx.osuf))
                 or t.text in lexicon.cues("product_modifier")):  # 新款智能手表: 新款 is no brand
             return None
-        if t.pos in ("n", "ns") and k > 0 and toks[k - 1].end == t.start and toks[k - 1].pos in _NOUNISH:
+        if t.pos in ("n", "ns") and k > 0 and not lead and toks[k - 1].end == t.start and toks[k - 1].pos in _NOUNISH:
             return None  # 半固态电池: the word is part of a longer noun phrase
-    if tier != "strong" and all(t.text in ctx.places for t in run):
-        return None  # 北京公司: a place and a generic head
+    if tier != "strong" and all(t.text in ctx.places for t in run) and toks[i].text not in ("产投", "创投"):
+        return None  # 北京公司: a place and a generic head (合肥产投: a city's investment fund is a name)
     if tier != "strong" and len(run) == 1 and len(run[0].text) == 1 and run[0].pos not in ("eng", "nt", "nz"):
         return None  # 该公司, 子公司 split oddly
     name = ctx.norm[run[0].start:toks[i].start]
@@ -426,12 +459,6 @@ def subsidiary_rule(ctx: Context) -> List[Mention]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _firm_intro_cues() -> frozenset:
-    """Words after which a text introduces a company by its bare name (firm_intro_cues.txt)."""
-    return frozenset(r[0] for r in lexicon._rows("firm_intro_cues.txt"))
-
-
 #: Tags a bare company name introduced by a cue may hold (云迹/n 光年/n, 深瞳/un 智联/ns).
 _INTRO_TAGS = frozenset(("nz", "nt", "un", "n", "ns", "j", "nrt", "nr", "b", "eng"))
 #: Tags that may end such a name: a verb, preposition, time word, 的 or punctuation follows it.
@@ -447,8 +474,8 @@ def firm_intro_rule(ctx: Context) -> List[Mention]:
     verb, time word, 的 or punctuation ends; one ordinary word alone, a place, a product, an
     industry or a firm noun (品牌, 公司) is none, and neither is a name the CRF types otherwise.
     """
-    cues = _firm_intro_cues()
-    heads = _firm_heads()
+    cues = lexicon.cues("firm_intro")
+    heads = lexicon.cues("firm_head")
     out = []
     for toks in ctx.sentences:
         n = len(toks)
@@ -541,7 +568,12 @@ def investor_cue_rule(ctx: Context) -> List[Mention]:
                 continue  # 北京领投 / 张三跟投: a place or a person, not a firm
             if run[-1].text == "个人" or any(x.pos in _NAME_TAGS for x in run[-2:]):
                 continue  # 许思远个人跟投: a person investing in their own name
-            out.append(ctx.mention(run[0].start, run[-1].end, "Company", "investor_cue_rule", 0.75))
+            start = run[0].start
+            if run[0].pos == "un" and run[0].text[0] in _GLUE and len(run) > 1:
+                start += 1  # 由璞石/un + 资本: jieba glued the preposition to an unknown name
+            while len(run) > 1 and run[-1].pos in ("b", "d") and run[-2].text in ctx.csuf:
+                run = run[:-1]  # 峰瑞资本 + 超额/b + 跟投: how much it invests, no part of the name
+            out.append(ctx.mention(start, run[-1].end, "Company", "investor_cue_rule", 0.75))
     return out
 
 
@@ -586,12 +618,6 @@ def partner_rule(ctx: Context) -> List[Mention]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _firm_heads() -> frozenset:
-    """Firm nouns (企业, 公司, 车企) after which a written name is a company (firm_heads.txt)."""
-    return frozenset(r[0] for r in lexicon._rows("firm_heads.txt"))
-
-
 #: Tags of tokens that make a run a written name rather than plain words (昆仑 + 芯远, CARIAD).
 _NAMEY_TAGS = frozenset(("un", "nz", "nt", "j", "eng", "nrt"))
 #: Words glued before a firm noun that refer back or name a relation, not a kind of firm (该公司, 子公司).
@@ -628,9 +654,12 @@ def _name_run_after(ctx: Context, toks: Sequence[Token], j: int) -> int:
         return k if k >= n or toks[k].pos not in _NOUNISH or toks[k].text in ctx.csuf else j
     k = j
     while k < n and k - j < 3 and toks[k].pos in _NAME_RUN_TAGS and (k == j or toks[k].start == toks[k - 1].end) \
-            and toks[k].text not in ctx.stop and toks[k].text not in ctx.titles and toks[k].pos not in _NAME_TAGS:
-        k += 1
-    if k == j or k >= n or toks[k].pos not in ("v", "p", "x", "d", "c", "uj", "vn", "t"):
+            and toks[k].text not in ctx.stop and toks[k].text not in ctx.titles \
+            and not (k > j and toks[k].text in lexicon.cues("firm_verb")) \
+            and (toks[k].pos not in _NAME_TAGS or toks[k].pos == "nrt" and k == j and _translit(toks[k].text)):
+        k += 1  # (a transliterated word alone is a foreign brand: 机器人公司库卡)
+    if k == j or k >= n or toks[k].pos not in ("v", "p", "x", "d", "c", "uj", "vn", "t") \
+            and toks[k].text not in lexicon.cues("firm_verb"):  # (天合新能 + 发布公告/n)
         return j
     if not any(t.pos in _NAMEY_TAGS for t in toks[j:k]):
         return j
@@ -678,7 +707,7 @@ def firm_head_rule(ctx: Context) -> List[Mention]:
     run or one to three glued tokens holding an unknown or proper word, ended by a verb,
     preposition or punctuation, and no place, title, industry or person on its own.
     """
-    heads = _firm_heads()
+    heads = lexicon.cues("firm_head")
     out = []
     for toks in ctx.sentences:
         n = len(toks)
@@ -695,12 +724,134 @@ def firm_head_rule(ctx: Context) -> List[Mention]:
             if k == j:
                 continue
             name = ctx.norm[toks[j].start:toks[k - 1].end]
-            if k - j == 1 and len(name) <= 2 and toks[j].pos not in ("nz", "nt", "nrt", "j"):
+            if k - j == 1 and len(name) <= 2 and toks[j].pos not in ("nz", "nt", "nrt", "j") \
+                    and not (toks[j].pos == "un" and toks[k].text in lexicon.cues("firm_verb")):
                 continue  # 云厂商送样: a two-character unknown word alone is more often a verb than a name
+                # (unless what a firm does follows: 芯片设计公司灵汐宣布)
             if not 2 <= len(name) <= (30 if name.isascii() else 16) or name in ctx.places or name in ctx.industries or name in ctx.titles \
                     or name in ctx.products or name in ctx.stop or name in ctx.orgs:
                 continue
             out.append(ctx.mention(toks[j].start, toks[k - 1].end, "Company", "firm_head_rule", 0.75))
+    return out
+
+
+#: Words right before a bare company name at the start of its phrase (由, 和, 据).
+_NAME_OPENERS = frozenset(("和", "与", "及", "由", "、", "据", "而", "且"))
+#: Tags of two-character words that never belong inside a bare brand name (推动储能, 国内储能).
+_NOT_IN_BRAND = frozenset(("v", "vn", "vd", "d", "p", "r", "c", "t", "f", "ad", "a", "q", "uj", "nnt"))
+
+
+def _head_name_start(ctx: Context, toks: Sequence[Token], i: int) -> Optional[int]:
+    """Start (a character offset) of a bare brand of two or three characters that ends right before
+    the business word ``toks[i]`` (阳 和 + 氢能, 驭 途 + 智驾, 星 纪元 + 半导体), or None.
+
+    jieba cuts an unknown brand into single characters or rare words; the brand must start a
+    phrase (sentence start, punctuation, a firm noun or 和/由 before it), hold no ordinary
+    two-character word (推动储能, 国内储能) and be no place, person or known word.
+    """
+    heads = lexicon.cues("firm_head")
+    for width in (2, 3):
+        s = toks[i].start - width
+        k = i
+        while k > 0 and toks[k - 1].start > s:
+            k -= 1
+        if k == 0 or toks[k - 1].start != s:
+            continue
+        k -= 1
+        if any(t.end != u.start for t, u in zip(toks[k:i], toks[k + 1:i + 1])):
+            continue
+        run = toks[k:i]
+        prev = toks[k - 1] if k else None
+        if run[0].pos == "un" and run[0].text[0] in _GLUE + "以而据" and len(run[0].text) >= 2 and width == 3:
+            s, prev = s + 1, run[0]  # 由国/un + 新 + 基金: jieba glued the preposition to the name
+        elif prev is not None and not (prev.pos == "x" or prev.text in heads or prev.text in _NAME_OPENERS):
+            continue
+        elif len(run[0].text) == 1 and len(run) > 1 and (run[0].pos in ("p", "c", "uj", "r", "d") or run[0].pos in (
+                "m", "q", "t", "f") and len(run[1].text) >= 2):  # (零 + 贰: an unknown name cut into characters)
+            continue  # 而 + 以/p + 绿城集团, 5月 + 日 + 海航集团: a function or date word before the name
+        name = ctx.norm[s:toks[i].start]
+        if not _HAN.match(name) or ctx.is_known(name) and name not in ctx.companies or name in ctx.orgs \
+                or name in ctx.surnames \
+                or any(len(t.text) >= 2 and (t.pos in _NOT_IN_BRAND or t.pos == "m" and _common_word(t.text)
+                                             or _common_word(t.text) or t.text in ctx.places or t.text in ctx.titles)
+                       for t in run) \
+                or len(run) == 1 and (_common_word(name) or run[0].pos in _NAME_TAGS and len(name) >= 3):
+            continue  # (贾明任/nr + 集团总裁: a full name with a verb glued on, not a brand)
+        if not _crf_none_but(ctx, s, toks[i].end, "Company"):
+            continue  # (云栖/nr + 游戏: jieba's name tag alone is no person where the CRF sees none)
+        return s
+    return None
+
+
+@recognizer(priority=60)
+def firm_name_head_rule(ctx: Context) -> List[Mention]:
+    """``海珀储能宣布``, ``企业驭途智驾完成``, ``璞跃资本领投``: a bare brand and a business word
+    (``company_suffixes.txt``: 储能, 资本, 半导体) followed by what a company does
+    (``firm_verbs.txt``: 宣布, 完成, 领投) or a job title is a company; so is a brand before a word
+    that ends firm names only where the firm acts (``firm_name_heads.txt``: 星澜游戏发布, 零跑国际将).
+
+    This is where jieba cuts the brand into characters (阳 + 和 + 氢能), so the suffix rule's
+    one-brand-word test does not apply; the phrase start and the verb after keep ordinary
+    noun phrases (发展储能, 家庭储能) out.
+    """
+    verbs = lexicon.cues("firm_verb")
+    csuf = ctx.csuf
+    heads = lexicon.cues("firm_name_head")
+    out = []
+    for toks in ctx.sentences:
+        n = len(toks)
+        for i in [k for k in range(1, n - 1) if toks[k].text in csuf or toks[k].text in heads]:  # few tokens are heads
+            t = toks[i]
+            if not _HAN.match(t.text) or toks[i + 1].start != t.end \
+                    or t.text in lexicon.cues("firm_head") or toks[i - 1].text in _GLUE and i >= 2 \
+                    and toks[i - 2].pos in _NAME_TAGS and len(toks[i - 2].text) >= 2:
+                continue  # 公司 alone is a generic noun, and 柯一 + 为 + 公司 holds a preposition
+            nxt = toks[i + 1]
+            acts = nxt.text in verbs or nxt.text in ctx.titles or nxt.pos == "nnt"
+            if not acts and nxt.pos not in ("x", "v", "p", "uj", "d"):
+                continue
+            s = _head_name_start(ctx, toks, i)
+            before = _token_at(ctx, s - 1) if s else None
+            if s is not None and (acts or before is not None and before.text in lexicon.cues("firm_head")):
+                # (企业昕原半导体，: a firm noun introduces the name whatever follows it)
+                out.append(ctx.mention(s, t.end, "Company", "firm_name_head_rule", 0.7))
+    return out
+
+
+#: Firm verbs a product name may also take (Windows发布, 新款推出), or a person (McCredie透露):
+#: no evidence for a Latin company.
+_PRODUCT_TOO = frozenset(("发布", "推出", "正式", "近日", "日前", "联合", "成立", "表示", "称", "透露"))
+
+
+@recognizer(priority=70)
+def latin_firm_rule(ctx: Context) -> List[Mention]:
+    """``Marvell宣布``, ``Nium首席执行官``: one Latin word that opens a phrase and is followed by what
+    a company does (``firm_verbs.txt``) or by a job title is a company.
+
+    The CRF often reads such a word as a person; a Latin person's name is written with two words
+    (Benjamin Lu) or in Chinese characters, so one word alone before a firm verb or a title is a firm.
+    """
+    verbs = lexicon.cues("firm_verb") - _PRODUCT_TOO
+    heads = lexicon.cues("firm_head")
+    out = []
+    for toks in ctx.sentences:
+        n = len(toks)
+        for j in [k for k in range(n - 1) if toks[k].pos == "eng"]:
+            t = toks[j]
+            if not (t.text.isascii() and t.text.isalpha()) or len(t.text) < 3 or not t.text[0].isupper():
+                continue  # (api, xigua: a lower-case word is a nickname or a term, not a firm)
+            if t.start and (ctx.norm[t.start - 1].isascii() and not ctx.norm[t.start - 1] in "(\"'"):
+                continue  # MACV-SOG, Rockstar Games, Min-Liang Tan: the end of a longer Latin name
+            prev = toks[j - 1] if j else None
+            if prev is not None and not (prev.pos == "x" and prev.text not in "“\"《「『" or prev.text in heads
+                                         or prev.text in _NAME_OPENERS and prev.text != "据"):
+                continue  # (据SEC披露: a source after 据 is as often a regulator as a firm)
+            nxt = toks[j + 1]
+            if nxt.start != t.end or not (nxt.text in verbs or nxt.text in ctx.titles or nxt.pos == "nnt"):
+                continue
+            if ctx.is_known(t.text) and t.text not in ctx.companies or t.text in ctx.orgs:
+                continue
+            out.append(ctx.mention(t.start, t.end, "Company", "latin_firm_rule", 0.75))
     return out
 
 
@@ -946,7 +1097,7 @@ def _longer_name_ok(ctx: Context, start: int, end: int, new_end: int, score: flo
 @lru_cache(maxsize=1)
 def _after_name_words() -> "re.Pattern":
     """Words written right after a person's name: speech verbs, 则/也, 日前 (person_after.txt)."""
-    words = sorted({r[0] for r in lexicon._rows("person_after.txt")}, key=len, reverse=True)
+    words = sorted(lexicon.cues("person_after"), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)))
 
 
@@ -1073,6 +1224,15 @@ def _common_word(word: str) -> bool:
     return word_freq(word) >= 100 and (word_tag(word) or "") not in _NAME_TAGS
 
 
+def _verb_given_name(ctx: Context, surname: Token, given: Token) -> bool:
+    """Whether a two-character verb after a lone surname is the given name (宋/nr + 为民/v,
+    高/nr + 建设/v): jieba tags the surname as a name, and the verb is none that follows names
+    (表示, 出任) or that a firm does (宣布)."""
+    return surname.pos == "nr" and len(surname.text) == 1 and ctx.surnames.get(surname.text, 0) >= 100 \
+        and given.text not in _appointment_words() and given.text not in _POST_VERBS \
+        and given.text not in lexicon.cues("firm_verb") and not _cue_after(ctx, given.start, 2)
+
+
 def _name_at(ctx: Context, toks: Sequence[Token], i: int, loose: bool) -> int:
     """End token index (exclusive) of a person name starting at token ``i``, or ``i`` if none."""
     n = len(toks)
@@ -1098,7 +1258,8 @@ def _name_at(ctx: Context, toks: Sequence[Token], i: int, loose: bool) -> int:
         j = i + 1
         while j < n and given < 2 and toks[j].start == toks[j - 1].end:
             g = toks[j]
-            blocked = g.pos in _LOOSE_BREAK or (g.pos == "v" and len(g.text) > 1) if loose else g.pos in _BREAK
+            blocked = g.pos in _LOOSE_BREAK or (g.pos == "v" and len(g.text) > 1 and not _verb_given_name(ctx, t, g)) \
+                if loose else g.pos in _BREAK
             if not _HAN.match(g.text) or blocked or ctx.is_known(g.text) or given + len(g.text) > 2:
                 break
             if not loose and g.pos not in _NAME_TAGS and not (g.pos == "un" and (len(t.text) == 2 or ctx.surnames[t.text] >= 100)):
@@ -1137,7 +1298,9 @@ def person_title_rule(ctx: Context) -> List[Mention]:
 
     def add(toks, a, b, score):
         start, end = toks[a].start, toks[b - 1].end
-        if not (_strong_name(ctx, toks, a, b) or _crf_overlaps(ctx, start, end, "Person")):
+        if not (_strong_name(ctx, toks, a, b) or _crf_overlaps(ctx, start, end, "Person")
+                or b - a == 1 and toks[a].pos in _NAME_TAGS and b < len(toks) and toks[b].text == "、"
+                and _listed_name_at(ctx, toks[b].end) is not None):  # 股东葛一、单立新: a list of names
             return
         m = _person_mention(ctx, start, end, "person_title_rule", score)
         if m is not None:
@@ -1151,7 +1314,11 @@ def person_title_rule(ctx: Context) -> List[Mention]:
             if t.text not in ctx.titles and not split_title:
                 if t.text in heads:  # 清华大学博士夏语冰, 实际控制人单亦凡: a name may follow
                     j = _name_at(ctx, toks, i + 1, loose=True)
-                    if j > i + 1:
+                    span = _name_before_cue(ctx, t.end) if i + 1 < n and toks[i + 1].start == t.end else None
+                    if span is not None and (j == i + 1 or span[1] >= toks[j - 1].end):
+                        m = _person_mention(ctx, span[0], span[1], "person_title_rule", 0.85)
+                        out.extend([m] if m is not None else [])  # 股东葛一、单立新: read by characters
+                    elif j > i + 1:
                         add(toks, i + 1, j, 0.85)
                 continue
             # Title chains (董事长兼总经理王建国, 创始人、董事长王建国): look after the last one.
@@ -1204,6 +1371,10 @@ def person_title_rule(ctx: Context) -> List[Mention]:
 _CLAUSE_OPENERS = frozenset("，。；：！？“”\"「」")
 
 
+#: Adverbs that stand between a subject and its verb (金额未披露, 双方均表示): no name ends in one.
+_ADVERB_CHARS = frozenset("未不已将也都仍尚均再又还")
+
+
 @recognizer(priority=62)
 def person_speaker_rule(ctx: Context) -> List[Mention]:
     """``高远帆表示``, ``据东方明远介绍``: a name that opens a clause, or follows 据, and a word that
@@ -1223,8 +1394,9 @@ def person_speaker_rule(ctx: Context) -> List[Mention]:
                 continue
             for start, shortest in starts:
                 span = _name_before_cue(ctx, start, shortest)
-                if span is None or (_token_at(ctx, start) or t).start != start:
-                    continue
+                if span is None or (_token_at(ctx, start) or t).start != start \
+                        or ctx.norm[span[1] - 1] in _ADVERB_CHARS:
+                    continue  # 金额未披露: an adverb before the verb, no given name
                 m = _person_mention(ctx, span[0], span[1], "person_speaker_rule", 0.7)
                 out.extend([m] if m is not None else [])
     return out
@@ -1376,6 +1548,45 @@ def person_tibetan_rule(ctx: Context) -> List[Mention]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _japanese_name() -> "re.Pattern":
+    """A Japanese surname (person_japanese_surnames.txt) and a two-character given name."""
+    alt = "|".join(map(re.escape, sorted(lexicon.cues("japanese_surname"), key=len, reverse=True)))
+    return re.compile(f"(?:{alt})[\u4e00-\u9fff]{{2}}")
+
+
+@recognizer(priority=84)
+def person_japanese_rule(ctx: Context) -> List[Mention]:
+    """Japanese names: a Japanese surname and a two-character given name (山本健一, 渡边光一).
+
+    Chinese surname rules read three characters at most, so jieba's 山本 + 健一 ends up as
+    山本 or 健一. The run must start and end at jieba word edges, the given name is no
+    ordinary word, title or known name, and no tagger reads the whole as another type.
+    """
+    out = []
+    for m in _japanese_name().finditer(ctx.norm):
+        start, end = m.start(), m.end()
+        given = ctx.norm[end - 2:end]
+        if _snap_to_words(ctx, start, end) != (start, end) or ctx.is_known(m.group()) \
+                or given in ctx.titles or given in ctx.places or given in ctx.stop \
+                or not _crf_none_but(ctx, start, end, "Person"):
+            continue
+        after, before = _token_at(ctx, end), _token_at(ctx, start - 1) if start else None
+        if after is not None and after.start == end and len(after.text) == 1 and after.pos in ("m", "un", "nr", "ng", "n"):
+            continue  # 小林多喜 + 二: a longer given name, cut nowhere rather than wrongly
+        if before is not None and before.end == start and len(before.text) == 1 and _HAN.match(before.text) \
+                and before.pos not in ("p", "c", "uj", "v", "d", "x", "f", "m"):
+            continue  # 小 + 久保宪一: a longer surname
+        last = _token_at(ctx, end - 1)
+        if last is None or last.pos in _BREAK and not (last.pos == "m" and len(last.text) == 1) \
+                or last.pos == "zg" or last.text in ctx.places:  # (隆 + 一/m: 一 and 二 end many given names)
+            continue  # 石川县 + 很: a place and a function word, no given name
+        if last.text == given and last.pos in ("n", "vn", "a", "an", "ad") and _common_word(given):
+            continue  # 田中 + 国际: an ordinary word after the surname (光一/nt, 健一/un are names)
+        out.append(ctx.mention(start, end, "Person", "person_japanese_rule", 0.85))
+    return out
+
+
 @recognizer(priority=84)
 def person_appointed_rule(ctx: Context) -> List[Mention]:
     """The persons a company appoints: ``聘任周启航为副总经理``, ``任命邵敬之、杜青禾为副行长``.
@@ -1396,6 +1607,8 @@ def person_appointed_rule(ctx: Context) -> List[Mention]:
             if t.text not in cues:
                 continue
             k = i + 1
+            if k < n and (toks[k].text in ctx.titles or toks[k].pos == "nnt"):
+                k += 1  # 聘任副总裁屠立新、柯一为联席总裁: the persons' present post comes first
             found = []
             while k < n:
                 j = _appointed_name(ctx, toks, k)
@@ -1420,7 +1633,9 @@ def _split_glued_wei(toks: Sequence[Token]) -> List[Token]:
     out: List[Token] = []
     for t in toks:
         # A two-character word is split only after a glued surname (钟离 + 秀为).
-        after_surname = bool(out) and out[-1].end == t.start and out[-1].text in _SURNAMES_CACHE.get("v", ())
+        sn = _SURNAMES_CACHE.get("v", {})
+        after_surname = bool(out) and out[-1].end == t.start and (
+            out[-1].text in sn or len(out[-1].text) == 2 and sn.get(out[-1].text[0], 0) >= 10)  # 江海 + 波为
         if (len(t.text) >= 3 or len(t.text) == 2 and after_surname) and t.text[-1] == "为" \
                 and t.pos in ("un", "nr", "nz") and _HAN.match(t.text):
             out.append(Token(t.start, t.end - 1, t.text[:-1], "un"))
@@ -1436,6 +1651,11 @@ def _appointed_name(ctx: Context, toks: Sequence[Token], k: int) -> int:
     if j > k:
         return j
     t = toks[k]
+    if len(t.text) == 2 and ctx.surnames.get(t.text[0], 0) >= 10 and k + 1 < len(toks) \
+            and toks[k + 1].start == t.end and len(toks[k + 1].text) == 1 and _HAN.match(toks[k + 1].text) \
+            and toks[k + 1].text not in ("为", "、", "和", "及", "与") \
+            and (k + 2 >= len(toks) or toks[k + 2].text in ("为", "担任", "出任", "兼任", "、", "和", "及", "与")):
+        return k + 2  # 金泰 + 勋: jieba read surname and first given character as one word
     if not (ctx.surnames.get(t.text, 0) >= 10 or (len(t.text) == 2 and t.text in ctx.surnames)):
         return k
     given, j = 0, k + 1
@@ -1678,10 +1898,17 @@ def _product_after(ctx: Context, toks: Sequence[Token], i: int) -> Optional[Tupl
         return None
     # 推出轻乳茶新品万山红, 发布人形机器人H2: a category or 新品 inside the run; the name follows it
     nouns = lexicon.cues("product_noun")
-    cut = max((k for k, t in enumerate(window[:-1]) if t.text in nouns or len(t.text) >= 2 and t.text in mods),
-              default=-1)
+    cut = max((k for k, t in enumerate(window[:-1]) if t.text in nouns or len(t.text) >= 2 and t.text in mods
+               or _category_head(t.text)), default=-1)
+    plain = False  # 饮料 + 冰茶/n + 轻露/un: a plain noun glued to an unknown word opens the name
     if cut >= 0 and window[cut + 1].pos in ("un", "nz", "nr", "nrt", "eng", "j", "m"):
         window = window[cut + 1:]
+    elif cut >= 0 and cut + 2 < len(window) and window[cut + 1].pos == "n" and _HAN.match(window[cut + 1].text) \
+            and window[cut + 2].pos == "un" and window[cut + 2].start == window[cut + 1].end \
+            and not set(window[cut + 2].text) & set(_GLUE) \
+            and window[cut + 1].text not in nouns and window[cut + 1].text not in ctx.stop:
+        window = window[cut + 1:]
+        plain = True
     numbered = [k for k, t in enumerate(window) if t.pos in ("eng", "m") and any(c.isdigit() for c in t.text)]
     if numbered:
         d = numbered[0]
@@ -1695,6 +1922,8 @@ def _product_after(ctx: Context, toks: Sequence[Token], i: int) -> Optional[Tupl
             if _latinish(window[first]) and not window[first].text.isdigit():
                 while first > 0 and _latinish(window[first - 1]) and not window[first - 1].text.isdigit():
                     first -= 1
+    elif plain:
+        first = 0
     else:
         first = next((k for k, t in enumerate(window) if t.pos in ("un", "nz", "nr", "nrt", "eng", "j")
                       and t.text not in ctx.companies and t.text not in ctx.industries and t.text not in ctx.stop), None)
@@ -1747,8 +1976,8 @@ def product_rule(ctx: Context) -> List[Mention]:
         n = len(toks)
         for i, t in enumerate(toks):
             w = t.text
-            if w in cues:
-                span = _product_after(ctx, toks, i + 1)
+            if w in cues or _naming_cue(toks, i):
+                span = _named_span(ctx, toks, i + 1) if _naming_cue(toks, i) else _product_after(ctx, toks, i + 1)
                 while span:
                     out.append(ctx.mention(span[0], span[1], "Product", "product_rule", 0.75))
                     span = _coordinated_model(ctx, toks, span[1])
@@ -1765,7 +1994,9 @@ def product_rule(ctx: Context) -> List[Mention]:
                     or (w == "的" and _model_code(ctx, toks, j))
                 if span:
                     out.append(ctx.mention(span[0], span[1], "Product", "product_rule", 0.65))
-            elif w in ("大模型", "操作系统", "芯片") and i > 0 and toks[i - 1].end == t.start:
+            elif w in ("大模型", "操作系统", "芯片", "模型", "平台") and i > 0 and toks[i - 1].end == t.start:
+                if w in ("模型", "平台") and (toks[i - 1].pos not in ("un", "nz", "j") or len(toks[i - 1].text) < 2):
+                    continue  # 百炼平台, 千问模型: only a word jieba does not know names one (交易平台 is a kind)
                 # 天枢大模型, 鸿蒙操作系统: a brand word glued to a product category.
                 p = toks[i - 1]
                 nxt = toks[i + 1] if i + 1 < n and toks[i + 1].start == t.end else None
@@ -1782,6 +2013,8 @@ def product_rule(ctx: Context) -> List[Mention]:
                     end = t.end
                     if i + 1 < n and toks[i + 1].start == end and toks[i + 1].pos in ("m", "eng"):
                         end = toks[i + 1].end  # a version: 天枢大模型2.0
+                    if w in ("模型", "平台"):
+                        end = p.end  # 百炼平台 -> 百炼: the bare kind word is no part of the name
                     out.append(ctx.mention(p.start, end, "Product", "product_rule", 0.7))
         # Alphanumeric model names anywhere in the sentence.
         if toks:
@@ -1790,8 +2023,9 @@ def product_rule(ctx: Context) -> List[Mention]:
                 digits = re.sub(r"\D", "", m.group())
                 if _YEARISH.match(digits) or m.group() in ctx.stop:
                     continue
-                if ctx.norm.startswith(_TARGET_HEADS, m.end()) or ctx.norm[m.end():m.end() + 1] in ("双", "三") \
-                        and ctx.norm.startswith(_TARGET_HEADS, m.end() + 1):
+                after = _TARGET_PAIR.match(ctx.norm, m.end()).end()  # PD-1/VEGF双抗: a second target first
+                if ctx.norm.startswith(_TARGET_HEADS, after) or ctx.norm[after:after + 1] in ("双", "三") \
+                        and ctx.norm.startswith(_TARGET_HEADS, after + 1):
                     continue  # PD-1抑制剂, GLP-1双受体: a drug target names a class of drugs, not a product
                 start, end = _after_latin_maker(ctx, m.start(), m.end()), _edition_end(ctx.norm, m.end())
                 # A Chinese brand glued in front belongs to the name (小米14 is caught below).
@@ -1811,6 +2045,7 @@ def product_rule(ctx: Context) -> List[Mention]:
                         and p.text not in ctx.industries
                         and not (t.pos == "m" and i + 1 < n and toks[i + 1].start == t.end and _HAN.match(toks[i + 1].text)
                                  and toks[i + 1].text not in lexicon.cues("product_noun")
+                                 and toks[i + 1].pos not in ("d", "c", "p", "uj", "ul")  # 畅享80也: no count word
                                  and toks[i + 1].text not in cues)):  # 小米15首发
                     end = t.end
                     g = _GENERATION.match(ctx.norm, end)
@@ -1823,6 +2058,7 @@ def product_rule(ctx: Context) -> List[Mention]:
                     start = p.start + 1 if p.text[0] == "款" and len(p.text) >= 3 and i > 1 and toks[i - 2].pos == "m" \
                         else p.start
                     out.append(ctx.mention(start, end, "Product", "product_model_rule", 0.7))
+    out.extend(_maker_glued_models(ctx))
     out.extend(_quoted_after_noun(ctx))
     out.extend(_named_after_noun(ctx))
     out.extend(_short_code_lists(ctx))
@@ -1832,6 +2068,75 @@ def product_rule(ctx: Context) -> List[Mention]:
     # 自研, 首款纯电: a descriptor after the launch verb is no product name
     mods = [w for w in lexicon.cues("product_modifier") if len(w) >= 2]
     return [m for m in out if not any(m.name.startswith(w) for w in mods)]
+
+
+def _maker_glued_models(ctx: Context) -> List[Mention]:
+    """``比亚迪海鸥…海鸥已出口``: a known maker glued to a Han model name made of a plain or
+    unknown word. The maker is a mention of its own and the word is the model, when the text
+    also writes the word without the maker (one use alone could as well be a company's name:
+    腾讯音乐); category, unit, suffix and sector words are never models."""
+    out = []
+    nouns = lexicon.cues("product_noun")
+    units = lexicon.cues("unit_head")
+    alone: Dict[str, int] = {}  # how often each word stands as a token of its own, not after a maker
+    for toks in ctx.sentences:
+        for i, t in enumerate(toks):
+            if i == 0 or toks[i - 1].end != t.start or toks[i - 1].text not in ctx.companies:
+                alone[t.text] = alone.get(t.text, 0) + 1
+    for toks in ctx.sentences:
+        for i in range(1, len(toks)):
+            t, p = toks[i], toks[i - 1]
+            if p.end != t.start or p.text not in ctx.companies or p.text in ctx.ambiguous \
+                    or not 2 <= len(t.text) <= 3 or not _HAN.match(t.text) or t.pos not in ("n", "nz", "un", "nr", "nrt"):
+                continue
+            w = t.text
+            if ctx.is_known(w) or w in nouns or w in units or w in ctx.csuf or w in ctx.surnames \
+                    or lexicon.lookup_industry(w) is not None or _category_head(w):
+                continue
+            if i + 1 < len(toks) and toks[i + 1].start == t.end and (toks[i + 1].pos in _PROPER
+                                                                     or toks[i + 1].text in ctx.csuf):
+                continue  # 比亚迪 + 海鸥 + 科技: a longer name goes on
+            if alone.get(w, 0):
+                out.append(ctx.mention(t.start, t.end, "Product", "product_rule", 0.7))
+    return out
+
+
+# Nouns before 名为 / 名 whose name is a product's (商品名为艾立康, 品牌名为…); 公司名为 names a firm.
+_NAMED_KINDS = ("商品", "品牌", "产品", "药品", "通用")
+# Tags that end a name written after a naming frame: punctuation and function words.
+_NAMED_ENDS = frozenset(("x", "w", "uj", "ul", "p", "c", "d", "r", "v", "vn"))
+
+
+def _named_span(ctx: Context, toks: Sequence[Token], k: int) -> Optional[Tuple[int, int]]:
+    """``商品名为瑞宁康，``: the glued words from ``toks[k]`` up to punctuation or a function word
+    (jieba cuts such coined names into place and person pieces: 瑞宁/ns + 康/nr); the frame
+    alone marks them, so 2 to 8 characters that are no company are the name."""
+    n = len(toks)
+    if k < n and toks[k].text in _OPEN_CLOSE:  # 品牌名为“云朵”: the quotes hold the name
+        end = ctx.norm.find(_OPEN_CLOSE[toks[k].text], toks[k].end, toks[k].end + 13)
+        return (toks[k].end, end) if end - toks[k].end >= 2 else None
+    j = k
+    while j < n and j - k < 4 and toks[j].pos not in _NAMED_ENDS and (j == k or toks[j].start == toks[j - 1].end):
+        j += 1
+    if j == k:
+        return None
+    a, b = toks[k].start, toks[j - 1].end
+    name = ctx.norm[a:b]
+    if not 2 <= len(name) <= 8 or name in ctx.companies or name in ctx.stop or toks[k].text[0] in _GLUE:
+        return None
+    return a, b
+
+
+def _naming_cue(toks: Sequence[Token], i: int) -> bool:
+    """Whether ``toks[i]`` ends a naming frame whose next word is a product name:
+    ``商品 + 名为``, ``商品名 + 为``, ``商品名 + ：`` (jieba cuts the frame either way)."""
+    w = toks[i].text
+    if w == "名为":
+        return i > 0 and toks[i - 1].text in _NAMED_KINDS
+    if w in ("为", "是", "：", ":") and i > 0:
+        p = toks[i - 1].text
+        return p.endswith("名") and p[:-1] in _NAMED_KINDS
+    return False
 
 
 # Latin words and a year edition (WPS Office 2025, Visual Studio 2026), not a date (2025年).
@@ -2031,6 +2336,9 @@ def _name_after(ctx: Context, toks: Sequence[Token], k: int, nouns) -> Optional[
                 and not ctx.is_known(v.text) and v.text not in nouns and v.text not in ctx.csuf \
                 and v.text not in lexicon.cues("unit_head") and v.text not in lexicon.cues("product_stop"):
             return u.start, v.end
+    coded = _han_coded_name(ctx, toks, k, nouns)
+    if coded:
+        return coded
     if u.start != toks[k - 1].end or u.pos not in _AFTER_NOUN_TAGS and not (
             u.pos in ("nr", "ns") and k + 1 < n and toks[k + 1].start == u.end and toks[k + 1].pos in ("nr", "nrt", "un")):
         return None  # 抑制剂索托 + 克拉, 产品伯牙 + 绝弦: a name in pieces may open with nr or ns
@@ -2065,6 +2373,28 @@ def _name_after(ctx: Context, toks: Sequence[Token], k: int, nouns) -> Optional[
     return a, b
 
 
+# A short model code in capitals and digits after a Han name (ET, X7, GT+), not a word (App).
+_CAPS_CODE = re.compile(r"[A-Z][A-Z0-9+]{0,4}$")
+
+
+def _han_coded_name(ctx: Context, toks: Sequence[Token], k: int, nouns) -> Optional[Tuple[int, int]]:
+    """``新车星纪元ET``: one or two plain Han words (2 to 4 characters) glued after a category
+    noun and closed by a glued Latin model code; the code marks the words as a name."""
+    n = len(toks)
+    e = k
+    while e < n and e - k < 2 and toks[e].start == toks[e - 1].end and _HAN.match(toks[e].text) \
+            and toks[e].pos in ("n", "nr", "ns", "nz", "un") and not ctx.is_known(toks[e].text) \
+            and toks[e].text not in nouns and toks[e].text not in lexicon.cues("product_stop") \
+            and not set(toks[e].text) & set(_GLUE):  # 网页 + 版及 + App: a joiner, not a name
+        e += 1
+    if e == k or e >= n or not 2 <= toks[e - 1].end - toks[k].start <= 4 or toks[e].start != toks[e - 1].end \
+            or toks[e].pos != "eng" or not _CAPS_CODE.match(toks[e].text):
+        return None
+    if e + 1 < n and toks[e + 1].start == toks[e].end and toks[e + 1].pos in ("eng", "m"):
+        return None  # a longer Latin run is left to the model rules
+    return toks[k].start, _edition_end(ctx.norm, toks[e].end)
+
+
 def _held_brand(ctx: Context, toks: Sequence[Token], j: int, strict: bool = False) -> Optional[Tuple[int, int]]:
     """``旗下特仑苏``, ``旗下高端品牌COLMO``: a proper name right after 旗下(的), or after
     a brand or product-category noun there; a company name or a unit (子公司) is no product.
@@ -2095,21 +2425,19 @@ def _held_brand(ctx: Context, toks: Sequence[Token], j: int, strict: bool = Fals
     while end < n and toks[end].start == toks[end - 1].end and toks[end].pos in ("eng", "m") \
             and not _HAN.match(toks[end].text):  # 云闪付 + 日活跃: a Han count word is no version
         end += 1
+    if end == k + 1 and toks[k].pos == "un" and end < n and toks[end].start == toks[k].end and toks[end].pos == "un" \
+            and _HAN.match(toks[end].text) and len(toks[k].text) + len(toks[end].text) <= 5 \
+            and toks[end].text not in ctx.csuf and toks[end].text not in lexicon.cues("unit_head") \
+            and not (end + 1 < n and toks[end + 1].start == toks[end].end and toks[end + 1].pos in _PROPER):
+        end += 1  # 旗下东鹏 + 特饮: a brand jieba cut into two unknown words
     if end < n and toks[end].start == toks[end - 1].end and (
             toks[end].text in ctx.csuf or toks[end].text in lexicon.cues("unit_head") or toks[end].pos in _PROPER):
         return None  # 旗下星河科技: a company; 旗下X事业部: a unit
     if strict and k == j and not (end < n and toks[end].start == toks[end - 1].end and toks[end].text in nouns):
         return None
-    if end < n and toks[end].start == toks[end - 1].end and toks[end].text in _product_tails():
+    if end < n and toks[end].start == toks[end - 1].end and toks[end].text in lexicon.cues("product_tail"):
         end += 1  # 品牌泰康 + 之家: a brand-name tail jieba cut off
     return toks[k].start, toks[end - 1].end
-
-
-@lru_cache(maxsize=1)
-def _product_tails() -> frozenset:
-    """Words that end a brand name after jieba cut them off (之家): data file ``product_tails.txt``."""
-    with open(lexicon.LEX_DIR / "product_tails.txt", encoding="utf-8") as f:
-        return frozenset(w for w in (line.strip() for line in f) if w and not w.startswith("#"))
 
 
 def _model_code(ctx: Context, toks: Sequence[Token], j: int) -> Optional[Tuple[int, int]]:
@@ -2228,6 +2556,7 @@ def industry_rule(ctx: Context) -> List[Mention]:
     verbs = lexicon.cues("industry_verb")
     lookup = lexicon.industry_lookup()
     mods = lexicon.cues("industry_modifier")
+    focus = lexicon.cues("industry_focus_verb")
     for toks in ctx.sentences:
         n = len(toks)
         for i, j in _lexicon_spans(toks, labels):
@@ -2259,6 +2588,10 @@ def industry_rule(ctx: Context) -> List[Mention]:
                     start = toks[k].start
                 out.append(ctx.mention(start, end, "Industry", "industry_rule", 0.8))
         for i, t in enumerate(toks):
+            if t.text in focus:  # 专注于大模型推理加速，: a free-text sector the taxonomy lacks
+                out.extend(_focus_sector(ctx, toks, i, cues | weak))
+            elif t.text in _SCOPE_VERBS and i > 0 and toks[i - 1].text in _SCOPE_SUBJECTS:
+                out.extend(_business_scope(ctx, toks, i + 1))
             glued = _glued_cue(t.text, cues) if len(t.text) >= 3 else 0  # shorter: no head plus cue
             if not glued and len(t.text) >= 4:  # 化工企业 as one word: a weak cue after a taxonomy label
                 weak_glued = _glued_cue(t.text, weak)
@@ -2294,7 +2627,8 @@ def industry_rule(ctx: Context) -> List[Mention]:
             if is_weak and not _ends_in_label(name, lookup):
                 # a weak cue (企业, 市场) needs a sector term before it: a taxonomy label (化工企业),
                 # or a firm word framed as a kind of firm (是一家潮玩公司)
-                if not (t.text in _FIRM_CUES and e == i and _after_one_firm(toks, k)):
+                if not (t.text in _FIRM_CUES and e == i and _after_one_firm(toks, k)) \
+                        and not (t.text == "市场" and e == i and _market_segment(ctx, name)):
                     continue
             out.append(ctx.mention(toks[k].start, toks[e - 1].end, "Industry", "industry_rule", 0.7))
             out.extend(_coordinated_industries(ctx, toks, k, lookup))
@@ -2388,6 +2722,92 @@ def _sector_end(toks: Sequence[Token], k: int, i: int, mods) -> int:
     while e > k and (toks[e - 1].text in mods or _COUNTED.match(toks[e - 1].text)):
         e -= 1  # 人工智能 + 三大 + 产业: a count is no part of the sector
     return e
+
+
+def _market_segment(ctx: Context, name: str) -> bool:
+    """``宠物食品市场``, ``新能源SUV市场``: before 市场, a phrase of three or more characters that
+    ends in a consumer-goods head (``industry_market_heads.txt``) or a product-category noun
+    names a market segment, though the taxonomy lacks it; a place or a bare head does not."""
+    if not 3 <= len(name) <= 8 or name in ctx.places or name in ctx.companies:
+        return False
+    heads = lexicon.cues("industry_market_head") | lexicon.cues("product_noun")
+    return any(name.endswith(h) and len(name) > len(h) for h in heads)
+
+
+def _focus_sector(ctx: Context, toks: Sequence[Token], i: int, cues) -> List[Mention]:
+    """``专注于大模型推理加速，``, ``主营能量饮料，``, ``一家专注于农业无人机的科技公司``: the
+    phrase after a focus verb (``toks[i]``), up to a clause break or to 的 and a firm word.
+
+    The phrase is glued noun-like tokens (verbs inside: 推理 + 加速), opens with a noun, holds no
+    abstract word (专注于技术创新) and loses a trailing activity (化妆品 + 研发); a cue right
+    after it is left to the cue rules. Three to eight characters, or a taxonomy label.
+    """
+    n = len(toks)
+    s = i + 1
+    if s < n and toks[s].text in ("于", "在") and toks[i].text not in ("专注于", "致力于"):
+        s += 1
+    if s >= n or toks[s].start != toks[s - 1].end or toks[s].pos not in _SECTOR_TAGS:
+        return []
+    stop = lexicon.cues("industry_focus_stop")
+    brk = lexicon.cues("industry_break")
+    j = s
+    while j < n and j - s < 4 and toks[j].start == toks[j - 1].end and toks[j].text not in cues \
+            and toks[j].text not in brk and toks[j].text != "的" \
+            and (toks[j].pos in _SECTOR_TAGS or toks[j].pos in ("v", "vn", "a")):
+        if toks[j].text in ctx.companies or toks[j].text in ctx.places \
+                or any(w in toks[j].text for w in stop):  # 技术创新 as one word
+            return []
+        j += 1
+    nxt = toks[j].text if j < n else "。"
+    # 的 + 科技 + 公司: at most one word between 的 and the firm word (的芯片设计公司 names the sector itself)
+    framed = nxt in ("，", "。", "；", ",", ";") or nxt == "的" and any(
+        (toks[x].text in _FIRM_CUES or toks[x].text.endswith(("公司", "企业")))
+        and all(lexicon.lookup_industry(toks[y].text) is None for y in range(j + 1, x)) for x in range(j + 1, min(n, j + 3)))
+    acts = lexicon.cues("industry_activity")
+    while j > s + 1 and toks[j - 1].text in acts:
+        j -= 1  # 化妆品 + 研发: the activity is no part of the sector
+    if not framed or j == s:
+        return []
+    a, b = toks[s].start, toks[j - 1].end
+    name = ctx.norm[a:b]
+    label = lexicon.lookup_industry(name) is not None
+    if not label and (not 3 <= len(name) <= 8 or name in ctx.stop or name in lexicon.cues("product_noun")
+                      or toks[j - 1].pos == "a" or _COUNTED.match(name)):
+        return []
+    return [ctx.mention(a, b, "Industry", "industry_rule", 0.65)]
+
+
+# 业务涵盖快递、冷链物流和供应链服务: what a firm's business is said to cover is its sectors.
+_SCOPE_VERBS = frozenset(("涵盖", "覆盖", "包括", "包含", "涉及", "横跨", "遍及"))
+_SCOPE_SUBJECTS = frozenset(("业务", "主营业务", "业务范围", "经营范围", "业务领域"))
+
+
+def _business_scope(ctx: Context, toks: Sequence[Token], k: int) -> List[Mention]:
+    """``业务涵盖快递、冷链物流和供应链服务。``: every item of the list from ``toks[k]`` to the
+    clause end, when each is one to three glued noun tokens (2 to 8 characters, no company
+    or place); one item that is no such phrase voids the list (业务涵盖全国200多个城市)."""
+    n = len(toks)
+    out = []
+    while k < n:
+        j = k
+        while j < n and j - k < 3 and (j == k or toks[j].start == toks[j - 1].end) and toks[j].pos in _SECTOR_TAGS \
+                and toks[j].text not in _LIST_JOINERS:
+            j += 1
+        if j == k:
+            return []
+        a, b = toks[k].start, toks[j - 1].end
+        name = ctx.norm[a:b]
+        if not 2 <= len(name) <= 8 or name in ctx.companies or name in ctx.places or _COUNTED.match(name) \
+                or name in ctx.stop and lexicon.lookup_industry(name) is None:
+            return []
+        out.append(ctx.mention(a, b, "Industry", "industry_list", 0.65))
+        if j < n and toks[j].text in _LIST_JOINERS:
+            k = j + 1
+            continue
+        if j >= n or toks[j].text in ("，", "。", "；", "等", ",", ";"):
+            break
+        return []
+    return out if len(out) >= 2 or any(lexicon.lookup_industry(m.name) for m in out) else []
 
 
 def _ends_in_label(name: str, lookup) -> bool:
@@ -2682,12 +3102,65 @@ def org_suffix_rule(ctx: Context) -> List[Mention]:
 _LIST_IN_NAME = re.compile(r"[与和及、]")
 
 
-def merge(candidates: List[Tuple[int, Mention]], norm: str) -> List[Mention]:
+#: Tags that show a CRF span ran on past a name into a clause (马来西亚 + 投资建设圆柱电池).
+_VERBISH = frozenset(("v", "vn", "vd", "p", "d", "t", "uj", "m"))
+
+
+def _place_in_name(m: Mention, c: Mention, norm: str, tokens: Optional[Sequence[Token]]) -> bool:
+    """Whether ``m`` is a place that is part of ``c``, a longer CRF company or organisation name.
+
+    The name must go on after the place (大疆深圳 + 工厂 is a firm and a site), must not
+    stand before a site word (深圳坪山 + 工厂), the part after the place must not describe a
+    firm before naming it (德国 + 厨电品牌卓雅电器), and after a leading place it must hold
+    no verb, adverb or time word (马来西亚 + 投资建设圆柱电池 is a clause) and be at least
+    four characters or end in a company or organisation suffix (深圳 + 设厂). A place in the
+    middle (招商银行 + 深圳 + 分行) belongs to the firm's branch, a unit (guidelines rule 6).
+    """
+    if m.type != "Place" or c.method != "crf" or c.type not in ("Company", "Organization") \
+            or m.end >= c.end or _LIST_IN_NAME.search(c.name):
+        return False
+    if any(norm.startswith(w, c.end) for w in lexicon.cues("name_tail")):
+        return False
+    rest = norm[m.end:c.end]
+    if any(0 <= rest.find(w) < len(rest) - len(w) for w in _FIRM_CUES):
+        return False  # 德国 + 厨电品牌卓雅电器: a description of a firm, then its name
+    if m.start > c.start:
+        return True
+    if len(rest) < 4 and not (_suffix_of(c.name, lexicon.suffixes("company"))
+                              or _suffix_of(c.name, lexicon.suffixes("org"))):
+        return False  # 深圳 + 设厂: a place and a short word, no name without a suffix
+    return tokens is None or not _verbish_between(tokens, m.end, c.end)
+
+
+def _verbish_between(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether a token inside ``start:end`` is a verb, adverb, time word, 的 or numeral."""
+    k = bisect.bisect_left(tokens, start, key=lambda t: t.start)
+    while k < len(tokens) and tokens[k].end <= end:
+        if tokens[k].pos in _VERBISH:
+            return True
+        k += 1
+    return False
+
+
+def _clause_before_crf(q: int, c: Mention, p: int, m: Mention, norm: str,
+                       tokens: Optional[Sequence[Token]]) -> bool:
+    """Whether ``c``, a less trusted rule's span, reaches left past the more trusted CRF span
+    ``m`` of its type over a list joiner or a verb (图为 + 北京市房地产协会, 实拍 + 武汉市政府,
+    美术馆和地方 + 美术家协会): the rule guessed the start, the CRF's start stands."""
+    if q >= p or m.method != "crf" or c.method == "crf" or c.type != m.type or c.end != m.end:
+        return False
+    return bool(_LIST_IN_NAME.search(norm, c.start, m.start)) \
+        or (tokens is not None and _verbish_between(tokens, c.start, m.start))
+
+
+def merge(candidates: List[Tuple[int, Mention]], norm: str,
+          tokens: Optional[Sequence[Token]] = None) -> List[Mention]:
     """Non-overlapping mentions from ``(priority, mention)`` candidates, sorted by start.
 
     A candidate strictly inside a longer one of the same type, or of any type from
-    a recogniser with priority >= 60, goes first (骁龙 in 骁龙8, 小米 in 小米SU7);
-    then higher priority, longer, earlier wins.
+    a recogniser with priority >= 60, goes first (骁龙 in 骁龙8, 小米 in 小米SU7), and so
+    does a place inside a CRF company or organisation name (:func:`_place_in_name`, which
+    reads the document's ``tokens`` when given); then higher priority, longer, earlier wins.
     """
     kept = []
     active: List[Tuple[int, Mention]] = []  # earlier candidates that may still contain later ones
@@ -2699,10 +3172,14 @@ def merge(candidates: List[Tuple[int, Mention]], norm: str) -> List[Mention]:
         # from a confident rule (小米 in 小米SU7, 深圳 in 深圳星河智能科技有限公司), goes.
         # A less trusted CRF span never swallows a span of a more trusted rule, unless
         # it only extends that span leftwards (星河Watch 3 over Watch 3).
+        # A place inside a CRF company or organisation name (长沙 in 长沙商业银行, 湖北 in
+        # 湖北卫视) is part of that name, whatever the priorities (guidelines rule 2).
         inside = any(m.end <= c.end and (c.end - c.start) > (m.end - m.start)
-                     and (q >= p or c.method != "crf"
+                     and (_place_in_name(m, c, norm, tokens) or (
+                         (q >= p or c.method != "crf"
                           or (c.type == m.type != "Place" and c.end == m.end and not _LIST_IN_NAME.search(c.name)))
-                     and (c.type == m.type or q >= _SWALLOW)
+                         and (c.type == m.type or q >= _SWALLOW)
+                         and not _clause_before_crf(q, c, p, m, norm, tokens)))
                      for q, c in active)
         active.append((p, m))
         if not inside:
@@ -2744,9 +3221,21 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
     for fn in (RECOGNIZERS if recognizers is None else recognizers):
         prio = getattr(fn, "priority", 50)
         candidates.extend((prio, m) for m in fn(ctx))
-    mentions = _brand_prefixed_products(_no_generic_products(merge(candidates, ctx.norm), ctx.norm), ctx.norm)
-    doc.mentions = _repeated_names(ctx, _name_final_glue(ctx, _sector_before_firm(ctx, mentions)))
+    mentions = _brand_prefixed_products(_no_generic_products(merge(candidates, ctx.norm, ctx.doc.tokens), ctx.norm), ctx.norm)
+    mentions = _no_place_in_branch(ctx, _sector_before_firm(ctx, mentions))
+    doc.mentions = _repeated_names(ctx, _name_final_glue(ctx, mentions))
     return doc
+
+
+def _no_place_in_branch(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """Drop a place written between an employer and a branch word (深圳 in 招商银行深圳分行,
+    欧洲 in 宁德时代欧洲研究院): it names an internal unit, which is no entity (GUIDELINES 6).
+    A place before a site word (大疆深圳工厂) stays."""
+    ends = {m.end for m in mentions if m.type in ("Company", "Organization")}
+    heads = lexicon.cues("branch_head")
+    text = ctx.norm
+    return [m for m in mentions
+            if not (m.type == "Place" and m.start in ends and any(text.startswith(h, m.end) for h in heads))]
 
 
 #: Given-name characters that are also conjunctions or prepositions (刘庆和, 吴思与, 林世为):
@@ -2783,11 +3272,91 @@ def _name_final_glue(ctx: Context, mentions: List[Mention]) -> List[Mention]:
         out = [ctx.mention(m.start, m.end + 1, "Person", m.method, m.score)
                if m.type == "Person" and m.end < len(text) and m.name + text[m.end] in longer
                and m.end + 1 not in taken else m for m in out]
-    return _latin_aliases(ctx, _surname_before_firm(ctx, [_without_branch(ctx, m) for m in out]))
+    return _listed_names(ctx, _latin_aliases(ctx, _surname_before_firm(ctx, [_without_branch(ctx, m) for m in out])))
 
 
 #: A Latin name in brackets right after a name: 鲁兆康（Benjamin Lu）, 渣打银行（Standard Chartered）.
 _LATIN_ALIAS = re.compile(r"[（(]([A-Z][A-Za-z.&'-]*(?: [A-Za-z.&'-]+){0,5})[）)]")
+
+
+#: Words that join the names of a list of persons (葛一、单立新和费南).
+_PERSON_JOINERS = "、和及与"
+#: Words that may end a listed name: joiners, 等 and clause punctuation.
+_LIST_END = frozenset(("、", "和", "及", "与", "等", "，", "。", "；", "）", "为", "分别"))
+
+
+def _listed_name_at(ctx: Context, pos: int) -> Optional[Tuple[int, int]]:
+    """The person name that starts at ``pos`` right after a list joiner, or None: a name word
+    (崔允熙/nr), or a surname and one or two given-name characters that jieba read as words
+    (单 + 立新, 金泰 + 勋), followed by a joiner, a verb, a title or punctuation."""
+    t = _token_at(ctx, pos)
+    if t is None or t.start != pos or not _HAN.match(t.text) or ctx.is_known(t.text) or t.text in ctx.orgs:
+        return None
+    toks = [t]
+    if t.pos in ("nr", "nrfg") and 2 <= len(t.text) <= 3 and t.text[:1] in ctx.surnames:
+        end = t.end
+    else:
+        sur = t.text if t.text in ctx.surnames and (len(t.text) == 2 or ctx.surnames[t.text] >= 10) else ""
+        if not sur and len(t.text) == 2 and ctx.surnames.get(t.text[0], 0) >= 10:
+            sur = t.text[0]  # 金泰 + 勋: the surname and the first given character read as one word
+        if not sur:
+            return None
+        end = t.end
+        while len(ctx.norm[pos:end]) - len(sur) < (2 if len(t.text) == len(sur) else 1):
+            u = _token_at(ctx, end)
+            if u is None or u.start != end or not _HAN.match(u.text) or u.text in _LIST_END or u.pos in _LOOSE_BREAK \
+                    or len(ctx.norm[pos:u.end]) - len(sur) > 2 or u.text in ctx.titles or u.text in ctx.stop:
+                break
+            toks.append(u)
+            end = u.end
+        if end == t.end and len(t.text) == len(sur):
+            return None
+    nxt = _token_at(ctx, end)
+    if nxt is not None and nxt.start == end and (not (
+            nxt.text in _LIST_END or nxt.pos in _BREAK or nxt.pos in ("l", "vn") or nxt.text in ctx.titles)
+            or len(nxt.text) == 1 and nxt.pos in ("f", "m", "ng", "n", "nr") and nxt.text not in _LIST_END):
+        return None  # 单位 + 负责人, 万沛 + 中: the characters run on into a longer word or name
+    name = ctx.norm[pos:end]
+    if len(name) > _max_name_len(ctx, name) or ctx.is_known(name) or _common_word(name) \
+            or not _crf_none_but(ctx, pos, end, "Person"):
+        return None
+    return pos, end
+
+
+def _listed_names(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """``葛一、单立新``, ``屠立新和柯一``: the names listed right after a person mention are persons
+    too, where jieba and the CRF cut them (单/n + 立新/d reads as "simply renew")."""
+    text = ctx.norm
+    # Only names a rule found next to a title or cue start a list: a brand the CRF took for a
+    # person (安莉芳和爱慕) would pass its error on.
+    queue = [m for m in mentions if m.type == "Person" and m.method.startswith("person_") and m.method != "person_pos_rule"
+             and m.end < len(text) and text[m.end] in _PERSON_JOINERS]
+    if not queue:
+        return mentions
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    # a name of the list found already (by the CRF) carries the list on: 葛一、单立新和费南
+    persons_at = {m.start: m for m in mentions if m.type == "Person"}
+    added = []
+    while queue:
+        m = queue.pop()
+        known = persons_at.pop(m.end + 1, None)
+        if known is not None:
+            if known.end < len(text) and text[known.end] in _PERSON_JOINERS:
+                queue.append(known)
+            continue
+        span = _listed_name_at(ctx, m.end + 1)
+        if span is None or any(taken[span[0]:span[1]]):
+            continue
+        new = ctx.mention(span[0], span[1], "Person", "person_list", 0.75)
+        taken[new.start:new.end] = b"\x01" * (new.end - new.start)
+        added.append(new)
+        if new.end < len(text) and text[new.end] in _PERSON_JOINERS:
+            queue.append(new)
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
 
 def _latin_aliases(ctx: Context, mentions: List[Mention]) -> List[Mention]:
@@ -2917,7 +3486,8 @@ def _repeated_names(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     glue = lexicon.cue_chars("person_glue")
     added = []
     dropped = set()
-    for name, first in names.items():
+    # Longer names first: 零跑国际 again is that firm, not 零跑 followed by a word.
+    for name, first in sorted(names.items(), key=lambda kv: -len(kv[0])):
         k = text.find(name)
         while k >= 0:
             e = k + len(name)
@@ -2955,7 +3525,8 @@ def _glued_lead(ctx: Context, start: int, end: int) -> bool:
 def _glued_name_after(ctx: Context, end: int) -> bool:
     """Whether a name-like word or a company head is glued right after ``end`` (药明 in 药明合联)."""
     t = _token_at(ctx, end)
-    return t is not None and t.start == end and (t.pos in _NAMEY_TAGS or t.text in ctx.csuf)
+    return t is not None and t.start == end and (t.pos in _NAMEY_TAGS or t.text in ctx.csuf) \
+        and not (t.text[-1:] == "区" and t.text[:-1] in ctx.places)  # 公司 + 中国区总裁: a sales region, a unit
 
 
 #: name -> (sizes of the tables it was computed with, its short forms): company names recur across documents.
@@ -2986,7 +3557,8 @@ def _short_forms(ctx: Context, name: str) -> List[str]:
         if not suf:
             break
         rest = rest[:-len(suf)]
-        if 2 <= len(rest) <= (6 if len(rest) < len(name) - len(suf) else 4) and _HAN.match(rest) \
+        # (a registered name without its place and legal form may be long: 汇川精工自动化)
+        if 2 <= len(rest) <= (8 if len(rest) < len(name) - len(suf) else 4) and _HAN.match(rest) \
                 and not (rest in ctx.places or rest in ctx.stop or rest in ctx.industries or rest in ctx.titles
                          or rest in ctx.surnames or _common_word(rest)):
             out.append(rest)
@@ -3036,11 +3608,16 @@ def recognize_many(docs: Sequence[Document], recognizers: Optional[Sequence[Call
 recognize.pipe = recognize_many
 
 
-@lru_cache(maxsize=1)
-def _non_product_heads() -> Tuple[str, ...]:
-    """Words that end a programme's or event's name (计划, 大会): data file ``product_non_heads.txt``."""
-    with open(lexicon.LEX_DIR / "product_non_heads.txt", encoding="utf-8") as f:
-        return tuple(w for w in (line.strip() for line in f) if w and not w.startswith("#"))
+def _generic_kind(name: str, nouns) -> bool:
+    """``通用大模型``, ``金融大模型``, ``行业大模型``: a modifier or a sector before a category noun
+    names a kind of product, not one (``豆包大模型`` names one)."""
+    mods = lexicon.cues("product_modifier")
+    for k in range(1, len(name) - 1):
+        head = name[:k]
+        if name[k:] in nouns and (head in mods or head in lexicon.cues("industry")
+                                  or lexicon.lookup_industry(head) is not None):
+            return True
+    return False
 
 
 def _no_generic_products(mentions: List[Mention], norm: str = "") -> List[Mention]:
@@ -3048,7 +3625,7 @@ def _no_generic_products(mentions: List[Mention], norm: str = "") -> List[Mentio
     programme or event (天工计划), and cut a leading category noun off a model name (车型SU7 -> SU7)."""
     nouns = lexicon.cues("product_noun")
     starts = {m.start for m in mentions if m.type == "Product"}
-    heads = _non_product_heads()
+    heads = tuple(lexicon.cues("product_non_head"))
     out = []
     for m in mentions:
         if m.type == "Product":
@@ -3056,7 +3633,8 @@ def _no_generic_products(mentions: List[Mention], norm: str = "") -> List[Mentio
                 continue  # 推出“天工计划”: a programme, not a product
             if any(norm.startswith(w, m.end) and m.end + len(w) in starts for w in nouns):
                 continue  # DCU产品深算三号: a kind written before the category noun and the name
-            if m.name in nouns or m.name in lexicon.cues("product_stop") or lexicon.lookup_industry(m.name) is not None:
+            if m.name in nouns or m.name in lexicon.cues("product_stop") or lexicon.lookup_industry(m.name) is not None \
+                    or _generic_kind(m.name, nouns):
                 continue
             if not _NAMEISH.search(m.name):
                 continue  # 4.0, 2025: a number alone names nothing
@@ -3192,6 +3770,8 @@ def crf_mentions(ctx: Context) -> List[Mention]:
                 m.start = k + 3
             m.start = _after_firm_head(ctx, m.start, m.end)  # 四足机器人公司 + 蓝岭机器人
             m.start = _after_country(ctx, m.start, m.end)  # 德国 + 博世集团
+            if _generic_firm(ctx, m.start, m.end):
+                continue  # 合资公司, 新加坡支付公司: a description of a firm, no name
         if m.type == "Organization":
             # 上海交通大学电子工程系: what follows a university inside one span is a department
             k = ctx.norm.find("大学", m.start, m.end)

@@ -7,7 +7,7 @@ from graph_builder.doc import Document, Sentence, Token
 
 def test_model_ships_in_package():
     assert crf.MODEL_FILE.is_file()
-    assert crf.MODEL_FILE.stat().st_size < 12_000_000
+    assert crf.MODEL_FILE.stat().st_size < 13_000_000  # 12.0 MB with our dev set in training
     tagger = crf.load_model()
     assert tagger is crf.load_model()  # cached
     labels = set(tagger.labels())
@@ -252,7 +252,6 @@ def test_numpy_decoder_equals_compiled_decoder():
     lengths = np.array([5, 1, 0, 40, 17, 3], dtype=np.int64)
     starts = np.cumsum(lengths) - lengths
     emit = rng.normal(scale=3.0, size=(int(lengths.sum()), len(model.labels)))
-    o = model.labels.index("O")
     labels, probs = np.zeros(len(emit), dtype=np.int64), np.ones(len(emit))
     model._viterbi_numpy(emit, starts, lengths, labels)
     want = np.ones(len(lengths), dtype=bool)
