@@ -3242,9 +3242,11 @@ def _no_place_in_branch(ctx: Context, mentions: List[Mention]) -> List[Mention]:
 #: jieba and the CRF cut them off the name. Each maps to the POS tags of the next word that
 #: show the character cannot be a function word there (a conjunction needs a noun after it:
 #: 刘庆和表示, 吴思与此前; 为 and 在 before a verb are too often prepositions, so only a
-#: clause break or an appointment verb counts for them: 林世为任, 穆清为与).
+#: clause break or an appointment verb counts for them: 林世为任, 穆清为与; 在 before a clause
+#: break, an adverb or an appointment verb (上官立在也, 田心在转任), not before other words that
+#: follow names: 在接受采访 is the preposition's).
 _NAME_FINAL = {"和": ("v", "d", "p", "t", "x", "cue"), "与": ("v", "d", "p", "t", "x", "cue"),
-               "为": ("x", "p", "cue"), "在": ("x", "cue"), "是": ("x", "cue")}
+               "为": ("x", "p", "cue"), "在": ("x", "d", "appoint"), "是": ("x", "cue")}
 _CLAUSE_BREAKS = "，。；：、！？）"
 
 
@@ -3260,6 +3262,11 @@ def _name_final_glue(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     out = []
     taken = {m.start for m in mentions}
     for m in mentions:
+        if m.type == "Person" and m.name[-1:] in _NAME_FINAL and _HAN.match(m.name) \
+                and len(m.name) - 1 >= max(2, len(m.name) + 1 - _max_name_len(ctx, m.name)) \
+                and m.name not in ctx.persons and not _final_glue_ok(ctx, m.end - 1, _NAME_FINAL[m.name[-1]]):
+            # 孙立在 + 接受采访: a rule or the CRF took the preposition into the name
+            m = ctx.mention(m.start, m.end - 1, "Person", m.method, m.score)
         e = m.end
         if m.type == "Person" and e < len(text) and text[e] in _NAME_FINAL and e + 1 not in taken \
                 and _HAN.match(m.name) and len(m.name) < _max_name_len(ctx, m.name + text[e]) \
@@ -3444,8 +3451,10 @@ def _final_glue_ok(ctx: Context, pos: int, tags: Tuple[str, ...]) -> bool:
     nxt = _token_at(ctx, pos + 1)
     if nxt is None or nxt.start != pos + 1:
         return False
-    if "cue" in tags and (nxt.text in lexicon.cues("person") or nxt.text in lexicon.cues("appoint")
-                          or len(nxt.text) >= 2 and _cue_after(ctx, pos + 1)):  # 朱俊为 + 表示, 柴文是 + 介绍
+    appointing = nxt.text in lexicon.cues("person") or nxt.text in lexicon.cues("appoint")
+    if "cue" in tags and (appointing or len(nxt.text) >= 2 and _cue_after(ctx, pos + 1)):  # 朱俊为 + 表示, 柴文是 + 介绍
+        return True
+    if "appoint" in tags and appointing:  # 田心在 + 转任
         return True
     if nxt.pos == "x":
         return False

@@ -780,3 +780,15 @@ def test_brands_listed_before_counted_brand_noun():
     _doc, got = _ents("海尔智家将大模型接入旗下卡萨帝和Leader两大品牌的新品。")
     assert ("卡萨帝", "Product") in got and ("Leader", "Product") in got
     assert ("卡萨帝", "Person") not in got
+
+
+@pytest.mark.parametrize("text,name", [
+    ("中国汽车工业协会副秘书长孙立在接受采访时表示，市场保持增长。", "孙立"),  # 在 + 接受: the preposition
+    ("药明合联副总裁上官立在也出席了签约仪式。", "上官立在"),  # 在 + 也: the name's own character
+    ("腾讯音乐娱乐集团副总裁田心在转任总办助理。", "田心在"),  # 在 + an appointment verb
+])
+def test_name_final_zai(text, name):
+    from graph_builder.pipeline import Pipeline
+
+    doc = Pipeline()(Document(id="z", text=text))
+    assert [m.name for m in doc.mentions if m.type == "Person"] == [name]
