@@ -31,3 +31,35 @@ def annotated_doc(text, ents, norm=None, paragraphs=None, tokens=None) -> Docume
             pos += len(word)
         assert pos == len(text)
     return doc
+
+
+def recognized_doc(text: str) -> Document:
+    """``text`` normalised, segmented and recognised; every mention's name is checked against
+    the normalised text under its span."""
+    from graph_builder.normalize import normalize
+    from graph_builder.recognize import recognize
+    from graph_builder.segment import segment
+
+    doc = recognize(segment(normalize(Document(id="t", text=text))))
+    for m in doc.mentions:
+        assert doc.norm[m.start:m.end] == m.name, m
+    return doc
+
+
+def recognized(text: str) -> set:
+    """(name, type) of every mention the recogniser finds in ``text`` (see :func:`recognized_doc`)."""
+    return {(m.name, m.type) for m in recognized_doc(text).mentions}
+
+
+def relation_triples(text: str, ents) -> set:
+    """(subject key, predicate, object key, title) of every relation found among the mentions
+    ``ents`` ((surface, type) in order); keys are the resolver's canonical names."""
+    from graph_builder.relate import relate
+    from graph_builder.resolve import resolve
+
+    doc = relate(resolve(annotated_doc(text, ents)))
+    out = set()
+    for r in doc.relations:
+        s, o = doc.mentions[r.subject], doc.mentions[r.object]
+        out.add((s.key, r.predicate, o.key, r.title))
+    return out

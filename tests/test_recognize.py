@@ -6,18 +6,12 @@ import pytest
 from graph_builder.doc import Document, Mention
 from graph_builder.recognize import RECOGNIZERS, recognize
 from graph_builder.segment import segment
+from doc_helpers import recognized_doc  # noqa: E402  (tests/ is on sys.path)
 
-try:
-    from graph_builder.normalize import normalize
-except ImportError:  # pragma: no cover
-    def normalize(doc):
-        return doc
 
 
 def _ents(text):
-    doc = recognize(segment(normalize(Document(id="t", text=text))))
-    for m in doc.mentions:
-        assert doc.text[m.start:m.end] == m.name or doc.norm[m.start:m.end] == m.name
+    doc = recognized_doc(text)
     return doc, {(m.name, m.type) for m in doc.mentions}
 
 

@@ -11,13 +11,10 @@ from graph_builder.doc import Document
 from graph_builder.normalize import normalize
 from graph_builder.recognize import recognize
 from graph_builder.segment import segment
+from doc_helpers import recognized  # noqa: E402  (tests/ is on sys.path)
 
 
-def _ents(text):
-    doc = recognize(segment(normalize(Document(id="t", text=text))))
-    for m in doc.mentions:
-        assert doc.norm[m.start:m.end] == m.name
-    return {(m.name, m.type) for m in doc.mentions}
+_ents = recognized  # (name, type) of every mention found
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -8,16 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph_builder.doc import Document
-from graph_builder.recognize import recognize
-from graph_builder.segment import segment
+from doc_helpers import recognized  # noqa: E402  (tests/ is on sys.path)
 
 
-def _ents(text):
-    doc = recognize(segment(Document(id="t", text=text)))
-    for m in doc.mentions:
-        assert doc.text[m.start:m.end] == m.name
-    return {(m.name, m.type) for m in doc.mentions}
+_ents = recognized  # (name, type) of every mention found
 
 
 def _of_type(text, etype):

@@ -9,22 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from graph_builder.relate import relate
-from graph_builder.resolve import resolve
 
-from doc_helpers import annotated_doc  # noqa: E402  (tests/ is on sys.path)
+from doc_helpers import relation_triples  # noqa: E402  (tests/ is on sys.path)
 
 C, P, PR, I, O, PL = "Company", "Person", "Product", "Industry", "Organization", "Place"
 
 
-def triples(text, ents):
-    """(subject key, predicate, object key, title) of every relation found."""
-    doc = relate(resolve(annotated_doc(text, ents)))
-    out = set()
-    for r in doc.relations:
-        s, o = doc.mentions[r.subject], doc.mentions[r.object]
-        out.add((s.key, r.predicate, o.key, r.title))
-    return out
+triples = relation_triples  # (subject key, predicate, object key, title)
 
 
 def invested(found):
