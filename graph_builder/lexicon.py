@@ -192,6 +192,7 @@ _CUE_FILES = {
     "industry_activity": "industry_activities.txt",
     "industry_market_head": "industry_market_heads.txt",
     "branch_head": "branch_heads.txt",
+    "post_verb": "post_verbs.txt",
 }
 
 
@@ -218,7 +219,8 @@ def cues(kind: str) -> FrozenSet[str]:
     ``product_non_head`` (计划, 大会: ends a programme's or event's name), ``industry_focus_verb``
     (专注于, 主营), ``industry_focus_stop``, ``industry_activity`` (研发, 生产) and
     ``industry_market_head`` (食品, 饮料: heads of market segments before 市场), ``branch_head``
-    (分行, 研究院: a place between an employer and one of these names an internal unit).
+    (分行, 研究院: a place between an employer and one of these names an internal unit),
+    ``post_verb`` (曾任, 兼任: a post and its employer follow).
     """
     if kind not in _CUE_FILES:
         raise ValueError(f"unknown cue kind {kind!r} (expected one of {', '.join(_CUE_FILES)})")

@@ -336,7 +336,8 @@ def _after_country(ctx: Context, start: int, end: int) -> int:
     whole is a known name (中国平安) or a registered legal name (深圳市…有限公司)."""
     text = ctx.norm
     whole = text[start:end]
-    if whole in ctx.companies or (_suffix_of(whole, ctx.csuf) and ctx.csuf[_suffix_of(whole, ctx.csuf)] == "strong"):
+    legal = _suffix_of(whole, ctx.csuf)
+    if whole in ctx.companies or (legal and ctx.csuf[legal] == "strong"):
         return start
     for k in (2, 3):
         rest = text[start + k:end]
@@ -666,15 +667,18 @@ def _name_run_after(ctx: Context, toks: Sequence[Token], j: int) -> int:
     return k
 
 
-#: Verbs that put a post (and its employer) after them: 兼任X首席技术官, 曾任X副总裁.
-_POST_VERBS = frozenset(("任", "兼任", "出任", "担任", "曾任", "现任", "原任", "历任", "升任", "转任", "调任", "就任"))
+@lru_cache(maxsize=1)
+def _post_verbs() -> frozenset:
+    """Verbs that put a post (and its employer) after them (兼任X首席技术官, 曾任X副总裁): the
+    appointment words and the ``post_verb`` cues."""
+    return _appointment_words() | lexicon.cues("post_verb")
 
 
 @recognizer(priority=63)
 def employer_before_title_rule(ctx: Context) -> List[Mention]:
     """``兼任TCL华星首席技术官``, ``曾任Medivo首席技术官``: a written name between an appointment
     verb and a job title is the employer, a company unless an organisation suffix ends it."""
-    verbs = _appointment_words() | _POST_VERBS
+    verbs = _post_verbs()
     out = []
     for toks in ctx.sentences:
         n = len(toks)
@@ -857,6 +861,8 @@ def latin_firm_rule(ctx: Context) -> List[Mention]:
 
 #: Words that join the members of a list (华为、小米和荣耀).
 _LIST_JOINERS = frozenset(("、", "和", "及", "与", "以及"))
+#: The one-character joiners, found by looking at the character after a name.
+_JOINER_CHARS = "".join(sorted(j for j in _LIST_JOINERS if len(j) == 1))
 
 
 def _member_before(ctx: Context, toks: Sequence[Token], j: int) -> int:
@@ -1229,7 +1235,7 @@ def _verb_given_name(ctx: Context, surname: Token, given: Token) -> bool:
     高/nr + 建设/v): jieba tags the surname as a name, and the verb is none that follows names
     (表示, 出任) or that a firm does (宣布)."""
     return surname.pos == "nr" and len(surname.text) == 1 and ctx.surnames.get(surname.text, 0) >= 100 \
-        and given.text not in _appointment_words() and given.text not in _POST_VERBS \
+        and given.text not in _post_verbs() \
         and given.text not in lexicon.cues("firm_verb") and not _cue_after(ctx, given.start, 2)
 
 
@@ -3099,7 +3105,7 @@ def org_suffix_rule(ctx: Context) -> List[Mention]:
 
 
 # A list joiner inside a span: two names the CRF ran together (X200 Pro与X200 mini).
-_LIST_IN_NAME = re.compile(r"[与和及、]")
+_LIST_IN_NAME = re.compile("[" + _JOINER_CHARS + "]")
 
 
 #: Tags that show a CRF span ran on past a name into a clause (马来西亚 + 投资建设圆柱电池).
@@ -3287,7 +3293,7 @@ _LATIN_ALIAS = re.compile(r"[（(]([A-Z][A-Za-z.&'-]*(?: [A-Za-z.&'-]+){0,5})[�
 
 
 #: Words that join the names of a list of persons (葛一、单立新和费南).
-_PERSON_JOINERS = "、和及与"
+_PERSON_JOINERS = _JOINER_CHARS
 #: Words that may end a listed name: joiners, 等 and clause punctuation.
 _LIST_END = frozenset(("、", "和", "及", "与", "等", "，", "。", "；", "）", "为", "分别"))
 
