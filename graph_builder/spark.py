@@ -144,11 +144,15 @@ def run_batch(nlp: Pipeline, items):
 
 def _partition_runner(pipeline: Pipeline):
     """The function each executor runs over one partition of ``(index, doc)`` pairs."""
+    from . import crf
+
     stages = pipeline.stages
+    model = crf.active_model()  # the driver's --ner choice, for the executors
 
     def run_partition(items):
         # Built once per partition; lexicons and models are module-level caches,
         # so a reused Python worker loads them only once.
+        crf.use_model(model)
         nlp = Pipeline(stages)
         batch = []
         for item in items:

