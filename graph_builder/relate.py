@@ -31,14 +31,21 @@ Beyond the patterns' own groups, a pattern may leave an endpoint unsaid
 (``"s_from"``/``"o_from"``: the first or nearest fitting mention of the sentence
 before the match, as in ``X，1975年生，现任Y副行长``; ``"sole"``: the only such entity
 named before the match, news outlets aside, as in ``X成立于2018年，创始人兼CEO张三…``,
-and none when two are); ``pair_patterns`` relate the
-two companies last named together (``双方将联合开发``); ``"pairwise"`` relates every pair of
+and none when two are; ``"topic"``/``"topic_first"``: in a sentence naming none, the topic of
+an earlier sentence, or the company an earlier sentence opened with, as in
+``X是Y控股的子公司。…J7搭载自研芯片JY-1``); ``pair_patterns`` relate the
+two companies last named together (``双方将联合开发``; with a ``slist`` of products, both make
+them: ``双方将联合研发“秧鸽8S”``); ``"pairwise"`` relates every pair of
 a listed group (``A、B和C共同组建…``); ``"o_pronoun"`` takes the object only from those pronouns
 (``其分体式飞行汽车“天行者”``); ``"no_coref"`` (true, ``"s"`` or ``"o"``) keeps pronouns out of
 an endpoint; ``respective_patterns`` hand
 titles to the persons in order (``两人分别担任CEO和CTO``). ``后者`` refers to the most
 recent fitting mention, other pronouns to the topic. Joined titles (董事长兼总裁) give
 one ``worksFor`` per title.
+
+A company followed by a bracket that only gives its short or English name (``X（688417.SH，
+以下简称“Y”）``) stands in the pattern string as Y when the bracket calls Y the short name or
+the text goes on to use Y, and the bracket is skipped.
 
 ``Relation.method`` is the pattern name (``worksFor:title-before-name``). A triple
 is emitted at most once per sentence (the most confident pattern wins);
@@ -84,6 +91,7 @@ _MACROS = {
     "COM": PLACEHOLDER["Company"],
     "PROD": PLACEHOLDER["Product"],
     "IND": PLACEHOLDER["Industry"],
+    "PL": PLACEHOLDER["Place"],
     "ORG": "[" + PLACEHOLDER["Company"] + PLACEHOLDER["Organization"] + "]",
     "NOTORG": "[^" + PLACEHOLDER["Company"] + PLACEHOLDER["Organization"] + "]",
     "CP": "[" + PLACEHOLDER["Company"] + PLACEHOLDER["Product"] + "]",
@@ -93,7 +101,8 @@ _MACROS = {
     # a unit between employer and title: may hold Organization/Product/Place mentions
     # (与 is allowed: 云与智慧产业事业群; a second company or a person still ends the unit)
     # (verbs and prepositions end it: 月之光科技由前微软研究院研究员X is not 月之光科技's researcher)
-    "U": "[^" + PLACEHOLDER["Person"] + PLACEHOLDER["Company"] + re.escape(_PUNCT) + "和及由被向对将是为]",
+    # (nor a hiring verb: 公司同时聘请复旦大学药学院教授X is not the company's professor)
+    "U": "[^" + PLACEHOLDER["Person"] + PLACEHOLDER["Company"] + re.escape(_PUNCT) + "和及由被向对将是为聘邀]",
     # a character of free text that may hold Organization/Product/Place mentions
     "N": "[^" + PLACEHOLDER["Person"] + PLACEHOLDER["Company"] + re.escape(_PUNCT) + "]",
     # a plain character or a place ("在北京发布")
@@ -102,6 +111,8 @@ _MACROS = {
 # a unit inside a joined title: no person, company or organization
 _JOINED_UNIT = "[^" + PLACEHOLDER["Person"] + PLACEHOLDER["Company"] + PLACEHOLDER["Organization"] + re.escape(_PUNCT) + "和及由被向对将是为]"
 _PRIVATE_USE_RE = re.compile("[" + _ENTITY_RANGE + "]")
+# any chief officer a company names (首席内容官, 首席供应链官), beyond the listed titles
+_CHIEF = "首席[\u4e00-\u9fff]{1,5}?官"
 _MACRO_RE = re.compile(r"\{(cue:[a-z_]+|[A-Z]+)\}")
 
 
@@ -154,7 +165,7 @@ def _rules() -> dict:
     # not_titles: words the lexicon lists as titles that name no post (股东 holds shares)
     titles = [t for t in (set(raw["titles"]) | set(_lexicon_titles())) - set(raw.get("not_titles", ())) if t and len(t) <= 12]
     mods = trie_regex(raw["title_modifiers"])
-    one = "(?:" + mods + ")*" + "(?:" + trie_regex(titles) + ")"
+    one = "(?:" + mods + ")*" + "(?:" + trie_regex(titles) + "|" + _CHIEF + ")"
     macros = dict(_MACROS)
     # a later title of a joined phrase may follow its own unit (副行长兼上海总部主任, 研发工程师、欧洲工厂
     # 总经理); the unit must end in a unit head or a mention, so 兼任 is never read as a unit
@@ -166,11 +177,11 @@ def _rules() -> dict:
     macros["UNIT"] = "(?:" + _JOINED_UNIT + "{0,8}?" + heads + ")"
     # an executive title: the first one of the phrase is a post a company gives (董事长, 总裁, 创始人),
     # so a title with no employer before it can take the sentence's company (分析师 cannot)
-    macros["EXEC"] = "(?:(?:" + mods + ")*(?:" + trie_regex(raw["exec_titles"]) + ")" + joined + ")"
+    macros["EXEC"] = "(?:(?:" + mods + ")*(?:" + trie_regex(raw["exec_titles"]) + "|" + _CHIEF + ")" + joined + ")"
     # the title proper at the end of a title with its unit (研发中心主任 -> 主任, 中国区总裁 -> 总裁)
     unit_tail = re.compile("(?:" + trie_regex(raw["unit_heads"]) + ")(?=(" + one + ")$)")
     # in a "requires" test the bare title is enough (modifiers only ever precede one)
-    bare_title = "(?:" + trie_regex(titles) + ")"
+    bare_title = "(?:" + trie_regex(titles) + "|" + _CHIEF + ")"
 
     def expand(pattern: str) -> str:
         def sub(m: re.Match) -> str:
@@ -204,7 +215,7 @@ def _rules() -> dict:
             # it with "paragraph": the paragraph's only employer is the fallback)
             if p.get(group + "_from"):
                 allowed[group] = _MACROS[p[group + "_types"]]
-                if p[group + "_from"] != "topic" and not p.get("paragraph"):
+                if p[group + "_from"] not in ("topic", "topic_first") and not p.get("paragraph"):
                     needs.append(frozenset(_MACROS[p[group + "_types"]]))
         patterns.append({**p, "re": rx, "needs": needs, "requires": requires, "list_allowed": allowed})
     pron = {
@@ -277,6 +288,8 @@ class _SentenceView:
         self.items: Dict[int, _Item] = {}
         # type -> first mention of the latest earlier sentence of the paragraph having one
         self.earlier: Dict[str, int] = {}
+        # the company the latest earlier sentence that opened with one opened with ("topic_first")
+        self.earlier_first: Dict[str, int] = {}
         # (type, key) -> first mention of every company/organization the paragraph named so far
         self.named: Dict[tuple, int] = {}
 
@@ -320,17 +333,33 @@ class _Topics:
     def __init__(self) -> None:
         self.previous: Dict[str, int] = {}  # type -> first mention of the latest sentence having it
         self.current: Dict[str, int] = {}
+        # type -> the company or organization a sentence opened with (no person, company,
+        # organization or product before it), of the latest sentence naming either ("topic_first";
+        # empty when that sentence opened otherwise)
+        self.previous_first: Dict[str, int] = {}
+        self.current_first: Dict[str, int] = {}
+        self.opened = False  # the current sentence named a person, company, organization or product
         self.last: Dict[str, int] = {}  # type -> latest mention of the paragraph (for 后者)
         self.pair: Optional[Tuple[int, int]] = None  # first two companies of the latest sentence naming two (双方)
         self.named: Dict[tuple, int] = {}  # (type, key) -> first mention, each employer the paragraph named
 
     def seen(self, type_: str, index: int) -> None:
         self.current.setdefault(type_, index)
+        self.open_with(type_, index)
         self.last[type_] = index
 
     def end_sentence(self) -> None:
+        if any(t in self.current for t in _EMPLOYER_TYPES):
+            self.previous_first = self.current_first
         self.previous.update(self.current)
         self.current = {}
+        self.current_first = {}
+        self.opened = False
+
+    def open_with(self, type_: str, index: int) -> None:
+        if not self.opened and type_ in _EMPLOYER_TYPES:
+            self.current_first[type_] = index
+        self.opened = self.opened or type_ in _MAJOR_TYPES
 
     def antecedent(self, types: Tuple[str, ...], latest: bool = False) -> Optional[int]:
         if latest:  # 后者 names the most recent fitting mention, not the topic
@@ -350,6 +379,7 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
     """Pattern string of ``sent``; records its mentions in ``topics``."""
     view = _SentenceView()
     view.earlier = dict(topics.previous)
+    view.earlier_first = dict(topics.previous_first)
     view.named = dict(topics.named)
     pos = sent.start
     for i in range(lo, hi):
@@ -357,16 +387,21 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
         if m.start < pos or m.end > sent.end:
             continue  # overlapping or crossing the sentence end: not usable here
         _add_gap(doc, view, pos, m.start, topics, rules, pos > sent.start)
-        view.add_item(m.type, _Item(i, m.start, m.end, False))
+        # 上海衡算工业软件股份有限公司（688417.SH，以下简称“衡算软件”）: the name the text goes on
+        # to use stands for the company, and the bracket is skipped
+        alias = _alias_bracket(doc, i, hi, sent.end)
+        k = alias[0] if alias else i
+        m = doc.mentions[k]
+        view.add_item(m.type, _Item(k, doc.mentions[i].start, doc.mentions[i].end, False))
         # 36氪获悉: the outlet is not the topic (记者从星河科技获悉: the company still is)
         if not rules["source"].match(doc.norm, m.end) or doc.norm[m.start - 1:m.start] in ("从", "向", "据"):
-            topics.seen(m.type, i)
+            topics.seen(m.type, k)
             if m.type in _EMPLOYER_TYPES:
-                topics.named.setdefault((m.type, m.key or m.name), i)
+                topics.named.setdefault((m.type, m.key or m.name), k)
             # 吉利汽车旗下的极氪科技宣布…公司: the unit named after 旗下 is what the sentence is about
             if m.type == "Company" and _UNDER_RE.search(doc.norm, max(0, m.start - 3), m.start):
-                topics.current["Company"] = i
-        pos = _skip_own_bracket(doc, i, hi, sent.end)
+                topics.current["Company"] = k
+        pos = alias[1] if alias else _skip_own_bracket(doc, i, hi, sent.end)
     _add_gap(doc, view, pos, sent.end, topics, rules, pos > sent.start)
     view.offsets.append(sent.end)
     pair = _first_pair(doc, view)
@@ -377,11 +412,64 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
 
 
 _EMPLOYER_TYPES = ("Company", "Organization")
+_MAJOR_TYPES = ("Person", "Company", "Organization", "Product")
 _CLAUSE_PUNCT_RE = re.compile("[，,。；;：:！？!?\n]")
 _UNDER_RE = re.compile("旗下的?$")
 
 _BRACKET_RE = re.compile(r"\s*[（(][^（）()。！？!?；;]{0,40}[）)]")
 _ALSO_RE = re.compile(r"\s*[（(](?:并|同时)?兼")
+
+
+# what an alias bracket may hold besides the names: quotes, separators, a stock code, and the
+# words that introduce a short or English name (以下简称, 英文名, 股份代号)
+_ALIAS_FILLER_RE = re.compile(
+    r"(?:[\s“”\"'‘’「」『』，,、：:]|以下简称|以下称|下称|简称|又称|英文名称?|英文简称|英文|"
+    r"股票代码|证券代码|股份代号|股票简称|证券简称|[0-9A-Za-z.]+)*")
+
+
+_SHORT_NAME_RE = re.compile("简称|下称|以下称")
+
+
+def _alias_bracket(doc: Document, i: int, hi: int, limit: int) -> Optional[Tuple[int, int]]:
+    """``X（以下简称“Y”）``, ``X（Y）``, ``X（英文名Z，简称“Y”）``: (the mention Y, the bracket end)
+    when the bracket right after company or organization ``i`` holds only names of its type
+    (the last one is the name the text goes on to use) and naming filler; else None.
+
+    The resolver may give Y another key than X (衡算工业软件 / 衡算软件); the short name is the
+    canonical one where the text uses it (GUIDELINES), so relations of X are stated with Y.
+    """
+    m = doc.mentions[i]
+    if m.type not in _EMPLOYER_TYPES:
+        return None
+    hit = _BRACKET_RE.match(doc.norm, m.end, limit)
+    if not hit or _ALSO_RE.match(doc.norm, hit.start()):
+        return None
+    inner_start = hit.start() + len(hit.group()) - len(hit.group().lstrip()) + 1
+    inner_end = hit.end() - 1
+    inside = []
+    j = i + 1
+    while j < hi and doc.mentions[j].start < hit.end():
+        other = doc.mentions[j]
+        if other.start < inner_start or other.end > inner_end or other.type != m.type:
+            return None
+        inside.append(j)
+        j += 1
+    if not inside:
+        return None
+    pos = inner_start
+    for j in inside:
+        if not _ALIAS_FILLER_RE.fullmatch(doc.norm, pos, doc.mentions[j].start):
+            return None
+        pos = doc.mentions[j].end
+    if not _ALIAS_FILLER_RE.fullmatch(doc.norm, pos, inner_end):
+        return None
+    # a name the bracket calls the short one (以下简称“Y”), else the one the text goes on to use
+    # (輝達（NVIDIA）…輝達 keeps 輝達)
+    y = doc.mentions[inside[-1]]
+    named = _SHORT_NAME_RE.search(doc.norm, inner_start, y.start)
+    later = any(n.type == y.type and (n.name == y.name or (n.key and n.key == y.key))
+                for n in doc.mentions[inside[-1] + 1:])
+    return (inside[-1] if named or later else i), hit.end()
 
 
 def _skip_own_bracket(doc: Document, i: int, hi: int, limit: int) -> int:
@@ -441,6 +529,7 @@ def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics
         # a sentence opening with a pronoun is about its antecedent (公司完成融资，由A领投。其自研的…:
         # 其 is still the company, not the investor A named after it)
         topics.current.setdefault(doc.mentions[antecedent].type, antecedent)
+        topics.open_with(doc.mentions[antecedent].type, antecedent)
         pos = e
     view.add_text(text[pos:], a + pos)
 
@@ -641,7 +730,8 @@ def _respective_relations(doc: Document, sent: Sentence, view: _SentenceView, ru
 
 
 def _pair_relations(doc: Document, sent: Sentence, view: _SentenceView, topics: _Topics, rules: dict) -> List[Relation]:
-    """``双方将联合开发…``: a relation between the two companies the text just named.
+    """``双方将联合开发…``: a relation between the two companies the text just named (with a
+    ``slist`` group of products, ``双方将联合研发“秧鸽8S”``: each product made by both).
 
     The pair is the first two companies of this sentence before the cue, else of the
     latest earlier sentence of the paragraph that named two (kept in ``topics.pair``,
@@ -658,7 +748,15 @@ def _pair_relations(doc: Document, sent: Sentence, view: _SentenceView, topics: 
             if rules["negation"].search(span_text):
                 continue
             conf = p["confidence"] * (rules["hedge_factor"] if rules["hedge"].search(span_text) else 1.0)
-            out.append(Relation(pair[0], p["predicate"], pair[1], sent.start, sent.end, round(conf, 3), p["name"], None))
+            if m.groupdict().get("slist") is not None:
+                # 双方将联合研发无人驾驶插秧机“秧鸽8S”: each product listed is made by both
+                a, b = m.span("slist")
+                for prod in _items_in(view, a, b, PLACEHOLDER["Product"]):
+                    for company in pair:
+                        out.append(Relation(prod.mention, p["predicate"], company, sent.start, sent.end,
+                                            round(conf, 3), p["name"], None))
+            else:
+                out.append(Relation(pair[0], p["predicate"], pair[1], sent.start, sent.end, round(conf, 3), p["name"], None))
             break
     return out
 
@@ -841,8 +939,8 @@ def _elided(doc: Document, view: _SentenceView, m: re.Match, p: dict, group: str
     if not how:
         return []
     ok = p["list_allowed"][group]
-    if how == "topic":
-        return _earlier_topic(doc, view, ok)
+    if how in ("topic", "topic_first"):
+        return _earlier_topic(doc, view, ok, how == "topic_first")
     found = _elided_in_sentence(doc, view, m, how, ok, rules)
     if not found and p.get("paragraph") and not any(
             view.chars[i] in ok and not view.items[i].coref for i in view.items):
@@ -889,13 +987,15 @@ def _paragraph_sole(doc: Document, view: _SentenceView, ok: str) -> List[_Item]:
     return [_Item(cands[0], men.start, men.end, True)]
 
 
-def _earlier_topic(doc: Document, view: _SentenceView, ok: str) -> List[_Item]:
+def _earlier_topic(doc: Document, view: _SentenceView, ok: str, first: bool = False) -> List[_Item]:
     """``…星河银行公告。与此同时，副行长韩立行将兼任董事会秘书``: the employer left unsaid in a
     sentence that names no entity of the allowed types is the topic of the latest earlier sentence
     of the paragraph that has one (an item marked as coreference, so it counts less)."""
     if any(view.chars[i] in ok for i in view.items):
         return []
-    cands = [i for t, i in view.earlier.items() if PLACEHOLDER.get(t) in ok]
+    # first: the company an earlier sentence opened with (鲸跃汽车是华庭集团控股的子公司。…鲸跃J7搭载
+    # 自研智驾芯片JY-1: 鲸跃汽车), not one named after a person or product (X20搭载…。码小匠仍为…)
+    cands = [i for t, i in (view.earlier_first if first else view.earlier).items() if PLACEHOLDER.get(t) in ok]
     if not cands:
         return []
     men = doc.mentions[max(cands)]
