@@ -119,6 +119,9 @@ def process(inputs: Optional[Sequence[str]] = None, workers: int = 1, report: Op
     check_inputs(inputs)
     load_lexicons(lexicons)
     use_recognizer(ner)
+    from .crf import active_model
+
+    report.extra["recogniser"] = active_model()
     nlp = pipeline or Pipeline()
     docs = _timed(iter_documents(inputs, report), report, "read")
     if exclude is not None:

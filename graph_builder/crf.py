@@ -533,24 +533,29 @@ def _lac_features(feats: List[List[str]], tags: Sequence[str]) -> None:
 # tagging
 # --------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
 def load_model(path: Optional[str] = None):
-    """Load the CRF model once and return a ``pycrfsuite.Tagger``.
+    """Load a CRF model once and return a ``pycrfsuite.Tagger``.
 
     Parameters
     ----------
     path : str, optional
-        A model file; default ``graph_builder/data/models/ner_crf.crfsuite``.
+        A model file; default the active model (:func:`use_model`:
+        ``graph_builder/data/models/ner_crf.crfsuite`` unless ``accurate`` was chosen).
 
     Raises
     ------
     FileNotFoundError
         When the model file is missing (run ``scripts/train_ner.py``).
     """
+    return _tagger_at(str(_model_path(path)))
+
+
+@lru_cache(maxsize=2)
+def _tagger_at(path: str):
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(_model_path(path)))
+    tagger.open(path)
     return tagger
 
 
@@ -658,7 +663,7 @@ def _encoder_at(path: str) -> "_Encoder":
 
 def clear_model_cache() -> None:
     """Forget the loaded models (python-crfsuite's and the NumPy copies), e.g. after training a new one."""
-    load_model.cache_clear()
+    _tagger_at.cache_clear()
     _encoder_at.cache_clear()
 
 

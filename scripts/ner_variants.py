@@ -158,7 +158,7 @@ def run(job):
         lines.append(train_ner.score_heldout(model, held, lac=lac))
         model.unlink()
     else:
-        crf.load_model.cache_clear()
+        crf.clear_model_cache()
         tagger = crf.load_model(str(model))
         for name, path, types, reader in (
             ("cluener-dev", data / "cluener/dev.json", None, "cluener"),

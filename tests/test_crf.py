@@ -66,12 +66,12 @@ def test_features_are_per_char():
 
 
 def test_missing_model_is_clear_error(tmp_path):
-    crf.load_model.cache_clear()
+    crf.clear_model_cache()
     try:
         with pytest.raises(FileNotFoundError, match="train_ner"):
             crf.load_model(str(tmp_path / "none.crfsuite"))
     finally:
-        crf.load_model.cache_clear()
+        crf.clear_model_cache()
 
 
 def test_features_hand_built_for_a_short_sentence():

@@ -135,7 +135,7 @@ def test_numpy_tagger_agrees_with_crfsuite(accurate):
         assert [g[:3] for g in got] == [w[:3] for w in want], text
         for g, w in zip(got, want):
             assert abs(g[3] - w[3]) <= 1e-4
-    crf.load_model.cache_clear()
+    crf.clear_model_cache()
 
 
 def test_use_model_choices():
@@ -167,6 +167,7 @@ def test_cli_build_and_extract_accurate(tmp_path):
     out = tmp_path / "out"
     res = _cli("build", str(src), "-o", str(out), "--ner", "accurate", "--no-html", "--workers", "1")
     assert res.returncode == 0, res.stderr
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["recogniser"] == "accurate"
     ttl = (out / "graph.ttl").read_text(encoding="utf-8")
     assert "王建国" in ttl and "星海科技" in ttl
     res = _cli("extract", str(src), "--ner", "accurate")
