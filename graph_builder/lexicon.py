@@ -186,6 +186,7 @@ _CUE_FILES = {
     "firm_head": "firm_heads.txt",
     "person_after": "person_after.txt",
     "product_tail": "product_tails.txt",
+    "product_quote_head": "product_quote_heads.txt",
     "product_non_head": "product_non_heads.txt",
     "industry_focus_verb": "industry_focus_verbs.txt",
     "industry_focus_stop": "industry_focus_stop.txt",

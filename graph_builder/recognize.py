@@ -49,7 +49,7 @@ _LATIN_DIGIT = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
 # Alphanumeric model names: Mate 70, iPhone 16 Pro Max, GPT-4o, SU7, Model Y, Hi-MO 9, Qwen3-Max.
 _MODEL = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z]+(?:-[A-Za-z]+)?(?: [A-Z][A-Za-z]+)*[ -]?[A-Z]?[0-9]{1,4}(?:\.[0-9]{1,2}(?![0-9]))?"
-    r"[A-Za-z]{0,2}(?:-(?:[A-Z]{1,2}|[A-Z][a-z]{1,9}|mini|turbo)(?![A-Za-z0-9]))*|[A-Z][a-z]+ [A-Z])"
+    r"[A-Za-z]{0,2}(?:-(?:[A-Z]{1,2}|[A-Z][a-z]{1,9}|mini|turbo|[0-9]{2,4})(?![A-Za-z0-9]))*|[A-Z][a-z]+ [A-Z])"
     r"(?: (?:Pro\+?|Max|Plus|Ultra|mini|Lite|SE|Turbo))*(?![A-Za-z0-9])"
 )
 # Words after a drug target (PD-1抑制剂): the code before them is a target, not a model name.
@@ -252,9 +252,11 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
                     and (toks[j + 1].pos in _NAMEY_TAGS or toks[j + 1].pos == "nr") and toks[j + 1].text not in ctx.titles:
                 i = j + 1  # 四足机器人公司蓝岭机器人: 公司 is the kind of firm before its name here
                 continue
-            if tier != "strong" and j + 1 < n and toks[j + 1].start == toks[j].end and _business_line(ctx, toks[j + 1].text):
-                i = j + 1  # 诺基亚网络业务总裁, 投资银行业务: the word names a business line, not a firm
-                continue
+            if tier != "strong" and j + 1 < n and toks[j + 1].start == toks[j].end and (
+                    _business_line(ctx, toks[j + 1].text)
+                    or tier == "weak" and (toks[j + 1].text in lexicon.cues("industry") or toks[j + 1].text == "市场")):
+                i = j + 1  # 诺基亚网络业务总裁, 投资银行业务: the word names a business line, not a firm;
+                continue   # 水田机械市场, 支线航空行业: a sector before its cue, not a firm
             start_tok = _company_run(ctx, toks, i, tier)
             if start_tok is not None and tier != "strong" and _known_firm_and_verb(ctx, toks, start_tok, i, j):
                 start_tok = None
@@ -1896,7 +1898,10 @@ def _product_after(ctx: Context, toks: Sequence[Token], i: int) -> Optional[Tupl
         t = toks[j]
         if window and t.start != window[-1].end and not (_latinish(t) and _latinish(window[-1])):
             break  # WPS + Office + 2025: Latin words of one name stand a space apart (jieba tags Office nz)
-        if t.pos in _BREAK and t.pos != "m" or t.text in ctx.titles or t.text in breaks:
+        # 载荷 + CX + - + Ka: a hyphen between two Latin parts joins one model code
+        hyphen = t.text == "-" and window and _latinish(window[-1]) and t.start == window[-1].end \
+            and j + 1 < n and toks[j + 1].start == t.end and _latinish(toks[j + 1])
+        if t.pos in _BREAK and t.pos != "m" and not hyphen or t.text in ctx.titles or t.text in breaks:
             break
         window.append(t)
         j += 1
@@ -1937,11 +1942,15 @@ def _product_after(ctx: Context, toks: Sequence[Token], i: int) -> Optional[Tupl
             return None  # 推出了手机: a category, not a name
     last = first
     while last + 1 < len(window) and (window[last + 1].pos in ("eng", "m", "un", "nz", "nrt", "j")
-                                      or window[last + 1].pos in ("nr",) and len(window[last + 1].text) == 1) \
+                                      or window[last + 1].pos in ("nr",) and len(window[last + 1].text) == 1
+                                      or window[last + 1].text == "-" and last + 2 < len(window)) \
             and not _COUNT_WORD.match(window[last + 1].text):  # X200 mini两款: a count after the name
         last += 1
     if window[first].pos == "m":
         return None
+    if last + 1 < len(window) and window[last + 1].pos in ("n", "vn", "nr", "ng") and _HAN.match(window[last + 1].text) \
+            and _HAN.match(ctx.norm[window[first].start:window[last].end]) and not numbered and not plain:
+        return None  # 推出纯电 + 轿车, 碳板 + 竞速鞋, 大屏 + 会员服务: a word before more nouns describes the kind
     return window[first].start, _han_edition_end(ctx.norm, window[last].end)
 
 
@@ -2001,6 +2010,12 @@ def product_rule(ctx: Context) -> List[Mention]:
                 if span:
                     out.append(ctx.mention(span[0], span[1], "Product", "product_rule", 0.65))
             elif w in ("大模型", "操作系统", "芯片", "模型", "平台") and i > 0 and toks[i - 1].end == t.start:
+                latin = toks[i - 1].pos == "eng" and len(toks[i - 1].text) >= 4 and not toks[i - 1].text.isupper() \
+                    and w == "平台" and lexicon.lookup_industry(toks[i - 1].text) is None
+                if latin and toks[i - 1].text not in ctx.companies and toks[i - 1].text not in ctx.stop \
+                        and not (i > 1 and toks[i - 2].end == toks[i - 1].start and _latinish(toks[i - 2])):
+                    out.append(ctx.mention(toks[i - 1].start, toks[i - 1].end, "Product", "product_rule", 0.7))
+                    continue  # 在Steam平台: a Latin name before 平台 is the platform's
                 if w in ("模型", "平台") and (toks[i - 1].pos not in ("un", "nz", "j") or len(toks[i - 1].text) < 2):
                     continue  # 百炼平台, 千问模型: only a word jieba does not know names one (交易平台 is a kind)
                 # 天枢大模型, 鸿蒙操作系统: a brand word glued to a product category.
@@ -2015,7 +2030,8 @@ def product_rule(ctx: Context) -> List[Mention]:
                 named = w == "大模型" and p.pos == "n" and 2 <= len(p.text) <= 4 and _HAN.match(p.text) \
                     and (not _common_word(p.text) or versioned) and lexicon.lookup_industry(p.text) is None
                 if ((p.pos in ("un", "nz", "nr", "nrt", "j") or named) and p.text not in ctx.companies
-                        and p.text not in ctx.industries and p.text not in ctx.stop):
+                        and p.text not in ctx.industries and p.text not in ctx.stop
+                        and not p.text.endswith("级")):  # 企业级大模型, 消费级芯片: a grade, not a name
                     end = t.end
                     if i + 1 < n and toks[i + 1].start == end and toks[i + 1].pos in ("m", "eng"):
                         end = toks[i + 1].end  # a version: 天枢大模型2.0
@@ -2048,7 +2064,7 @@ def product_rule(ctx: Context) -> List[Mention]:
                 if (t.pos in ("eng", "m") and any(c.isdigit() for c in t.text) and p.end == t.start
                         and _HAN.match(p.text) and p.pos in ("nz", "un", "n", "j", "nr", "nt", "nrt")
                         and p.text not in ctx.stop and not _YEARISH.match(t.text) and len(t.text) <= 6
-                        and p.text not in ctx.industries
+                        and p.text not in ctx.industries and not _category_head(p.text)  # 门锁L3: a kind, then the code
                         and not (t.pos == "m" and i + 1 < n and toks[i + 1].start == t.end and _HAN.match(toks[i + 1].text)
                                  and toks[i + 1].text not in lexicon.cues("product_noun")
                                  and toks[i + 1].pos not in ("d", "c", "p", "uj", "ul")  # 畅享80也: no count word
@@ -2065,6 +2081,7 @@ def product_rule(ctx: Context) -> List[Mention]:
                         else p.start
                     out.append(ctx.mention(start, end, "Product", "product_model_rule", 0.7))
     out.extend(_maker_glued_models(ctx))
+    out.extend(_code_before_noun(ctx))
     out.extend(_quoted_after_noun(ctx))
     out.extend(_named_after_noun(ctx))
     out.extend(_short_code_lists(ctx))
@@ -2074,6 +2091,26 @@ def product_rule(ctx: Context) -> List[Mention]:
     # 自研, 首款纯电: a descriptor after the launch verb is no product name
     mods = [w for w in lexicon.cues("product_modifier") if len(w) >= 2]
     return [m for m in out if not any(m.name.startswith(w) for w in mods)]
+
+
+def _code_before_noun(ctx: Context) -> List[Mention]:
+    """``第10架C919客机``, ``用于C929宽体客机``: a Latin model code (capitals then digits) right
+    before a product-category noun, one short descriptive word (宽体) allowed between, is a product."""
+    nouns = lexicon.cues("product_noun")
+    out = []
+    for toks in ctx.sentences:
+        for i, t in enumerate(toks):
+            if t.pos != "eng" or not _CODE.match(t.text) or _YEARISH.search(t.text) or t.text in ctx.stop:
+                continue
+            if i > 0 and toks[i - 1].end == t.start and (_latinish(toks[i - 1]) or toks[i - 1].text == "-"):
+                continue  # part of a longer Latin name
+            k = i + 1
+            if k < len(toks) and toks[k].start == toks[k - 1].end and toks[k].text not in nouns \
+                    and toks[k].pos in ("a", "b", "n") and len(toks[k].text) <= 2 and _HAN.match(toks[k].text):
+                k += 1  # C929 + 宽体 + 客机
+            if k < len(toks) and toks[k].start == toks[k - 1].end and toks[k].text in nouns and _HAN.match(toks[k].text):
+                out.append(ctx.mention(t.start, t.end, "Product", "product_model_rule", 0.7))
+    return out
 
 
 def _maker_glued_models(ctx: Context) -> List[Mention]:
@@ -2216,8 +2253,12 @@ _QUOTED = re.compile(r"[“\"「《]([^“”\"「」《》，。；！？\s]{2,
 
 def _quoted_after_noun(ctx: Context) -> List[Mention]:
     """``平台“鲜果多多”``, ``手表“星河一号”``, ``游戏《燕云十六声》``: a quoted name right after a product-category noun;
-    ``名为“灵犀”的大模型``: a quoted name followed by 的 and such a noun."""
+    ``耳机品牌“听澜”``, ``竞速鞋“逐日4”``: or after a word or character that ends such a noun (``product_quote_head``);
+    ``名为“灵犀”的大模型``, ``“岳储”系列``, ``“极芯”磷酸铁锂电芯``: a quoted name followed by 系列, or by
+    (的 and) a noun phrase that ends in such a noun. A programme or event name (“天工计划”) is none."""
     nouns = lexicon.cues("product_noun")
+    heads = nouns | lexicon.cues("product_quote_head")
+    non_heads = tuple(lexicon.cues("product_non_head"))
     out = []
     norm = ctx.norm
     for toks in ctx.sentences:
@@ -2226,11 +2267,29 @@ def _quoted_after_noun(ctx: Context) -> List[Mention]:
         for m in _QUOTED.finditer(norm, toks[0].start, toks[-1].end):
             head, tail = m.start(), m.end()
             named_before = norm.startswith("的", tail) and any(norm.startswith(w, tail + 1) for w in nouns)
-            if named_before or any(norm.endswith(w, max(0, head - len(w)), head) for w in nouns):
+            before = next((t for t in toks if t.end == head), None)
+            # 复星医药“进出”, 国美电器“内战”: a firm's name ending in a head character is no category
+            firm = before is not None and (before.text in ctx.companies or before.text in ctx.csuf)
+            if named_before or norm.startswith("系列", tail) or _noun_phrase_after(ctx, toks, tail, nouns) \
+                    or any(norm.endswith(w, max(0, head - len(w)), head) for w in (nouns if firm else heads)):
                 name = m.group(1)
-                if name not in ctx.companies and name not in ctx.stop:
+                if name not in ctx.companies and name not in ctx.stop and not name.endswith(non_heads):
                     out.append(ctx.mention(m.start(1), m.end(1), "Product", "product_rule", 0.75))
     return out
+
+
+def _noun_phrase_after(ctx: Context, toks: Sequence[Token], pos: int, nouns) -> bool:
+    """Whether one to three glued noun tokens from ``pos`` end in a product-category noun
+    (“极芯”磷酸铁锂 + 电芯)."""
+    k = next((x for x, t in enumerate(toks) if t.start == pos), None)
+    if k is None:
+        return False
+    for x in range(k, min(k + 3, len(toks))):
+        if x > k and toks[x].start != toks[x - 1].end or toks[x].pos not in _NOUNISH:
+            return False
+        if toks[x].text in nouns:
+            return True
+    return False
 
 
 # Tags of the name pieces before 系列.
@@ -2352,14 +2411,23 @@ def _name_after(ctx: Context, toks: Sequence[Token], k: int, nouns) -> Optional[
             or u.text[0] in _GLUE or u.text[0] in "已其该均":
         return None  # 机型已获: a function word jieba glued, not a name
     end = k + 1
+    coded = False
     while end < n and end - k < 4:
         v, prev = toks[end], toks[end - 1]
         gap = ctx.norm[prev.end:v.start]
         if not (gap == "" or gap == " " and v.pos in ("eng", "m") and prev.pos in ("eng", "m")):
             break
+        if coded and v.pos not in ("eng", "m") and v.text != "-":
+            break  # HK-217 + 已获: a Han word after a hyphenated code is no part of it
         if v.pos in _AFTER_NOUN_MORE and not ctx.is_known(v.text) and v.text not in nouns \
                 and v.text not in lexicon.cues("product_stop"):  # 弗列加特 + 营收: a report word ends it
             end += 1
+        elif v.text == "-" and prev.pos in ("eng", "m") and end + 1 < n and toks[end + 1].start == v.end \
+                and toks[end + 1].pos in ("eng", "m"):
+            end += 2  # 终端 + HH + - + Marine: a Latin code in hyphenated parts
+            coded = True
+        elif v.text in lexicon.cues("industry") or v.text in ("市场", "业务"):
+            return None  # 汽车 + 用钢 + 市场: the noun and the word name a sector, not a product
         elif u.pos == "un" and end == k + 1 and v.pos in ("n", "ng", "zg") and len(v.text) <= 2 \
                 and v.text not in nouns and (end + 1 >= n or toks[end + 1].pos in _BREAK):
             end += 1  # 星布 + 谷地, 三翼 + 鸟 before a verb or a comma: the rest of an unknown name
@@ -2368,6 +2436,8 @@ def _name_after(ctx: Context, toks: Sequence[Token], k: int, nouns) -> Optional[
             break
     if end < n and toks[end].start == toks[end - 1].end and (toks[end].text in ctx.csuf or toks[end].pos == "nt"):
         return None  # 平台星河科技: a company
+    if end < n and toks[end].start == toks[end - 1].end and toks[end].text in nouns and _HAN.match(toks[end].text):
+        return None  # 手机 + 直连 + 卫星: a word between two category nouns describes them
     a, b = u.start, toks[end - 1].end
     name = ctx.norm[a:b]
     if toks[end - 1].pos == "m" and end - 1 == k:
@@ -2525,6 +2595,8 @@ def _possessed_product(ctx: Context, toks: Sequence[Token], j: int) -> Optional[
     k = j
     while k < n and k - j < 4 and toks[k].pos not in _BREAK and toks[k].text not in ctx.stop:
         if toks[k].text in nouns:
+            if k + 1 < n and toks[k + 1].text in _OPEN_CLOSE:
+                return None  # 公司的3D视觉检测系统“瞳界”: the quoted word is the name, the rest its kind
             proper = [t for t in toks[j:k] if t.pos in _PROPER or t.pos == "m"]
             if proper:
                 return toks[j].start, toks[k - 1].end
@@ -2542,6 +2614,8 @@ _SECTOR_TAGS = frozenset(("n", "nz", "vn", "eng", "un", "j", "nt", "l", "b"))
 _SECTOR_INNER = frozenset(("v", "a", "s"))
 # Firm words after which the sector phrase may be free text when a name or 一家 frames it
 # (激光雷达厂商禾赛科技, 是一家潮玩公司); 市场 and 业务 stay label-only.
+# Firm words that name a kind of firm, not a sector, before a name (具身智能公司星尘动力, 手机厂商)
+_KIND_OF_FIRM = frozenset(("公司", "厂商", "厂家", "品牌", "运营商"))
 _FIRM_CUES = frozenset(("企业", "公司", "厂商", "厂家", "品牌", "龙头", "巨头", "服务商", "供应商", "制造商",
                         "运营商", "集成商", "独角兽"))
 
@@ -2570,19 +2644,36 @@ def industry_rule(ctx: Context) -> List[Mention]:
             cued = nxt is not None and nxt.start == toks[j - 1].end and (
                 nxt.text in cues or nxt.text in weak
                 # 新茶饮 + 市场竞争: jieba glued the cue to the next word
-                or any(nxt.text.startswith(c) for c in _GLUED_CUE_HEADS))
+                or any(nxt.text.startswith(c) for c in _GLUED_CUE_HEADS)
+                # 储能 + 业务收入: the same for 业务, but not a unit or a post (业务部, 业务员)
+                or nxt.text.startswith("业务") and nxt.text[-1] not in "员部群处科组")
+            glued_biz = cued and nxt.text.startswith("业务") and nxt.text != "业务"
+            # 智能家居品牌云米: before 品牌 and a name right after it, a label is the brand's sector
+            # (not 手机品牌的订单, 茶饮品牌「茶裏王」: 品牌 is no sector cue of its own)
+            if not cued and nxt is not None and nxt.text == "品牌" and nxt.start == toks[j - 1].end \
+                    and j + 1 < n and toks[j + 1].start == nxt.end and (toks[j + 1].pos in _NAMEY_TAGS or toks[j + 1].pos == "nr"):
+                cued = True
             # 专注于工业机器人, 专注 + 于 + 工业机器人: a focus verb right before, 于/在 allowed between
             after_verb = i > 0 and (toks[i - 1].text in verbs
                                     or (i > 1 and toks[i - 1].text in ("于", "在") and toks[i - 2].text in verbs))
             end = toks[j - 1].end
-            # 储能系统集成商, 锂电设备企业: a label and one more noun before a firm word: the label is the sector
-            if not cued and j + 1 < n and toks[j].pos in ("n", "vn") and toks[j + 1].text in weak \
-                    and toks[j].end == toks[j + 1].start and toks[j].start == toks[j - 1].end:
+            # 储能系统集成商, 锂电设备企业: a label and one more noun before a firm word: the label is the sector;
+            # 碳纤维复合材料企业, 卫星互联网终端业务: before 企业, 业务 or 市场 the noun narrows it (not 初创, 合资)
+            q = j  # 碳化硅 + 衬底 + 材料 + 企业: up to two nouns
+            while q < n and q - j < 2 and toks[q].pos in ("n", "vn") and toks[q].start == toks[q - 1].end \
+                    and toks[q].text not in weak:
+                q += 1
+            if not cued and j < q < n and toks[q].text in weak and toks[q - 1].end == toks[q].start:
                 cued = True
+                if toks[q].text in ("企业", "业务", "市场") and all(
+                        x.text not in mods and x.text not in ctx.stop and len(x.text) >= 2
+                        and x.text not in lexicon.cues("industry_activity") for x in toks[j:q]):
+                    end = toks[q - 1].end
             if cued or after_verb:
                 start = toks[i].start
-                if cued and not after_verb and j - i == 1:
+                if cued and not after_verb and j - i == 1 and not glued_biz:
                     # 扫地 + 机器人业务: nouns glued before the label narrow the sector
+                    # (not before 业务收入: 疾风体育 + 跑鞋 + 业务收入 opens with the firm's name)
                     k = i
                     while k > 0 and i - k < 2 and toks[k - 1].end == toks[k].start and toks[k - 1].pos in ("n", "nz", "vn") \
                             and len(toks[k - 1].text) >= 2 and not ctx.is_known(toks[k - 1].text) \
@@ -2598,6 +2689,8 @@ def industry_rule(ctx: Context) -> List[Mention]:
                 out.extend(_focus_sector(ctx, toks, i, cues | weak))
             elif t.text in _SCOPE_VERBS and i > 0 and toks[i - 1].text in _SCOPE_SUBJECTS:
                 out.extend(_business_scope(ctx, toks, i + 1))
+            elif t.text in ("为", "是") and i > 0 and toks[i - 1].text in _MAIN_BUSINESS:
+                out.extend(_business_scope(ctx, toks, i + 1, single=True))  # 主营业务为商品混凝土。
             glued = _glued_cue(t.text, cues) if len(t.text) >= 3 else 0  # shorter: no head plus cue
             if not glued and len(t.text) >= 4:  # 化工企业 as one word: a weak cue after a taxonomy label
                 weak_glued = _glued_cue(t.text, weak)
@@ -2623,6 +2716,10 @@ def industry_rule(ctx: Context) -> List[Mention]:
             if m > 1 and toks[m - 1].text in ("等", "等等") and not is_weak:
                 out.extend(_industry_list(ctx, toks, m - 1))
                 continue
+            if not is_weak or t.text in ("业务", "市场"):
+                framed = _framed_sector(ctx, toks, i)
+                if framed is not None:  # 专注于机器人核心零部件领域: the whole phrase after the verb
+                    out.append(framed)
             k = _sector_start(ctx, toks, i, cues)
             e = _sector_end(toks, k, i, mods)
             if k >= e:
@@ -2630,12 +2727,17 @@ def industry_rule(ctx: Context) -> List[Mention]:
             name = ctx.norm[toks[k].start:toks[e - 1].end]
             if name in ("公司", "企业") or _COUNTED.match(name):  # 三大产业, 多个领域: a count, not a sector
                 continue
+            if lexicon.lookup_industry(name) is None and all(
+                    any(w in x.text for w in lexicon.cues("industry_focus_stop")) for x in toks[k:e]):
+                continue  # 专注于技术创新领域, 产品领域: an aim or a generic noun, no sector
             if is_weak and not _ends_in_label(name, lookup):
                 # a weak cue (企业, 市场) needs a sector term before it: a taxonomy label (化工企业),
                 # or a firm word framed as a kind of firm (是一家潮玩公司)
                 if not (t.text in _FIRM_CUES and e == i and _after_one_firm(toks, k)) \
                         and not (t.text == "市场" and e == i and _market_segment(ctx, name)):
-                    continue
+                    k = _after_industry_verb(ctx, toks, k, i) if e == i else None
+                    if k is None:
+                        continue
             out.append(ctx.mention(toks[k].start, toks[e - 1].end, "Industry", "industry_rule", 0.7))
             out.extend(_coordinated_industries(ctx, toks, k, lookup))
         out.extend(_counted_industry_list(ctx, toks))
@@ -2692,8 +2794,8 @@ def _sector_start(ctx: Context, toks: Sequence[Token], i: int, cues, head: int =
         if p.end != toks[k].start or p.text in ctx.companies or p.text in ctx.products or p.text in cues \
                 or p.text in brk or p.text in verbs or chars + len(p.text) > 10:
             break  # 智能 + 主营 + 扫地机器人: a focus verb ends the phrase, whatever jieba glued before it
-        if p.pos not in _SECTOR_TAGS:
-            right = toks[k] if k < i else None
+        if p.pos not in _SECTOR_TAGS and not (p.pos in ("m", "mq") and p.text[0] == "零" and len(p.text) >= 2):
+            right = toks[k] if k < i else None  # (零部件/mq: jieba reads 零 as a numeral)
             left = toks[k - 2] if k >= 2 and toks[k - 2].end == p.start else None
             inner = (p.pos in _SECTOR_INNER and len(p.text) == 2 and p.text not in ctx.stop
                      and p.text not in verbs
@@ -2719,6 +2821,8 @@ def _sector_start(ctx: Context, toks: Sequence[Token], i: int, cues, head: int =
         while k < i and toks[k].pos in _SECTOR_INNER \
                 and lexicon.normalize_label(ctx.norm[toks[k].start:toks[i - 1].end]) not in lookup:
             k += 1
+    if 0 < k < i - 1 and toks[k].text == "高端" and toks[k - 1].text in ("中", "超") and toks[k - 1].end == toks[k].start:
+        k -= 1  # 中 + 高端 + 酒店: jieba cuts the grade word
     return k
 
 
@@ -2738,6 +2842,103 @@ def _market_segment(ctx: Context, name: str) -> bool:
         return False
     heads = lexicon.cues("industry_market_head") | lexicon.cues("product_noun")
     return any(name.endswith(h) and len(name) > len(h) for h in heads)
+
+
+# Grade words: part of a sector before a noun (高端家电, 中高端酒店), no sector alone (切入高端市场).
+_GRADES = frozenset(("高端", "中高端", "中端", "低端", "中低端", "超高端"))
+
+
+# Verbs before X业务 that make X a business line (负责, 分管): only before 业务.
+_BUSINESS_VERBS = frozenset(("负责", "分管", "主管", "掌管"))
+# Tags that never stand inside a sector phrase framed by an industry verb and a cue.
+_FRAMED_BREAK = frozenset(("x", "w", "uj", "ul", "u", "p", "c", "d", "t", "q", "y", "e", "o", "nnt"))
+
+
+def _framed_sector(ctx: Context, toks: Sequence[Token], i: int) -> Optional[Mention]:
+    """``专注于机器人核心零部件领域``, ``深耕本地生活领域``, ``深耕半导体洁净机器人领域``: between
+    an industry verb (于/在 may follow it) and the cue ``toks[i]``, the glued words are the sector
+    whatever jieba tagged them (核心/modifier, 洁净/z, 本地/r): up to six words, two to twelve
+    characters, no punctuation or function word, place, company or abstract word (专注于技术创新领域);
+    leading scope words go (深耕国内市场 names no sector)."""
+    verbs = lexicon.cues("industry_verb")
+    if toks[i].text == "业务":  # 负责心血管介入业务: the business line a manager runs
+        verbs = verbs | _BUSINESS_VERBS
+    a, start = i, None
+    while a > 0 and i - a < 7:
+        p = toks[a - 1]
+        if p.end != toks[a].start:
+            return None
+        if p.text in verbs:
+            start = p.end
+        elif p.text in ("于", "在") and a >= 2 and toks[a - 2].text in verbs and toks[a - 2].end == p.start:
+            start = p.end
+        elif p.text[0] == "于" and len(p.text) >= 2 and a >= 2 and toks[a - 2].text in ("专注", "致力") \
+                and toks[a - 2].end == p.start:
+            start, a = p.start + 1, a - 1  # 专注 + 于车 + 规级: jieba glued 于 to the sector's first word
+        if start is not None:
+            break
+        if p.pos in _FRAMED_BREAK or (p.pos in ("r", "f", "m", "mq") and len(p.text) < 2) \
+                or (p.pos in ("m", "mq") and p.text[0] != "零") or p.text in ctx.places \
+                or p.text in ctx.companies and p.text not in ctx.industries and p.text not in ctx.ambiguous \
+                or p.text in lexicon.cues("industry") or p.text in lexicon.cues("industry_break") \
+                or p.text in lexicon.cues("industry_weak") and not (  # 专注于 + 企业知识管理: 企业 opens the sector
+                    p.text == "企业" and a >= 2 and (toks[a - 2].text in verbs or toks[a - 2].text in ("于", "在"))):
+            return None  # 零部件/mq: jieba reads 零 as a numeral
+        a -= 1
+    if start is None or a >= i:
+        return None
+    scope, mods = lexicon.cues("scope"), lexicon.cues("industry_modifier")
+    while a < i - 1 and (toks[a].text in scope or toks[a].text in mods and toks[a].text != "企业") \
+            and toks[a].start >= start:
+        start, a = toks[a].end, a + 1  # 国内 + 疫苗, 集团 + 商用地产: a scope or modifier word goes
+    end = toks[i - 1].end
+    if a == i - 1 and toks[a].pos not in _SECTOR_TAGS and lexicon.lookup_industry(toks[a].text) is None:
+        return None  # 从事具体业务: one word that is no noun names no sector
+    name = ctx.norm[start:end]
+    words = [t.text for t in toks[a:i]]
+    stop = lexicon.cues("industry_focus_stop")
+    if not 2 <= len(name) <= 12 or name in ctx.stop or name in mods or name in _GRADES or _COUNTED.match(name) \
+            or toks[i - 1].text in mods \
+            or all(w in mods or w in ctx.stop or any(x in w for x in stop) for w in words) \
+            or len(words) <= 2 and words[-1] in stop \
+            or len(words) == 1 and words[0] in lexicon.cues("industry_activity"):  # 负责销售业务
+        return None  # 专注于技术创新领域, 深耕本地市场: an aim or a scope, no sector
+    return ctx.mention(start, end, "Industry", "industry_rule", 0.7)
+
+
+def _after_industry_verb(ctx: Context, toks: Sequence[Token], k: int, i: int) -> Optional[int]:
+    """``聚焦住宅开发业务``, ``切入黄酒市场``, ``专注于卫星互联网终端业务``: before 业务 or 市场
+    (``toks[i]``), a phrase right after an industry verb (于/在 may stand between) names the
+    sector though the taxonomy lacks it: two to eight characters of nouns, no place, company,
+    modifier or abstract word (深耕本地市场, 拓展海外业务). ``在X市场`` too (公司在水田机械市场的份额).
+    Returns the phrase's first token (``k``, or one more place or adjective word before it:
+    在 + 户外/s + 帐篷市场), else None."""
+    if toks[i].text not in ("业务", "市场") or k == 0:
+        return None
+    verbs = lexicon.cues("industry_verb")
+    scope = lexicon.cues("scope")
+    if k >= 2 and toks[k - 2].text == "在" and toks[k - 1].pos in ("s", "a", "b") and len(toks[k - 1].text) == 2 \
+            and toks[k - 1].end == toks[k].start and toks[i].text == "市场":
+        k -= 1
+    v = k - 1
+    while v > 0 and toks[v].text in scope:  # 在 + 国内 + 冰箱市场: a scope word may stand between
+        v -= 1
+    if toks[v].text == "在" and toks[i].text == "市场":
+        pass  # 公司在水田机械市场的份额: where a firm competes is a sector
+    elif toks[v].text in ("于", "在") and v > 0 and toks[v - 1].text in verbs or toks[v].text in verbs:
+        if toks[v].end > toks[k].start:
+            return None
+    else:
+        return None
+    name = ctx.norm[toks[k].start:toks[i - 1].end]
+    if not 2 <= len(name) <= 8 or name in ctx.places or name in ctx.companies or name in ctx.stop or name in _GRADES \
+            or _COUNTED.match(name) or toks[i - 1].pos not in _SECTOR_TAGS and (i - k < 2 or toks[i - 1].pos != "v"):
+        return None  # 住宅 + 开发 + 业务: a verb may end a phrase of two words
+    mods = lexicon.cues("industry_modifier")
+    if any(x.text in ctx.places or x.text in mods or x.text in scope
+           or x.text in ctx.companies and x.text not in ctx.ambiguous for x in toks[k:i]):
+        return None
+    return None if any(w in name for w in lexicon.cues("industry_focus_stop")) else k
 
 
 def _focus_sector(ctx: Context, toks: Sequence[Token], i: int, cues) -> List[Mention]:
@@ -2786,12 +2987,15 @@ def _focus_sector(ctx: Context, toks: Sequence[Token], i: int, cues) -> List[Men
 # 业务涵盖快递、冷链物流和供应链服务: what a firm's business is said to cover is its sectors.
 _SCOPE_VERBS = frozenset(("涵盖", "覆盖", "包括", "包含", "涉及", "横跨", "遍及"))
 _SCOPE_SUBJECTS = frozenset(("业务", "主营业务", "业务范围", "经营范围", "业务领域"))
+# 主营业务为跨境电商: what a firm's main business is said to be is its sector, one item will do.
+_MAIN_BUSINESS = frozenset(("主营业务", "主要业务", "核心业务", "主业"))
 
 
-def _business_scope(ctx: Context, toks: Sequence[Token], k: int) -> List[Mention]:
+def _business_scope(ctx: Context, toks: Sequence[Token], k: int, single: bool = False) -> List[Mention]:
     """``业务涵盖快递、冷链物流和供应链服务。``: every item of the list from ``toks[k]`` to the
     clause end, when each is one to three glued noun tokens (2 to 8 characters, no company
-    or place); one item that is no such phrase voids the list (业务涵盖全国200多个城市)."""
+    or place); one item that is no such phrase voids the list (业务涵盖全国200多个城市).
+    A list of one item needs a taxonomy label, unless ``single`` (主营业务为商品混凝土)."""
     n = len(toks)
     out = []
     while k < n:
@@ -2813,7 +3017,7 @@ def _business_scope(ctx: Context, toks: Sequence[Token], k: int) -> List[Mention
         if j >= n or toks[j].text in ("，", "。", "；", "等", ",", ";"):
             break
         return []
-    return out if len(out) >= 2 or any(lexicon.lookup_industry(m.name) for m in out) else []
+    return out if len(out) >= 2 or single or any(lexicon.lookup_industry(m.name) for m in out) else []
 
 
 def _ends_in_label(name: str, lookup) -> bool:
@@ -2938,9 +3142,12 @@ def _sector_before_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
         return mentions
     # 旗下潮玩品牌TOP TOY: a label before 品牌 and a product names the kind of the brand, not a sector
     # (养老 + 社区品牌泰康之家: one more noun may stand between the label and 品牌)
+    # 具身智能公司星尘动力, 机器人初创公司灵猴科技, 充电桩运营商快电科技: a kind-of-firm word between the
+    # phrase and a name makes an apposition that describes the firm; guidelines rule 8 wants a sector cue
     mentions = [m for m in mentions if not (m.type == "Industry" and any(
-        ctx.norm.startswith("品牌", m.end + g) and starts.get(m.end + g + 2) == "Product"
-        and _HAN.match(ctx.norm[m.end:m.end + g] or "品") for g in (0, 1, 2)))]
+        ctx.norm.startswith(w, m.end + g) and starts.get(m.end + g + len(w)) in (
+            ("Product",) if w == "品牌" else ("Product", "Company"))
+        and _HAN.match(ctx.norm[m.end:m.end + g] or "品") for g in (0, 1, 2) for w in _KIND_OF_FIRM))]
     cues = lexicon.cues("industry")
     mods = lexicon.cues("industry_modifier")
     taken = bytearray(len(ctx.norm) + 1)
@@ -2951,7 +3158,9 @@ def _sector_before_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
         for c, t in enumerate(toks):
             # 生鲜电商平台“鲜果多多”: a platform or brand word may name a product after it
             after = starts.get(t.end) or (ctx.norm[t.end:t.end + 1] in _OPEN_CLOSE and starts.get(t.end + 1))
-            if c == 0 or not after or not (t.text in _FIRM_CUES and after == "Company"
+            # (not 公司, 厂商, 运营商: 四足机器人公司蓝岭机器人, 充电桩运营商快电科技 name a kind of firm;
+            # 品牌 only after a taxonomy label: 智能家居品牌云米)
+            if c == 0 or not after or not (t.text in _FIRM_CUES and t.text not in _KIND_OF_FIRM and after == "Company"
                                            or t.text in ("平台", "品牌") and ctx.norm[t.start - 1:t.start] != "的"):
                 continue
             k = _sector_start(ctx, toks, c, cues)
@@ -3516,7 +3725,14 @@ def _repeated_names(ctx: Context, mentions: List[Mention]) -> List[Mention]:
                          or first.type == "Company" and _glued_lead(ctx, k, e)) \
                     and not (first.type == "Person" and _after_adverb(ctx, k)) \
                     and not (first.type == "Company" and _glued_name_after(ctx, e)):
-                added.append(Mention(k, e, first.type, name, method="repeat", score=first.score))
+                if first.type == "Product":  # 晴川 again in 晴川Max: an edition glued on makes another model
+                    g = _GLUED_EDITION.match(text, e)
+                    over = [m for m in mentions if g and m.start < g.end() and m.end > e]
+                    if g and g.group(1) in lexicon.cues("product_edition") and all(
+                            m.type == "Product" and e <= m.start and m.end <= g.end() for m in over):
+                        inner += over  # (a tagger's bare Max goes)
+                        e = g.end()
+                added.append(Mention(k, e, first.type, text[k:e], method="repeat", score=first.score))
                 dropped.update(id(m) for m in inner)
                 taken[k:e] = b"\x01" * (e - k)
             k = text.find(name, e)
@@ -3524,6 +3740,9 @@ def _repeated_names(ctx: Context, mentions: List[Mention]) -> List[Mention]:
         return mentions
     return sorted([m for m in mentions if id(m) not in dropped] + added, key=lambda m: (m.start, m.end))
 
+
+# An edition word glued right after a Han model name (晴川Max, 逐日Pro).
+_GLUED_EDITION = re.compile(r"([A-Za-z]+\+?)(?![A-Za-z0-9])")
 
 #: Characters jieba glues in front of a name (交易完成后|凌达, 5月20日|青柚): a date or function word.
 _LEAD_GLUE = _GLUE + "后日月年前"
