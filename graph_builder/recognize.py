@@ -55,6 +55,14 @@ _MODEL = re.compile(
 # Words after a drug target (PD-1抑制剂): the code before them is a target, not a model name.
 _TARGET_HEADS = ("抑制剂", "激动剂", "拮抗剂", "受体", "靶点", "靶向", "抗体", "双抗", "单抗")
 _YEARISH = re.compile(r"(?:19|20)\d\d$")
+
+
+def _drug_target_at(text: str, end: int) -> bool:
+    """Whether a code ending at ``end`` names a drug target: a target word follows, maybe after
+    further slash-joined targets (PD-1抑制剂, PD-1/VEGF双抗, GLP-1双受体)."""
+    after = _TARGET_PAIR.match(text, end).end()
+    return text.startswith(_TARGET_HEADS, after) or (
+        text[after:after + 1] in ("双", "三") and text.startswith(_TARGET_HEADS, after + 1))
 # Further targets joined by slashes after a first one (PD-1/VEGF, HER2/HER3): bounded, no backtracking.
 _TARGET_PAIR = re.compile(r"(?:/[A-Za-z0-9-]{1,8}){0,3}")
 # A version number written after a model name (大模型4.0, V3, 2.5).
@@ -2045,9 +2053,7 @@ def product_rule(ctx: Context) -> List[Mention]:
                 digits = re.sub(r"\D", "", m.group())
                 if _YEARISH.match(digits) or m.group() in ctx.stop:
                     continue
-                after = _TARGET_PAIR.match(ctx.norm, m.end()).end()  # PD-1/VEGF双抗: a second target first
-                if ctx.norm.startswith(_TARGET_HEADS, after) or ctx.norm[after:after + 1] in ("双", "三") \
-                        and ctx.norm.startswith(_TARGET_HEADS, after + 1):
+                if _drug_target_at(ctx.norm, m.end()):
                     continue  # PD-1抑制剂, GLP-1双受体: a drug target names a class of drugs, not a product
                 start, end = _after_latin_maker(ctx, m.start(), m.end()), _edition_end(ctx.norm, m.end())
                 # A Chinese brand glued in front belongs to the name (小米14 is caught below).
@@ -3437,7 +3443,7 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
         prio = getattr(fn, "priority", 50)
         candidates.extend((prio, m) for m in fn(ctx))
     mentions = _brand_prefixed_products(_no_generic_products(merge(candidates, ctx.norm, ctx.doc.tokens), ctx.norm), ctx.norm)
-    mentions = _no_place_in_branch(ctx, _sector_before_firm(ctx, mentions))
+    mentions = _no_drug_targets(ctx, _no_place_in_branch(ctx, _sector_before_firm(ctx, mentions)))
     doc.mentions = _repeated_names(ctx, _name_final_glue(ctx, mentions))
     return doc
 
@@ -3451,6 +3457,14 @@ def _no_place_in_branch(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     text = ctx.norm
     return [m for m in mentions
             if not (m.type == "Place" and m.start in ends and any(text.startswith(h, m.end) for h in heads))]
+
+
+def _no_drug_targets(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """Drop a Product that is a code naming a drug target (CTLA-4 in PD-1/CTLA-4双抗), whichever
+    recogniser found it: the product rule skips these already, the CRF may not."""
+    text = ctx.norm
+    return [m for m in mentions
+            if not (m.type == "Product" and _LATIN_DIGIT.search(m.name) and _drug_target_at(text, m.end))]
 
 
 #: Given-name characters that are also conjunctions or prepositions (刘庆和, 吴思与, 林世为):
