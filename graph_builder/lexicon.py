@@ -168,6 +168,7 @@ _CUE_FILES = {
     "industry_weak": "industry_cues_weak.txt",
     "industry_verb": "industry_verbs.txt",
     "industry_modifier": "industry_modifiers.txt",
+    "industry_grade": "industry_grades.txt",
     "industry_break": "industry_breaks.txt",
     "investor": "investor_cues.txt",
     "partner": "partner_cues.txt",
@@ -206,7 +207,8 @@ def cues(kind: str) -> FrozenSet[str]:
     (出任, 担任), ``org_prefix`` (国家, 中央), ``document_head`` (报告, 白皮书), ``unit_head`` (事业群, 产品部),
     ``name_tail`` (系列, 总部: words a statistical tagger glues after a name), ``industry_weak``
     (市场, 业务: sector cues only after an industry label), ``industry_verb`` (进军, 专注于),
-    ``industry_modifier`` (核心, 新兴, 上市: next to a sector, no part of it), ``industry_break``
+    ``industry_modifier`` (核心, 新兴, 上市: next to a sector, no part of it), ``industry_grade``
+    (高端, 中高端: part of a sector's span, left out when mapping it to the taxonomy), ``industry_break``
     (面向, 发展: verbs that end a sector phrase read backwards from its cue),
     ``investor`` funding verbs (领投, 跟投), ``partner`` deal verbs after 与/和 Y (签署, 达成),
     ``honorific`` (博士, 先生: after a name), ``appoint`` (聘任, 任命: the person is the object),
@@ -269,18 +271,23 @@ _INDUSTRY_TAIL = re.compile(r"(?:行业|产业链|产业|领域|赛道|板块)$"
 def lookup_industry(text: str) -> Optional[str]:
     """The canonical industry a free-text label names, or None.
 
-    Tries the label, then the label without a trailing 行业/产业/领域/赛道/板块.
+    Tries the label, then the label without a trailing 行业/产业/领域/赛道/板块, then
+    either without a leading grade word (高端智能手机 is the 智能手机 sector).
 
     >>> lookup_industry("电商"), lookup_industry("AI领域"), lookup_industry("火星")
     ('电子商务', '人工智能', None)
+    >>> lookup_industry("高端智能手机")
+    '智能手机'
     """
     table = industry_lookup()
     key = normalize_label(text)
-    if key in table:
-        return table[key]
     short = _INDUSTRY_TAIL.sub("", key)
-    if short != key and short in table:
-        return table[short]
+    for k in (key, short):
+        if k in table:
+            return table[k]
+    for grade in sorted(cues("industry_grade"), key=len, reverse=True):
+        if short.startswith(grade) and short[len(grade):] in table:
+            return table[short[len(grade):]]
     return None
 
 
