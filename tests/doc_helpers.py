@@ -51,6 +51,11 @@ def recognized(text: str) -> set:
     return {(m.name, m.type) for m in recognized_doc(text).mentions}
 
 
+def recognized_of_type(text: str, etype: str) -> set:
+    """The names of the mentions of type ``etype`` the whole recogniser finds in ``text``."""
+    return {name for name, t in recognized(text) if t == etype}
+
+
 def relation_triples(text: str, ents) -> set:
     """(subject key, predicate, object key, title) of every relation found among the mentions
     ``ents`` ((surface, type) in order); keys are the resolver's canonical names."""

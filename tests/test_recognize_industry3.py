@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from doc_helpers import recognized  # noqa: E402  (tests/ is on sys.path)
+from doc_helpers import recognized, recognized_of_type  # noqa: E402  (tests/ is on sys.path)
 
 from graph_builder import lexicon
 
 
-def _of_type(text, etype):
-    return {name for name, t in recognized(text) if t == etype}
+_of_type = recognized_of_type
 
 
 # --------------------------------------------------------------------------- industries

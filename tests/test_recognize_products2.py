@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from doc_helpers import recognized  # noqa: E402  (tests/ is on sys.path)
+from doc_helpers import recognized, recognized_of_type  # noqa: E402  (tests/ is on sys.path)
 
 
 _ents = recognized  # (name, type) of every mention found
 
 
-def _of_type(text, etype):
-    return {name for name, t in _ents(text) if t == etype}
+_of_type = recognized_of_type
 
 
 @pytest.mark.parametrize("text,sector", [
