@@ -215,7 +215,7 @@ def _rules() -> dict:
             # it with "paragraph": the paragraph's only employer is the fallback)
             if p.get(group + "_from"):
                 allowed[group] = _MACROS[p[group + "_types"]]
-                if p[group + "_from"] not in ("topic", "topic_first") and not p.get("paragraph"):
+                if p[group + "_from"] not in ("topic", "topic_first", "prev_sentence") and not p.get("paragraph"):
                     needs.append(frozenset(_MACROS[p[group + "_types"]]))
         patterns.append({**p, "re": rx, "needs": needs, "requires": requires, "list_allowed": allowed})
     pron = {
@@ -292,6 +292,9 @@ class _SentenceView:
         self.earlier_first: Dict[str, int] = {}
         # (type, key) -> first mention of every company/organization the paragraph named so far
         self.named: Dict[tuple, int] = {}
+        # (type, key) -> first item of each company/organization of the sentence right before
+        # this one in the paragraph, pronouns resolved, news outlets aside ("prev_sentence")
+        self.prev_sentence: Dict[tuple, int] = {}
 
     def add_text(self, text: str, start: int) -> None:
         if _PRIVATE_USE_RE.search(text):
@@ -342,6 +345,8 @@ class _Topics:
         self.last: Dict[str, int] = {}  # type -> latest mention of the paragraph (for 后者)
         self.pair: Optional[Tuple[int, int]] = None  # first two companies of the latest sentence naming two (双方)
         self.named: Dict[tuple, int] = {}  # (type, key) -> first mention, each employer the paragraph named
+        # (type, key) -> first mention, each employer the latest sentence of the paragraph named
+        self.prev_sentence: Dict[tuple, int] = {}
 
     def seen(self, type_: str, index: int) -> None:
         self.current.setdefault(type_, index)
@@ -381,6 +386,7 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
     view.earlier = dict(topics.previous)
     view.earlier_first = dict(topics.previous_first)
     view.named = dict(topics.named)
+    view.prev_sentence = dict(topics.prev_sentence)
     pos = sent.start
     for i in range(lo, hi):
         m = doc.mentions[i]
@@ -407,6 +413,14 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
     pair = _first_pair(doc, view)
     if pair:
         topics.pair = pair
+    employers: Dict[tuple, int] = {}
+    for i in sorted(view.items):
+        it = view.items[i]
+        men = doc.mentions[it.mention]
+        if men.type in _EMPLOYER_TYPES and (it.coref or not rules["source"].match(doc.norm, men.end)
+                                            or doc.norm[men.start - 1:men.start] in ("从", "向", "据")):
+            employers.setdefault((men.type, men.key or men.name), it.mention)
+    topics.prev_sentence = employers
     topics.end_sentence()
     return view
 
@@ -578,10 +592,27 @@ def relate(doc: Document) -> Document:
             found += [r for r in _pair_relations(doc, sent, view, topics, rules) if _identity(doc, r) not in have]
         relations.extend(found)
     relations.extend(_brand_named_products(doc, relations))
+    relations = _drop_implicit_employed(doc, relations)
     doc.relations = _drop_untitled(doc, relations)
     # the pattern priors become the precision each pattern had on annotated text,
     # when a calibration table ships (scripts/calibrate.py; none does yet)
     return calibrate(doc)
+
+
+def _drop_implicit_employed(doc: Document, relations: List[Relation]) -> List[Relation]:
+    """A worksFor whose employer came from the sentence before (``"o_from": "prev_sentence"``,
+    星河科技发布公告。董事长王建国表示…) is dropped when the document gives that person an
+    employer in any other way (the stated one is the person's, not the implicit one)."""
+    implicit = {p["name"] for p in _rules()["patterns"] if p.get("o_from") == "prev_sentence"}
+    if not any(r.method in implicit for r in relations):
+        return relations
+
+    def person(r: Relation) -> tuple:
+        m = doc.mentions[r.subject]
+        return m.key or m.name
+
+    employed = {person(r) for r in relations if r.predicate == "worksFor" and r.method not in implicit}
+    return [r for r in relations if r.method not in implicit or person(r) not in employed]
 
 
 def _drop_untitled(doc: Document, relations: List[Relation]) -> List[Relation]:
@@ -941,6 +972,8 @@ def _elided(doc: Document, view: _SentenceView, m: re.Match, p: dict, group: str
     ok = p["list_allowed"][group]
     if how in ("topic", "topic_first"):
         return _earlier_topic(doc, view, ok, how == "topic_first")
+    if how == "prev_sentence":
+        return _previous_sentence_sole(doc, view, ok)
     found = _elided_in_sentence(doc, view, m, how, ok, rules)
     if not found and p.get("paragraph") and not any(
             view.chars[i] in ok and not view.items[i].coref for i in view.items):
@@ -985,6 +1018,24 @@ def _paragraph_sole(doc: Document, view: _SentenceView, ok: str) -> List[_Item]:
         return []
     men = doc.mentions[cands[0]]
     return [_Item(cands[0], men.start, men.end, True)]
+
+
+def _previous_sentence_sole(doc: Document, view: _SentenceView, ok: str) -> List[_Item]:
+    """``星河科技发布公告。董事长王建国表示…``: in a sentence naming no company or organization at
+    all, the one company of the sentence right before it in the paragraph (an implicit 公司, so
+    a coreference item that counts less); none when that sentence named two or more distinct
+    companies, or any organization (whose post is unsaid)."""
+    orgs = PLACEHOLDER["Company"] + PLACEHOLDER["Organization"]
+    if any(view.chars[i] in orgs for i in view.items):
+        return []
+    prev = view.prev_sentence
+    if len(prev) != 1:
+        return []
+    (type_, _), index = next(iter(prev.items()))
+    if PLACEHOLDER.get(type_) not in ok:
+        return []
+    men = doc.mentions[index]
+    return [_Item(index, men.start, men.end, True)]
 
 
 def _earlier_topic(doc: Document, view: _SentenceView, ok: str, first: bool = False) -> List[_Item]:

@@ -301,9 +301,56 @@ def test_person_pronoun_and_paragraph_limit():
     assert make_doc(text, ents, paragraphs=[1]).relations == []
 
 
-def test_no_relation_across_sentences():
+def test_exec_title_takes_the_sole_company_of_the_sentence_before():
+    # GUIDELINES: an implicit 公司 — the one company of the previous sentence employs the executive
     doc = make_doc("星河科技发布公告。董事长王建国表示满意。", [("星河科技", "Company"), ("王建国", "Person")])
+    assert triples(doc) == [("王建国", "worksFor", "星河科技", "董事长")]
+    r = only(doc, "worksFor")
+    # lowered like a pronoun-coreference relation, below a same-sentence pattern
+    assert r.confidence == pytest.approx(0.55 * 0.8) and r.confidence < 0.9
+    assert doc.text[r.start:r.end] == "董事长王建国表示满意。"
+    # several mentions of one company count as one
+    doc = make_doc("星河科技发布公告称，星河科技营收增长。总裁王建国表示满意。",
+                   [("星河科技", "Company"), ("星河科技", "Company"), ("王建国", "Person")])
+    assert triples(doc) == [("王建国", "worksFor", "星河科技", "总裁")]
+
+
+def test_no_relation_across_sentences():
+    # two distinct companies in the sentence before: whose chairman is unsaid
+    doc = make_doc("星河科技与云帆数据签署协议。董事长王建国表示满意。",
+                   [("星河科技", "Company"), ("云帆数据", "Company"), ("王建国", "Person")])
+    assert [r for r in doc.relations if r.predicate == "worksFor"] == []
+    # an organization in the sentence before
+    doc = make_doc("星河科技与清华大学发布报告。董事长王建国表示满意。",
+                   [("星河科技", "Company"), ("清华大学", "Organization"), ("王建国", "Person")])
+    assert [r for r in doc.relations if r.predicate == "worksFor"] == []
+    # a paragraph break between the sentences
+    doc = make_doc("星河科技发布公告。董事长王建国表示满意。", [("星河科技", "Company"), ("王建国", "Person")],
+                   paragraphs=[1])
     assert doc.relations == []
+    # titles that are no company post
+    for title in ("分析师", "记者", "教授", "研究员"):
+        doc = make_doc(f"星河科技发布公告。{title}王建国表示满意。", [("星河科技", "Company"), ("王建国", "Person")])
+        assert doc.relations == [], title
+    # the sentence names a company itself: no employer from the sentence before
+    doc = make_doc("星河科技发布公告。董事长王建国表示，云帆数据也将受益。",
+                   [("星河科技", "Company"), ("王建国", "Person"), ("云帆数据", "Company")])
+    assert ("王建国", "worksFor", "星河科技", "董事长") not in triples(doc)
+    # not two sentences back
+    doc = make_doc("星河科技发布公告。市场反应平稳。董事长王建国表示满意。",
+                   [("星河科技", "Company"), ("王建国", "Person")])
+    assert doc.relations == []
+
+
+def test_no_implicit_employer_for_a_person_employed_elsewhere():
+    doc = make_doc("云帆数据董事长王建国出席会议。星河科技发布公告。董事长王建国表示满意。",
+                   [("云帆数据", "Company"), ("王建国", "Person"), ("星河科技", "Company"), ("王建国", "Person")])
+    assert triples(doc) == [("王建国", "worksFor", "云帆数据", "董事长")]
+    # stated later in the document, in another paragraph
+    doc = make_doc("星河科技发布公告。董事长王建国表示满意。王建国现任云帆数据总裁。",
+                   [("星河科技", "Company"), ("王建国", "Person"), ("王建国", "Person"), ("云帆数据", "Company")],
+                   paragraphs=[2])
+    assert triples(doc) == [("王建国", "worksFor", "云帆数据", "总裁")]
 
 
 def test_no_duplicate_relations_from_one_sentence():
