@@ -195,6 +195,7 @@ _CUE_FILES = {
     "industry_market_head": "industry_market_heads.txt",
     "branch_head": "branch_heads.txt",
     "post_verb": "post_verbs.txt",
+    "name_trailing": "name_trailing_words.txt",
 }
 
 
@@ -223,7 +224,8 @@ def cues(kind: str) -> FrozenSet[str]:
     (专注于, 主营), ``industry_focus_stop``, ``industry_activity`` (研发, 生产) and
     ``industry_market_head`` (食品, 饮料: heads of market segments before 市场), ``branch_head``
     (分行, 研究院: a place between an employer and one of these names an internal unit),
-    ``post_verb`` (曾任, 兼任: a post and its employer follow).
+    ``post_verb`` (曾任, 兼任: a post and its employer follow), ``name_trailing`` (已, 拟, 出品: words
+    glued after a bare company name that are no part of it).
     """
     if kind not in _CUE_FILES:
         raise ValueError(f"unknown cue kind {kind!r} (expected one of {', '.join(_CUE_FILES)})")

@@ -3444,8 +3444,75 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
         candidates.extend((prio, m) for m in fn(ctx))
     mentions = _brand_prefixed_products(_no_generic_products(merge(candidates, ctx.norm, ctx.doc.tokens), ctx.norm), ctx.norm)
     mentions = _no_drug_targets(ctx, _no_place_in_branch(ctx, _sector_before_firm(ctx, mentions)))
-    doc.mentions = _repeated_names(ctx, _name_final_glue(ctx, mentions))
+    doc.mentions = _repeated_names(ctx, _country_before_firm(ctx, _trailing_words(ctx, _name_final_glue(ctx, mentions))))
     return doc
+
+
+def _trailing_words(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """Company spans cut before a word glued after the name (``name_trailing`` cues): 北岳微装拟 →
+    北岳微装, 快付通已 → 快付通, 宁德时代战略投资 → 宁德时代, 光年动画出品 → 光年动画.
+
+    The name left must have two characters at least and the whole span must be no known company;
+    the word must not be followed by more name characters glued into the same word.
+    """
+    cues = lexicon.cues("name_trailing")
+    out = []
+    for m in mentions:
+        if m.type == "Company" and m.name not in ctx.companies:
+            for w in sorted(cues, key=len, reverse=True):
+                if m.name.endswith(w) and len(m.name) - len(w) >= 2 and _HAN.match(m.name[-len(w) - 1]):
+                    m = ctx.mention(m.start, m.end - len(w), "Company", m.method, m.score)
+                    break
+        out.append(m)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset:
+    """Names (and alternative labels) of the places of kind ``country`` in ``places.txt``."""
+    out = set()
+    for r in lexicon._rows("places.txt"):
+        if len(r) > 1 and r[1] == "country":
+            out.add(r[0])
+            out.update(a.strip() for a in (r[2].split(",") if len(r) > 2 else ()) if a.strip())
+    return frozenset(out)
+
+
+def _country_before_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """A foreign country written before a company's name split off as a Place (德国西门子 →
+    德国 + 西门子, 德国克朗斯公司 → 德国 + 克朗斯公司, 德国户外用品公司 → 德国 alone).
+
+    Only countries other than China, and only where the whole is no known company; a Place span
+    is split when the rest is a known company (with or without a company suffix).
+    """
+    taken = {(m.start, m.end) for m in mentions}
+    out = []
+    for m in mentions:
+        if m.type not in ("Company", "Place") or m.name in ctx.companies:
+            out.append(m)
+            continue
+        split = None
+        for k in (2, 3):
+            head, rest = m.name[:k], m.name[k:]
+            if head not in _countries() or head.startswith("中") or len(rest) < 2:
+                continue
+            suf = _suffix_of(rest, ctx.csuf)
+            known = rest in ctx.companies or (suf and rest[:-len(suf)] in ctx.companies)
+            if m.type == "Place" and not known:
+                continue
+            if m.type == "Company" and not known and not (suf and ctx.csuf[suf] != "weak"):
+                continue
+            if m.type == "Company" and suf and m.name[:-len(suf)] in ctx.companies:
+                continue
+            split = k
+            break
+        if split is None:
+            out.append(m)
+            continue
+        out.append(ctx.mention(m.start, m.start + split, "Place", m.method, m.score))
+        if not _generic_firm(ctx, m.start + split, m.end) and (m.start + split, m.end) not in taken:
+            out.append(ctx.mention(m.start + split, m.end, "Company", m.method, m.score))
+    return out
 
 
 def _no_place_in_branch(ctx: Context, mentions: List[Mention]) -> List[Mention]:
