@@ -715,11 +715,28 @@ def _first_pair(doc: Document, view: _SentenceView, before: Optional[int] = None
         m = doc.mentions[item.mention]
         if item.coref or m.type != "Company" or (m.key or m.name) in keys:
             continue
+        if _PARENT_OF_NEXT_RE.match(doc.norm, m.end) and _next_is_company(doc, view, i):
+            continue  # 南岭银行旗下子公司南岭数科与华为云…，双方: the parent is not a side
         keys.add(m.key or m.name)
         found.append(item.mention)
         if len(found) == 2:
             return found[0], found[1]
     return None
+
+
+#: text between a company and the next one that makes the first the parent of the second
+_PARENT_OF_NEXT_RE = re.compile("(?:的)?(?:旗下|下属)(?:的)?(?:全资|控股)?(?:子公司|公司|企业)?|(?:的)?(?:全资|控股)子公司")
+
+
+def _next_is_company(doc: Document, view: _SentenceView, i: int) -> bool:
+    """The item after pattern position ``i`` is a company named right after the link words."""
+    after = [j for j in view.items if j > i]
+    if not after or i + 1 >= len(view.chars):
+        return False
+    j = min(after)
+    m, nxt = doc.mentions[view.items[i].mention], doc.mentions[view.items[j].mention]
+    link = _PARENT_OF_NEXT_RE.match(doc.norm, m.end)
+    return nxt.type == "Company" and not view.items[j].coref and link is not None and link.end() == nxt.start
 
 
 _TITLE_SPLIT_RE = re.compile("[、和及与]")
@@ -1026,12 +1043,15 @@ def _previous_sentence_sole(doc: Document, view: _SentenceView, ok: str) -> List
     a coreference item that counts less); none when that sentence named two or more distinct
     companies, or any organization (whose post is unsaid)."""
     orgs = PLACEHOLDER["Company"] + PLACEHOLDER["Organization"]
-    if any(view.chars[i] in orgs for i in view.items):
-        return []
     prev = view.prev_sentence
     if len(prev) != 1:
         return []
     (type_, _), index = next(iter(prev.items()))
+    named = [i for i in sorted(view.items) if view.chars[i] in orgs]
+    # 迈瑞医疗发布公告。总裁吴楚安表示，公司已与X签署…: others may be named after a 公司 that
+    # stands for that very company (the sentence is about it)
+    if named and not (view.items[named[0]].coref and view.items[named[0]].mention == index):
+        return []
     if PLACEHOLDER.get(type_) not in ok:
         return []
     men = doc.mentions[index]
