@@ -112,6 +112,17 @@ def places() -> Dict[str, str]:
 
 
 @functools.lru_cache(maxsize=None)
+def countries() -> FrozenSet[str]:
+    """Names and alternative labels of the places of kind ``country`` in ``places.txt``."""
+    out = set()
+    for r in _rows("places.txt"):
+        if len(r) > 1 and r[1] == "country":
+            out.add(r[0])
+            out.update(a.strip() for a in (r[2].split(",") if len(r) > 2 else ()) if a.strip())
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=None)
 def function_words() -> Dict[str, str]:
     """Words jieba lacks that would otherwise read as names (曾任) -> their POS tag."""
     return {r[0]: r[1] for r in _rows("function_words.txt") if len(r) > 1}

@@ -55,6 +55,8 @@ _MODEL = re.compile(
 # Words after a drug target (PD-1抑制剂): the code before them is a target, not a model name.
 _TARGET_HEADS = ("抑制剂", "激动剂", "拮抗剂", "受体", "靶点", "靶向", "抗体", "双抗", "单抗")
 _YEARISH = re.compile(r"(?:19|20)\d\d$")
+# Further targets joined by slashes after a first one (PD-1/VEGF, HER2/HER3): bounded, no backtracking.
+_TARGET_PAIR = re.compile(r"(?:/[A-Za-z0-9-]{1,8}){0,3}")
 
 
 def _drug_target_at(text: str, end: int) -> bool:
@@ -63,8 +65,8 @@ def _drug_target_at(text: str, end: int) -> bool:
     after = _TARGET_PAIR.match(text, end).end()
     return text.startswith(_TARGET_HEADS, after) or (
         text[after:after + 1] in ("双", "三") and text.startswith(_TARGET_HEADS, after + 1))
-# Further targets joined by slashes after a first one (PD-1/VEGF, HER2/HER3): bounded, no backtracking.
-_TARGET_PAIR = re.compile(r"(?:/[A-Za-z0-9-]{1,8}){0,3}")
+
+
 # A version number written after a model name (大模型4.0, V3, 2.5).
 _VERSION = re.compile(r"[Vv]?\d{1,2}(?:\.\d{1,2})?$")
 # The phase of a fund (二期, 3期) written after its name.
@@ -353,10 +355,15 @@ def _after_country(ctx: Context, start: int, end: int) -> int:
         rest = text[start + k:end]
         if len(rest) < 2 or text[start:start + k] not in ctx.places:
             continue
-        suf = _suffix_of(rest, ctx.csuf)
-        if rest in ctx.companies or suf and rest[:-len(suf)] in ctx.companies:
+        if _known_firm_name(ctx, rest):
             return start + k
     return start
+
+
+def _known_firm_name(ctx: Context, name: str) -> bool:
+    """Whether ``name`` is a known company, as written or without its company suffix (博世集团)."""
+    suf = _suffix_of(name, ctx.csuf)
+    return name in ctx.companies or bool(suf) and name[:-len(suf)] in ctx.companies
 
 
 def _known_firm_and_verb(ctx: Context, toks: Sequence[Token], k: int, i: int, j: int) -> bool:
@@ -3448,6 +3455,12 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
     return doc
 
 
+@lru_cache(maxsize=1)
+def _trailing_cues() -> Tuple[str, ...]:
+    """The ``name_trailing`` cues, longest first (战略投资 before 投资)."""
+    return tuple(sorted(lexicon.cues("name_trailing"), key=len, reverse=True))
+
+
 def _trailing_words(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     """Company spans cut before a word glued after the name (``name_trailing`` cues): 北岳微装拟 →
     北岳微装, 快付通已 → 快付通, 宁德时代战略投资 → 宁德时代, 光年动画出品 → 光年动画.
@@ -3455,27 +3468,16 @@ def _trailing_words(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     The name left must have two characters at least and the whole span must be no known company;
     the word must not be followed by more name characters glued into the same word.
     """
-    cues = lexicon.cues("name_trailing")
+    words = _trailing_cues()
     out = []
     for m in mentions:
         if m.type == "Company" and m.name not in ctx.companies:
-            for w in sorted(cues, key=len, reverse=True):
+            for w in words:
                 if m.name.endswith(w) and len(m.name) - len(w) >= 2 and _HAN.match(m.name[-len(w) - 1]):
                     m = ctx.mention(m.start, m.end - len(w), "Company", m.method, m.score)
                     break
         out.append(m)
     return out
-
-
-@lru_cache(maxsize=1)
-def _countries() -> frozenset:
-    """Names (and alternative labels) of the places of kind ``country`` in ``places.txt``."""
-    out = set()
-    for r in lexicon._rows("places.txt"):
-        if len(r) > 1 and r[1] == "country":
-            out.add(r[0])
-            out.update(a.strip() for a in (r[2].split(",") if len(r) > 2 else ()) if a.strip())
-    return frozenset(out)
 
 
 def _country_before_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
@@ -3494,10 +3496,10 @@ def _country_before_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]
         split = None
         for k in (2, 3):
             head, rest = m.name[:k], m.name[k:]
-            if head not in _countries() or head.startswith("中") or len(rest) < 2:
+            if head not in lexicon.countries() or head.startswith("中") or len(rest) < 2:
                 continue
             suf = _suffix_of(rest, ctx.csuf)
-            known = rest in ctx.companies or (suf and rest[:-len(suf)] in ctx.companies)
+            known = _known_firm_name(ctx, rest)
             if m.type == "Place" and not known:
                 continue
             if m.type == "Company" and not known and not (suf and ctx.csuf[suf] != "weak"):

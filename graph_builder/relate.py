@@ -228,6 +228,8 @@ def _rules() -> dict:
     respective = [{**p, "re": re.compile(expand(p["regex"]))} for p in raw.get("respective_patterns", ())]
     return {
         "patterns": patterns,
+        # the patterns whose employer is the company of the sentence before (_drop_implicit_employed)
+        "implicit_employer": frozenset(p["name"] for p in patterns if p.get("o_from") == "prev_sentence"),
         "pair_patterns": pair_patterns,
         "respective": respective,
         "by_present": {},
@@ -400,7 +402,7 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
         m = doc.mentions[k]
         view.add_item(m.type, _Item(k, doc.mentions[i].start, doc.mentions[i].end, False))
         # 36氪获悉: the outlet is not the topic (记者从星河科技获悉: the company still is)
-        if not rules["source"].match(doc.norm, m.end) or doc.norm[m.start - 1:m.start] in ("从", "向", "据"):
+        if not _news_outlet(doc, m, rules):
             topics.seen(m.type, k)
             if m.type in _EMPLOYER_TYPES:
                 topics.named.setdefault((m.type, m.key or m.name), k)
@@ -417,12 +419,17 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
     for i in sorted(view.items):
         it = view.items[i]
         men = doc.mentions[it.mention]
-        if men.type in _EMPLOYER_TYPES and (it.coref or not rules["source"].match(doc.norm, men.end)
-                                            or doc.norm[men.start - 1:men.start] in ("从", "向", "据")):
+        if men.type in _EMPLOYER_TYPES and (it.coref or not _news_outlet(doc, men, rules)):
             employers.setdefault((men.type, men.key or men.name), it.mention)
     topics.prev_sentence = employers
     topics.end_sentence()
     return view
+
+
+def _news_outlet(doc: Document, m, rules: dict) -> bool:
+    """Whether mention ``m`` is a news outlet citing its source (36氪获悉), which is no topic;
+    记者从星河科技获悉 names the company, not an outlet."""
+    return bool(rules["source"].match(doc.norm, m.end)) and doc.norm[m.start - 1:m.start] not in ("从", "向", "据")
 
 
 _EMPLOYER_TYPES = ("Company", "Organization")
@@ -592,18 +599,17 @@ def relate(doc: Document) -> Document:
             found += [r for r in _pair_relations(doc, sent, view, topics, rules) if _identity(doc, r) not in have]
         relations.extend(found)
     relations.extend(_brand_named_products(doc, relations))
-    relations = _drop_implicit_employed(doc, relations)
+    relations = _drop_implicit_employed(doc, relations, rules["implicit_employer"])
     doc.relations = _drop_untitled(doc, relations)
     # the pattern priors become the precision each pattern had on annotated text,
     # when a calibration table ships (scripts/calibrate.py; none does yet)
     return calibrate(doc)
 
 
-def _drop_implicit_employed(doc: Document, relations: List[Relation]) -> List[Relation]:
-    """A worksFor whose employer came from the sentence before (``"o_from": "prev_sentence"``,
-    星河科技发布公告。董事长王建国表示…) is dropped when the document gives that person an
-    employer in any other way (the stated one is the person's, not the implicit one)."""
-    implicit = {p["name"] for p in _rules()["patterns"] if p.get("o_from") == "prev_sentence"}
+def _drop_implicit_employed(doc: Document, relations: List[Relation], implicit: frozenset) -> List[Relation]:
+    """A worksFor whose employer came from the sentence before (a pattern of ``implicit``, with
+    ``"o_from": "prev_sentence"``: 星河科技发布公告。董事长王建国表示…) is dropped when the document
+    gives that person an employer in any other way (the stated one is the person's, not the implicit one)."""
     if not any(r.method in implicit for r in relations):
         return relations
 
@@ -715,7 +721,7 @@ def _first_pair(doc: Document, view: _SentenceView, before: Optional[int] = None
         m = doc.mentions[item.mention]
         if item.coref or m.type != "Company" or (m.key or m.name) in keys:
             continue
-        if _PARENT_OF_NEXT_RE.match(doc.norm, m.end) and _next_is_company(doc, view, i):
+        if _next_is_company(doc, view, i):
             continue  # 南岭银行旗下子公司南岭数科与华为云…，双方: the parent is not a side
         keys.add(m.key or m.name)
         found.append(item.mention)
@@ -729,7 +735,8 @@ _PARENT_OF_NEXT_RE = re.compile("(?:的)?(?:旗下|下属)(?:的)?(?:全资|控�
 
 
 def _next_is_company(doc: Document, view: _SentenceView, i: int) -> bool:
-    """The item after pattern position ``i`` is a company named right after the link words."""
+    """The item after pattern position ``i`` is a company named right after link words
+    (:data:`_PARENT_OF_NEXT_RE`) that make the first its parent."""
     after = [j for j in view.items if j > i]
     if not after or i + 1 >= len(view.chars):
         return False
