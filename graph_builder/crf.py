@@ -19,6 +19,10 @@ name). The word-level set was chosen on the held-out 10% of the training corpora
 files beside the model (``data/models/ner_lexicon/``), derived by the training
 script, so a model always travels with the exact cues it was trained on.
 
+The shipped models' emission scores are joined by a small character CNN's label
+log-probabilities (:mod:`graph_builder.neural`, weight :data:`NEURAL_WEIGHTS`)
+before decoding; a CRF file trained elsewhere is used alone.
+
 Examples
 --------
 >>> spans = tag_text("张伟是华为技术有限公司的工程师。")  # doctest: +SKIP
@@ -46,6 +50,14 @@ LAC_MODEL_FILE = MODEL_DIR / "ner_crf_lac.crfsuite"
 #: The recognisers ``--ner`` chooses from, and their model files.
 MODELS = {"fast": MODEL_FILE, "accurate": LAC_MODEL_FILE}
 LEXICON_DIR = MODEL_DIR / "ner_lexicon"
+#: Per shipped CRF model (file name), the weight of the character CNN's label
+#: log-probabilities (:mod:`graph_builder.neural`) added to its emission scores;
+#: 0 or no entry: the CRF alone. Chosen on CLUENER dev (README, "NER models").
+NEURAL_WEIGHTS = {MODEL_FILE.name: 0.3, LAC_MODEL_FILE.name: 0.3}
+#: The CNN speaks only for characters from here on (CJK and full-width forms); below it (Latin
+#: letters, digits, spaces, ASCII punctuation) the CRF alone decides: the CNN, reading letters
+#: one by one, tagged Latin words (SEC, CES 2026) the word features rightly leave alone.
+CJK_START = 0x2E80
 
 #: Lexicon files (one entry a line) and the feature code each one fires.
 LEXICON_FILES = {
@@ -658,13 +670,26 @@ def load_encoder(path: Optional[str] = None) -> "_Encoder":
 def _encoder_at(path: str) -> "_Encoder":
     from graph_builder.crfmodel import CRFModel
 
-    return _Encoder(CRFModel.load(path))
+    return _Encoder(CRFModel.load(path), _neural_for(Path(path)))
+
+
+def _neural_for(path: Path):
+    """``(CharCNN, weight)`` for a shipped CRF model with a weight in :data:`NEURAL_WEIGHTS`, else None."""
+    from graph_builder import neural
+
+    weight = NEURAL_WEIGHTS.get(path.name, 0.0) if path.parent == MODEL_DIR else 0.0
+    if not weight or not neural.MODEL_FILE.exists():
+        return None
+    return neural.load(str(neural.MODEL_FILE)), weight
 
 
 def clear_model_cache() -> None:
     """Forget the loaded models (python-crfsuite's and the NumPy copies), e.g. after training a new one."""
     _tagger_at.cache_clear()
     _encoder_at.cache_clear()
+    from graph_builder import neural
+
+    neural.load.cache_clear()
 
 
 # Codes of the pads around a sequence, past the last Unicode code point; every
@@ -841,8 +866,14 @@ class _Encoder:
     ``tests/test_crf.py`` checks that the rows are exactly those of the feature strings.
     """
 
-    def __init__(self, model):
+    def __init__(self, model, neural=None):
         self.model = model
+        #: ``(CharCNN, weight)`` whose weighted log-probabilities join the emissions, or None.
+        self.neural = None
+        if neural is not None:
+            cnn, weight = neural
+            if set(cnn.labels) == set(model.labels):
+                self.neural = (cnn, weight, [cnn.labels.index(lab) for lab in model.labels])
         self.zero = z = model.unknown
         self.labels = model.labels
         self.rows = rows = model.attribute_rows()
@@ -1069,6 +1100,14 @@ class _Encoder:
             return out
         rows, extra = self.encode(pieces)
         emit = self.model.emissions(rows, extra)
+        if self.neural is not None:
+            cnn, weight, order = self.neural
+            texts = [t for t, _ in pieces]
+            lp = cnn.log_probs(texts)[:, order]
+            # Latin letters, digits, spaces: the CNN reads them one by one; the CRF's word features decide there
+            codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+            lp[codes < CJK_START] = 0.0
+            emit += weight * lp
         lengths = np.array([len(t) for t, _ in pieces], dtype=np.int64)
         starts = np.cumsum(lengths) - lengths
         labels, probs = self.model.decode(emit, starts, lengths, with_score, self.labels.index("O"))

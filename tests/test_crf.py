@@ -216,7 +216,18 @@ def test_feature_rows_equal_the_string_features():
     assert checked > 3000
 
 
-def test_numpy_tagger_agrees_with_crfsuite():
+@pytest.fixture
+def crf_alone(monkeypatch):
+    """The shipped CRF without the character CNN's log-probabilities (crf.NEURAL_WEIGHTS emptied)."""
+    monkeypatch.setattr(crf, "NEURAL_WEIGHTS", {})
+    crf.clear_model_cache()
+    yield
+    monkeypatch.undo()
+    crf.clear_model_cache()
+
+
+def test_numpy_tagger_agrees_with_crfsuite(crf_alone):
+    assert crf.load_encoder().neural is None
     for text in _HARD_TEXTS + _devset_texts():
         norm = crf.normalize(text)
         want = _crfsuite_spans(norm)

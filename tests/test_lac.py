@@ -119,7 +119,10 @@ def test_feature_rows_equal_the_string_features(accurate):
     assert checked > 3000 and lac_rows > 2 * checked
 
 
-def test_numpy_tagger_agrees_with_crfsuite(accurate):
+def test_numpy_tagger_agrees_with_crfsuite(accurate, monkeypatch):
+    monkeypatch.setattr(crf, "NEURAL_WEIGHTS", {})  # the CRF alone, without the character CNN
+    crf.clear_model_cache()
+    assert crf.load_encoder().neural is None
     tagger = crf.load_model()
     for text in TEXTS + _devset_texts(40):
         norm = crf.normalize(text)
