@@ -40,7 +40,8 @@ a listed group (``A、B和C共同组建…``); ``"o_pronoun"`` takes the object 
 (``其分体式飞行汽车“天行者”``); ``"no_coref"`` (true, ``"s"`` or ``"o"``) keeps pronouns out of
 an endpoint; ``respective_patterns`` hand
 titles to the persons in order (``两人分别担任CEO和CTO``). ``后者`` refers to the most
-recent fitting mention, other pronouns to the topic. Joined titles (董事长兼总裁) give
+recent fitting mention, other pronouns to the topic (a ``其`` opening a later clause to the company
+the clause before opened with: ``X收购Y，Y将独立运营，其游戏…``). Joined titles (董事长兼总裁) give
 one ``worksFor`` per title.
 
 A company followed by a bracket that only gives its short or English name (``X（688417.SH，
@@ -111,8 +112,9 @@ _MACROS = {
 # a unit inside a joined title: no person, company or organization
 _JOINED_UNIT = "[^" + PLACEHOLDER["Person"] + PLACEHOLDER["Company"] + PLACEHOLDER["Organization"] + re.escape(_PUNCT) + "和及由被向对将是为]"
 _PRIVATE_USE_RE = re.compile("[" + _ENTITY_RANGE + "]")
-# any chief officer a company names (首席内容官, 首席供应链官), beyond the listed titles
-_CHIEF = "首席[\u4e00-\u9fff]{1,5}?官"
+# any chief officer a company names (首席内容官, 首席供应链官), beyond the listed titles; also a
+# chief president or director of a named remit (首席营运总监, 首席客户及商务总裁)
+_CHIEF = "首席[\u4e00-\u9fff]{1,5}?(?:官|总裁|总监)"
 _MACRO_RE = re.compile(r"\{(cue:[a-z_]+|[A-Z]+)\}")
 
 
@@ -451,6 +453,9 @@ _ALIAS_FILLER_RE = re.compile(
 _SHORT_NAME_RE = re.compile("简称|下称|以下称")
 
 
+_CJK_NAME_RE = re.compile("[\u4e00-\u9fff]{2,8}")
+
+
 def _alias_bracket(doc: Document, i: int, hi: int, limit: int) -> Optional[Tuple[int, int]]:
     """``X（以下简称“Y”）``, ``X（Y）``, ``X（英文名Z，简称“Y”）``: (the mention Y, the bracket end)
     when the bracket right after company or organization ``i`` holds only names of its type
@@ -490,7 +495,10 @@ def _alias_bracket(doc: Document, i: int, hi: int, limit: int) -> Optional[Tuple
     named = _SHORT_NAME_RE.search(doc.norm, inner_start, y.start)
     later = any(n.type == y.type and (n.name == y.name or (n.key and n.key == y.key))
                 for n in doc.mentions[inside[-1] + 1:])
-    return (inside[-1] if named or later else i), hit.end()
+    # a shorter Chinese name in the bracket is the abbreviation (香港交易及结算所有限公司（港交所）),
+    # an English one (輝達（NVIDIA）) only a gloss
+    short = len(y.name) < len(m.name) and _CJK_NAME_RE.fullmatch(y.name) is not None
+    return (inside[-1] if named or later or short else i), hit.end()
 
 
 def _skip_own_bracket(doc: Document, i: int, hi: int, limit: int) -> int:
@@ -539,6 +547,8 @@ def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics
             if after_mention and not bare and m.start() == a:
                 continue
             kind = _kind_antecedent(doc, m.group(), topics)
+            if kind is None and m.group() == "其":
+                kind = _clause_subject(doc, m.start(), types)
             hits.append((m.start() - a, m.end() - a, antecedent if kind is None else kind))
     hits.sort()
     pos = 0
@@ -556,6 +566,29 @@ def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics
 
 
 _PRONOUN_KINDS = (("集团", "集团"), ("行", "银行"))
+_CLAUSE_START_RE = re.compile("[，,；;：:。！？!?]")
+
+
+def _clause_subject(doc: Document, pos: int, types: Tuple[str, ...]) -> Optional[int]:
+    """The company a clause opened with, for a ``其`` that opens the next clause of the same
+    sentence: in ``X宣布收购Y，Y此后将独立运营，其游戏…`` 其 is Y, the subject of the clause
+    before, not the sentence's topic X. None when the clause before is the sentence's first
+    (its subject is the topic anyway: A旗下的B宣布，其… is B) or opened otherwise."""
+    if "Company" not in types or pos == 0 or doc.norm[pos - 1] not in "，,":
+        return None
+    end = pos - 1
+    k = end - 1
+    while k >= 0 and doc.norm[k] not in "，,；;：:。！？!?\n":
+        k -= 1
+    if k < 0 or doc.norm[k] in "。！？!?\n" or end - k > 60:
+        return None
+    start = k + 1
+    starts = [m.start for m in doc.mentions]
+    i = bisect_left(starts, start)
+    if i >= len(doc.mentions) or doc.mentions[i].start != start or doc.mentions[i].type != "Company" \
+            or doc.mentions[i].end >= end or _UNDER_NEXT_RE.match(doc.norm, doc.mentions[i].end):
+        return None
+    return i
 
 
 def _kind_antecedent(doc: Document, pronoun: str, topics: _Topics) -> Optional[int]:
@@ -600,6 +633,7 @@ def relate(doc: Document) -> Document:
         relations.extend(found)
     relations.extend(_brand_named_products(doc, relations))
     relations = _drop_implicit_employed(doc, relations, rules["implicit_employer"])
+    relations = _drop_stake_of_subsidiary(doc, relations)
     doc.relations = _drop_untitled(doc, relations)
     # the pattern priors become the precision each pattern had on annotated text,
     # when a calibration table ships (scripts/calibrate.py; none does yet)
@@ -619,6 +653,24 @@ def _drop_implicit_employed(doc: Document, relations: List[Relation], implicit: 
 
     employed = {person(r) for r in relations if r.predicate == "worksFor" and r.method not in implicit}
     return [r for r in relations if r.method not in implicit or person(r) not in employed]
+
+
+_STAKE_BOUGHT_RE = re.compile("受让|收购|购买|购入")
+
+
+def _drop_stake_of_subsidiary(doc: Document, relations: List[Relation]) -> List[Relation]:
+    """A stake bought (``investedIn:stake``: 受让晶测半导体51%股权) in a company the document makes
+    the buyer's subsidiary (…将成为北方华创的控股子公司) is the acquisition, ``parentOrganization``,
+    not ``investedIn`` (GUIDELINES). A stake held (持有星澜电子51%股权，为其控股股东) states both."""
+    def key(i: int) -> tuple:
+        m = doc.mentions[i]
+        return m.type, m.key or m.name
+
+    parents = {(key(r.subject), key(r.object)) for r in relations if r.predicate == "parentOrganization"}
+    if not parents:
+        return relations
+    return [r for r in relations if not (r.method == "investedIn:stake" and (key(r.object), key(r.subject)) in parents
+                                         and _STAKE_BOUGHT_RE.search(doc.norm, r.start, r.end))]
 
 
 def _drop_untitled(doc: Document, relations: List[Relation]) -> List[Relation]:
@@ -999,11 +1051,30 @@ def _elided(doc: Document, view: _SentenceView, m: re.Match, p: dict, group: str
     if how == "prev_sentence":
         return _previous_sentence_sole(doc, view, ok)
     found = _elided_in_sentence(doc, view, m, how, ok, rules)
+    if found and how == "first" and p.get(group + "_unit_acts"):
+        found = _acting_unit(doc, view, m, ok) or found
     if not found and p.get("paragraph") and not any(
             view.chars[i] in ok and not view.items[i].coref for i in view.items):
         # a sentence naming no employer (董事会选举总裁吴凯文为副董事长): the paragraph's only one
         return _paragraph_sole(doc, view, ok)
     return found
+
+
+_PARENT_OF_SUBJECT_RE = re.compile("的?(?:全资|控股|独资)?(?:子公司|孙公司|附属公司)")
+_UNIT_INTRO_RE = re.compile("(?:旗下|下属)的?(?:全资|控股)?(?:子公司)?$|(?:全资|控股)?子公司$")
+
+
+def _acting_unit(doc: Document, view: _SentenceView, m: re.Match, ok: str) -> List[_Item]:
+    """``X宣布，旗下子公司Y推出…，并与Z签署合作协议``: the unit the sentence's first company
+    introduces right after it is the one acting in the later clause, not the parent."""
+    before = [i for i in sorted(view.items) if i < m.start() and view.chars[i] in ok]
+    if len(before) < 2:
+        return []
+    a, b = view.items[before[0]], view.items[before[1]]
+    between = doc.norm[a.end:b.start]
+    if len(between) <= 12 and not a.coref and not b.coref and _UNIT_INTRO_RE.search(between):
+        return [b]
+    return []
 
 
 def _elided_in_sentence(doc: Document, view: _SentenceView, m: re.Match, how: str, ok: str,
@@ -1012,6 +1083,10 @@ def _elided_in_sentence(doc: Document, view: _SentenceView, m: re.Match, how: st
     if how == "topic_prev" and (not view.items or view.chars[min(view.items)] not in ok):
         return []  # only when the sentence opens with such a mention (海信集团…，由A任总裁)
     before = [i for i in sorted(view.items) if i < m.start() and view.chars[i] in ok]
+    if how == "topic_prev":
+        # X将成为Y的全资子公司，创始人Z继续担任总经理: Y only says whose unit X is
+        before = [i for i in before if not _PARENT_OF_SUBJECT_RE.match(doc.norm, view.items[i].end)
+                  or not doc.norm[max(0, view.items[i].start - 1):view.items[i].start] in ("是", "为", "系")]
     if how == "sole":
         keep = {}
         for i in before:
