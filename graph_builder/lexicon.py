@@ -9,12 +9,13 @@ Files (under ``graph_builder/data/lexicons/`` unless noted):
 - ``companies.txt`` (generated) + ``companies_extra.txt`` (hand-written) +
   ``companies_corpus.txt`` (generated from corpus labels): ``name<TAB>industry``
 - ``companies_ambiguous.txt`` (generated): short names that are also ordinary words
-- ``surnames.txt`` (generated): ``surname<TAB>frequency``
+- ``surnames.txt`` (generated): ``surname<TAB>frequency``; ``surnames_compound.txt`` (hand-written)
 - ``titles.txt`` (generated, includes ``titles_core.txt``): ``title<TAB>count``
 - ``places.txt``: ``name<TAB>kind<TAB>alt1,alt2``
 - ``products.txt``: ``name<TAB>maker``
 - ``company_suffixes.txt`` (``suffix<TAB>tier``), ``org_suffixes.txt``
 - ``product_cues.txt``, ``product_modifiers.txt``, ``product_nouns.txt``, ``industry_cues.txt``,
+  ``industry_prefixes.txt``,
   ``person_cues.txt``, ``org_prefixes.txt``, ``document_heads.txt``,
   ``unit_heads.txt``, ``person_address.txt``, ``person_glue.txt``, ``translit_chars.txt``,
   ``tibetan_name_parts.txt``, ``person_heads.txt``
@@ -80,14 +81,27 @@ def companies() -> Dict[str, str]:
 
 @functools.lru_cache(maxsize=None)
 def ambiguous_companies() -> FrozenSet[str]:
-    """Company names that are also ordinary words: taken only with a company cue."""
-    return frozenset(r[0] for r in _rows("companies_ambiguous.txt"))
+    """Company names that are also ordinary words: taken only with a company cue.
+
+    ``companies_ambiguous.txt`` (generated) plus every company name that is an industry
+    label, so that sectors added to the taxonomy by hand (智慧农业) are ambiguous too.
+    """
+    labels = industry_surface_labels()
+    return frozenset(r[0] for r in _rows("companies_ambiguous.txt")) | frozenset(
+        name for name in companies() if name in labels)
 
 
 @functools.lru_cache(maxsize=None)
 def surnames() -> Dict[str, float]:
-    """Surname (one or two characters) -> frequency per 10k people (rare ones ~5)."""
-    return {r[0]: float(r[1]) for r in _rows("surnames.txt")}
+    """Surname (one or two characters) -> frequency per 10k people (rare ones ~5).
+
+    ``surnames.txt`` (generated) plus the hand-written compound surnames of
+    ``surnames_compound.txt`` at the rare-surname frequency.
+    """
+    out = {r[0]: float(r[1]) for r in _rows("surnames.txt")}
+    for r in _rows("surnames_compound.txt"):
+        out.setdefault(r[0], float(r[1]) if len(r) > 1 else 5.0)
+    return out
 
 
 @functools.lru_cache(maxsize=None)
@@ -109,6 +123,12 @@ def places() -> Dict[str, str]:
     for r in _rows("places_corpus.txt"):
         out.setdefault(r[0], r[0])
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def place_kinds() -> Dict[str, str]:
+    """Place name (not its alternative labels) -> kind in ``places.txt`` (city, province, region, country ...)."""
+    return {r[0]: (r[1] if len(r) > 1 else "") for r in _rows("places.txt")}
 
 
 @functools.lru_cache(maxsize=None)
@@ -180,6 +200,7 @@ _CUE_FILES = {
     "industry_verb": "industry_verbs.txt",
     "industry_modifier": "industry_modifiers.txt",
     "industry_grade": "industry_grades.txt",
+    "industry_prefix": "industry_prefixes.txt",
     "industry_break": "industry_breaks.txt",
     "investor": "investor_cues.txt",
     "partner": "partner_cues.txt",

@@ -728,7 +728,7 @@ def firm_head_rule(ctx: Context) -> List[Mention]:
     run or one to three glued tokens holding an unknown or proper word, ended by a verb,
     preposition or punctuation, and no place, title, industry or person on its own.
     """
-    heads = lexicon.cues("firm_head")
+    heads = lexicon.cues("firm_head") | _STARTUP_HEADS
     out = []
     for toks in ctx.sentences:
         n = len(toks)
@@ -737,13 +737,23 @@ def firm_head_rule(ctx: Context) -> List[Mention]:
             if t.text not in heads:
                 continue
             prev = toks[i - 1]
-            if prev.end != t.start or prev.pos in ("r", "m", "q", "v", "d", "p", "c", "uj", "x") \
-                    or prev.text in _NOT_FIRM_MODIFIERS:
+            if (prev.end != t.start or prev.pos in ("r", "m", "q", "v", "d", "p", "c", "uj", "x")
+                    or prev.text in _NOT_FIRM_MODIFIERS) and t.text not in _STARTUP_HEADS:
                 continue
             j = i + 1
             k = _name_run_after(ctx, toks, j)
             if k == j:
-                continue
+                q = _quoted_name_after(ctx, toks[j].start)
+                if q is not None and q[1] - q[0] >= 2:  # 智慧农业企业“田间大脑”: the quotes hold the name
+                    name = ctx.norm[q[0]:q[1]]
+                    if not (name in ctx.places or name in ctx.industries or name in ctx.titles or name in ctx.stop
+                            or name in ctx.orgs or _suffix_of(name, ctx.osuf)
+                            or any(name.endswith(w) for w in lexicon.cues("product_non_head"))):
+                        out.append(ctx.mention(q[0], q[1], "Company", "firm_head_rule", 0.75))
+                    continue
+                k = _plain_name_before_firm_verb(ctx, toks, j) if _startup_head(toks, i) else j
+                if k == j:
+                    continue
             name = ctx.norm[toks[j].start:toks[k - 1].end]
             if k - j == 1 and len(name) <= 2 and toks[j].pos not in ("nz", "nt", "nrt", "j") \
                     and not (toks[j].pos == "un" and toks[k].text in lexicon.cues("firm_verb")):
@@ -754,6 +764,45 @@ def firm_head_rule(ctx: Context) -> List[Mention]:
                 continue
             out.append(ctx.mention(toks[j].start, toks[k - 1].end, "Company", "firm_head_rule", 0.75))
     return out
+
+
+#: Firm nouns that introduce a young or dependent firm by its bare name (初创企业算力方舟宣布,
+#: 子公司统一超商推出): before a firm verb, common nouns may make that name.
+_STARTUP_HEADS = frozenset(("初创企业", "初创公司", "创企", "子公司", "独角兽"))
+
+
+def _startup_head(toks: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is a startup or subsidiary noun (初创/n + 企业/n counts)."""
+    t = toks[i]
+    return t.text in _STARTUP_HEADS or t.text in ("企业", "公司") and i > 0 and toks[i - 1].text == "初创" \
+        and toks[i - 1].end == t.start
+
+
+def _plain_name_before_firm_verb(ctx: Context, toks: Sequence[Token], j: int) -> int:
+    """End token of a bare name of one or two glued Han words (2-5 characters, common nouns
+    allowed: 算力 + 方舟, 跑腿 + 侠) that a firm verb (宣布, 获得, 推出) ends, else ``j``."""
+    n = len(toks)
+    k = j
+    while k < n and k - j < 2 and _HAN.match(toks[k].text) and toks[k].pos not in _BREAK \
+            and toks[k].text not in lexicon.cues("firm_verb") and toks[k].text not in ctx.titles \
+            and toks[k].text not in ctx.stop and (k == j or toks[k].start == toks[k - 1].end):
+        k += 1
+    if k == j or k >= n or toks[k].text not in lexicon.cues("firm_verb") or toks[k].start != toks[k - 1].end:
+        return j
+    name = ctx.norm[toks[j].start:toks[k - 1].end]
+    if not 2 <= len(name) <= 5 or len(toks[j].text) < 2 or k - j == 1 and _common_word(name) \
+            or name in ctx.places or name in ctx.industries or toks[j].text in ctx.places:
+        return j
+    return k
+
+
+def _quoted_name_after(ctx: Context, pos: int) -> Optional[Tuple[int, int]]:
+    """Span of the text inside quotes that open at ``pos`` (“田间大脑”, 「智匯雲端」), or None: 2-12
+    characters without punctuation inside."""
+    m = _QUOTED.match(ctx.norm, pos)
+    if m is None or ctx.norm[pos] == "《":
+        return None
+    return m.start(1), m.end(1)
 
 
 #: Words right before a bare company name at the start of its phrase (由, 和, 据).
@@ -3205,6 +3254,8 @@ def place_rule(ctx: Context) -> List[Mention]:
     out = []
     for toks in ctx.sentences:
         for i, j in _lexicon_spans(toks, ctx.places):
+            if _crf_firm_from(ctx, toks[i].start, toks[j - 1].end):
+                continue  # 呼伦贝尔乳业: the city opens a firm's name the CRF reads whole
             out.append(ctx.mention(toks[i].start, toks[j - 1].end, "Place", "place_rule", 0.9))
         for k, t in enumerate(toks):
             if (t.pos == "ns" and len(t.text) >= 2 and t.text not in ctx.places and t.text not in ctx.surnames
@@ -3219,6 +3270,22 @@ def place_rule(ctx: Context) -> List[Mention]:
                     end = nxt.end  # 图林根 + 州: a state is named with its 州
                 out.append(ctx.mention(t.start, end, "Place", "place_rule", 0.6))
     return out
+
+
+def _crf_firm_from(ctx: Context, start: int, end: int) -> bool:
+    """Whether a sure CRF Company span starts at ``start`` and goes on past ``end`` by a business
+    word of two to four Han characters (呼伦贝尔 + 乳业), so the place opens a firm's name."""
+    spans = _crf_raw(ctx)
+    if not spans:
+        return False
+    heads = lexicon.cues("firm_head")
+
+    def kind_of_firm_at(pos: int) -> bool:  # 东京游戏 + 开发商: the place and the word describe a firm
+        tok = _token_at(ctx, pos)
+        return tok is not None and tok.start == pos and (tok.text in heads or tok.text.endswith("商"))
+
+    return any(s == start and end + 2 <= e <= end + 4 and t == "Company" and sc >= CRF_MIN_SCORE["Company"]
+               and _HAN.match(ctx.norm[end:e]) and not kind_of_firm_at(e) for s, e, t, sc in spans)
 
 
 def _crf_agrees(ctx: Context, start: int, end: int, etype: str) -> bool:
@@ -3452,7 +3519,164 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
     mentions = _brand_prefixed_products(_no_generic_products(merge(candidates, ctx.norm, ctx.doc.tokens), ctx.norm), ctx.norm)
     mentions = _no_drug_targets(ctx, _no_place_in_branch(ctx, _sector_before_firm(ctx, mentions)))
     doc.mentions = _repeated_names(ctx, _country_before_firm(ctx, _trailing_words(ctx, _name_final_glue(ctx, mentions))))
+    doc.mentions = _person_named_as_firm(ctx, _split_compound_surname(ctx, doc.mentions))
+    doc.mentions = _no_quantity_firms(ctx, _city_after_province(ctx, _split_joined_places(ctx, doc.mentions)))
+    doc.mentions = _industry_prefixes(ctx, _lead_word_off_firm(ctx, doc.mentions))
     return doc
+
+
+def _split_compound_surname(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """A person name that lost the first character of its compound surname (副总裁 长/a + 孙志远/nr,
+    or a rule that cut 长 from 长孙/ns + 明辉 as a title character) takes it back: 长孙志远, not 孙志远.
+
+    The character must start a word of its own (a one-character word or the surname word; 董事长孙志远
+    keeps 孙志远: 长 ends the title word), the two characters a compound surname that is no everyday
+    word, the whole at most four characters, and the word before it a title, a verb, a punctuation
+    mark or the start of the text, but no title that takes the character (董事 + 长孙 is 董事长).
+    """
+    from .segment import word_freq
+
+    out = []
+    for m in mentions:
+        if m.type == "Person" and m.start >= 1 and len(m.name) <= 3:
+            t = _token_at(ctx, m.start - 1)
+            sur = ctx.norm[m.start - 1:m.start + 1]
+            if (t is not None and t.start == m.start - 1 and (t.end == m.start or t.text == sur) and len(sur) == 2
+                    and sur in ctx.surnames and word_freq(sur) < 800
+                    and not any(o is not m and o.start < m.start and o.end > m.start - 1 for o in mentions)):
+                prev = _token_at(ctx, m.start - 2) if m.start >= 2 else None
+                if (prev is None or prev.pos in ("nnt", "x", "w", "v", "p") or prev.text in ctx.titles) \
+                        and (prev is None or ctx.norm[prev.start:m.start] not in ctx.titles):  # (董事 + 长孙: 董事长)
+                    m = ctx.mention(m.start - 1, m.end, "Person", m.method, m.score)
+        out.append(m)
+    return out
+
+
+_REGION_KINDS = ("province", "region")
+
+
+def _split_joined_places(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """A Place span that is a province and a city written together (jieba's 云南昆明, 广东佛山)
+    becomes two places: 云南 + 昆明.
+
+    Both parts must be lexicon places, the first a province or region.
+    """
+    kinds = lexicon.place_kinds()
+    out = []
+    for m in mentions:
+        if m.type == "Place" and m.name not in kinds:
+            for k in range(2, len(m.name) - 1):
+                head, rest = m.name[:k], m.name[k:]
+                if kinds.get(head) in _REGION_KINDS and rest in ctx.places:
+                    out.append(ctx.mention(m.start, m.start + k, "Place", m.method, m.score))
+                    m = ctx.mention(m.start + k, m.end, "Place", m.method, m.score)
+                    break
+        out.append(m)
+    return out
+
+
+def _city_after_province(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """A company name that is also a city (a lexicon city or a span the CRF reads as a place),
+    written right after a province or region (内蒙古鄂尔多斯, 江苏连云港), is the city: a Place."""
+    kinds = lexicon.place_kinds()
+    out = []
+    prev = None
+    for m in mentions:
+        if (m.type == "Company" and prev is not None and prev.type == "Place" and prev.end == m.start
+                and kinds.get(prev.name) in _REGION_KINDS and (kinds.get(m.name) == "city" or _place_word(ctx, m))):
+            m = ctx.mention(m.start, m.end, "Place", "place_rule", m.score)
+        out.append(m)
+        prev = m
+    return out
+
+
+#: A capacity or amount with its unit (2GW, 50万吨): never a company name before a suffix (2GW新能源).
+_QUANTITY_STEM = re.compile(r"^\d+(?:\.\d+)?(?:GW|MW|kW|KW|GWh|MWh|TWh|千瓦|万千瓦|吨|万吨|亿元|万元)")
+
+
+def _place_word(ctx: Context, m: Mention) -> bool:
+    """Whether the CRF reads the span as a place (鄂尔多斯 after 内蒙古), with a model only."""
+    return _crf_raw(ctx) is not None and _crf_agrees(ctx, m.start, m.end, "Place")
+
+
+def _no_quantity_firms(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """Company spans that start with a quantity and its unit (2GW新能源制氢项目 → no 2GW新能源) go."""
+    return [m for m in mentions if not (m.type == "Company" and _QUANTITY_STEM.match(m.name))]
+
+
+def _industry_prefixes(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """An Industry span extended over a narrowing word written right before it (``industry_prefix``
+    cues): 跨境 + 冷链物流 → 跨境冷链物流, 消费级 + 3D打印 → 消费级3D打印, and 同 + 城即时配送 →
+    同城即时配送 where jieba cut the word apart and a rule took its second half.
+
+    The word must start a jieba word (not 非跨境), and no other mention may cover it.
+    """
+    prefixes = sorted(lexicon.cues("industry_prefix"), key=len, reverse=True)
+    if not prefixes:
+        return mentions
+    out = []
+    prev_end = 0
+    for m in mentions:
+        if m.type == "Industry":
+            for p in prefixes:
+                for s in range(m.start - len(p), m.start):
+                    if s < prev_end or s < 0 or not ctx.norm.startswith(p, s) or s + len(p) > m.end - 2:
+                        continue
+                    t = _token_at(ctx, s)
+                    if t is None or t.start != s:
+                        continue
+                    m = ctx.mention(s, m.end, "Industry", m.method, m.score)
+                    break
+                else:
+                    continue
+                break
+        out.append(m)
+        prev_end = m.end
+    return out
+
+
+def _lead_word_off_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """A verb or a "former" glued by jieba's HMM onto the front of a company name goes:
+    曾 + 获高榕/un + 资本 → 高榕资本 (获 after an adverb), 原淘天/nr + 集团 + 副总裁 → 淘天集团 (原
+    before a job title: the employer's former name).
+
+    Only where the first jieba word of the span is an unknown or name word longer than the character
+    (not 原子/n), the rest keeps two characters before its suffix, and no known company starts there.
+    """
+    out = []
+    for m in mentions:
+        if m.type == "Company" and m.name[:1] in ("获", "原") and m.name not in ctx.companies:
+            t = _token_at(ctx, m.start)
+            rest = m.name[1:]
+            suf = _suffix_of(rest, ctx.csuf)
+            if t is not None and t.start == m.start and len(t.text) >= 3 and t.pos in ("un", "nr", "nz", "nrt") \
+                    and suf is not None and len(rest) - len(suf) >= 2:
+                prev = _token_at(ctx, m.start - 1) if m.start else None
+                nxt = _token_at(ctx, m.end)
+                if m.name[0] == "获" and prev is not None and prev.pos == "d" \
+                        or m.name[0] == "原" and nxt is not None and nxt.start == m.end \
+                        and (nxt.pos == "nnt" or nxt.text in ctx.titles):
+                    m = ctx.mention(m.start + 1, m.end, "Company", m.method, m.score)
+        out.append(m)
+    return out
+
+
+def _person_named_as_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """A tagger's Company span with exactly the text of a person a rule found elsewhere in the
+    document (聘任微生思远为总经理 ... 微生思远此前担任) is that person again.
+
+    Only spans without a company suffix and not in the company lexicon are retyped.
+    """
+    persons = {m.name for m in mentions if m.type == "Person" and m.method != "crf"}
+    if not persons:
+        return mentions
+    out = []
+    for m in mentions:
+        if (m.type == "Company" and m.name in persons and m.name not in ctx.companies
+                and not _suffix_of(m.name, ctx.csuf)):
+            m = ctx.mention(m.start, m.end, "Person", m.method, m.score)
+        out.append(m)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -3801,7 +4025,8 @@ def _repeated_names(ctx: Context, mentions: List[Mention]) -> List[Mention]:
             inner = [m for m in mentions if m.start < e and m.end > k]
             # 昆仑芯远 again, where jieba's place 昆仑 was taken: a shorter place inside gives way
             free = not any(taken[k:e]) or first.type == "Company" and inner and all(
-                m.type == "Place" and k <= m.start and m.end <= e and m.end - m.start < e - k for m in inner) \
+                (m.type == "Place" or m.type == "Company" and m.method == "crf")  # (算力方舟 again: the CRF's 方舟)
+                and k <= m.start and m.end <= e and m.end - m.start < e - k for m in inner) \
                 or first.type == "Product" and inner and all(  # 燕云 (CRF person) inside 燕云十六声 again
                     k <= m.start and m.end <= e and m.end - m.start < e - k for m in inner)
             if free and (_whole_words(ctx, k, e, glue if first.type == "Person" else _GLUE if first.type == "Company" else "")
