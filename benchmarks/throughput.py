@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
@@ -208,7 +209,10 @@ def child_build(corpus: str, outdir: str, workers: int, engine: str = "local", n
 def run_build(corpus: Path, outdir: Path, workers: int, engine: str = "local", ner: str = "fast") -> Dict:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child-build", str(corpus), str(outdir), str(workers),
            engine, ner]
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO)
+    # one worker means one core: one BLAS thread too (the workers of a pool limit themselves)
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1") \
+        if workers == 1 else None
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, env=env)
     if proc.returncode not in (0, 1):
         sys.exit(f"build failed (exit {proc.returncode}):\n{proc.stderr[-2000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])

@@ -125,7 +125,7 @@ class Pipeline:
             ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
             global _WORKER_PIPELINE
             _WORKER_PIPELINE = self
-            with ctx.Pool(workers) as pool:  # forked workers inherit the thresholds
+            with ctx.Pool(workers, initializer=_one_blas_thread) as pool:  # forked workers inherit the thresholds
                 for batch, timings in pool.imap(_run_in_worker, batches):
                     _account(report, timings)
                     yield from batch
@@ -164,6 +164,17 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[List[Document]]:
 
 
 _WORKER_PIPELINE: Optional[Pipeline] = None
+
+
+def _one_blas_thread() -> None:
+    """In a worker: one BLAS thread for the character CNN's matrix products (graph_builder.neural),
+    so that N workers keep to N cores. With OpenBLAS's default of a thread per core, two workers on
+    two cores ran at 56k chars/s against 77k with this (benchmarks/throughput.py --mb 5)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - a dependency; without it the workers just share the cores
+        return
+    threadpool_limits(1)
 
 
 def _run_in_worker(batch: List[Document]) -> Tuple[List[Document], Dict[str, float]]:
