@@ -39,7 +39,7 @@ them: ``双方将联合研发“秧鸽8S”``); ``"pairwise"`` relates every pai
 a listed group (``A、B和C共同组建…``); ``"o_pronoun"`` takes the object only from those pronouns
 (``其分体式飞行汽车“天行者”``); ``"no_coref"`` (true, ``"s"`` or ``"o"``) keeps pronouns out of
 an endpoint; ``respective_patterns`` hand
-titles to the persons in order (``两人分别担任CEO和CTO``). ``后者`` refers to the most
+titles to the persons in order (``两人分别担任CEO和CTO``). ``后者`` and ``该产品`` refer to the most
 recent fitting mention, other pronouns to the topic (a ``其`` opening a later clause to the company
 the clause before opened with: ``X收购Y，Y将独立运营，其游戏…``). Joined titles (董事长兼总裁) give
 one ``worksFor`` per title.
@@ -942,11 +942,16 @@ def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, ru
         title = doc.norm[view.offsets[a]:view.offsets[b]]
         # as written: a Traditional-Chinese text keeps its own characters (首席財務官)
         titles = _split_titles(title, doc.text[view.offsets[a]:view.offsets[b]], rules)
+        if p["predicate"] == "worksFor" and _NOMINEE_RE.match(doc.norm, view.offsets[b]):
+            # 提名X为独立董事候选人: a nominee holds no post yet
+            return []
     else:
         titles = [None]
     founder = bool(title) and p["predicate"] == "worksFor" and any(t in title for t in rules["founder_titles"])
-    # 创始人 alone states who founded the company, not a post held (GUIDELINES, held-out README)
-    founder_only = founder and all(any(f in t for f in rules["founder_titles"]) for t in titles)
+    # 创始人 alone states who founded the company, not a post held (GUIDELINES, held-out README);
+    # read on the normalised titles, so that a Traditional-Chinese 創辦人 counts too
+    founder_only = founder and all(any(f in t for f in rules["founder_titles"])
+                                   for t in _split_titles(title, title, rules))
     out = []
     for s in subjects:
         for o in objects:
@@ -962,6 +967,9 @@ def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, ru
                                     round(c, 3), "founder:title", None))
     return out
 
+
+#: Words after a title that make the person only a candidate for the post.
+_NOMINEE_RE = re.compile("候选人|人选")
 
 _UNDER_NEXT_RE = re.compile(r"旗下的?")
 
