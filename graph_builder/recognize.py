@@ -566,6 +566,10 @@ def _proper_run_before(ctx: Context, toks: Sequence[Token], j: int, most: int = 
     return k
 
 
+#: Words before a funding verb that say how the investor invests (战略领投, 联合领投), not who.
+_INVEST_MANNER = frozenset(("战略", "联合", "共同", "独家"))
+
+
 @recognizer(priority=72)
 def investor_cue_rule(ctx: Context) -> List[Mention]:
     """``X领投 / X跟投 / X参投``: the name right before a funding verb is a company (the investor)."""
@@ -591,6 +595,8 @@ def investor_cue_rule(ctx: Context) -> List[Mention]:
                 start += 1  # 由璞石/un + 资本: jieba glued the preposition to an unknown name
             while len(run) > 1 and run[-1].pos in ("b", "d") and run[-2].text in ctx.csuf:
                 run = run[:-1]  # 峰瑞资本 + 超额/b + 跟投: how much it invests, no part of the name
+            if len(run) > 1 and run[-1].text in _INVEST_MANNER:
+                run = run[:-1]  # 安踏体育 + 战略 + 领投: how it invests, no part of the name
             out.append(ctx.mention(start, run[-1].end, "Company", "investor_cue_rule", 0.75))
     return out
 
@@ -3522,7 +3528,35 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
     doc.mentions = _person_named_as_firm(ctx, _split_compound_surname(ctx, doc.mentions))
     doc.mentions = _no_quantity_firms(ctx, _city_after_province(ctx, _split_joined_places(ctx, doc.mentions)))
     doc.mentions = _industry_prefixes(ctx, _lead_word_off_firm(ctx, doc.mentions))
+    doc.mentions = _china_arm(ctx, doc.mentions)
     return doc
+
+
+#: What may follow 中国 after a company for 中国 to be a sales region or a market, not the arm's name.
+_CHINA_ARM_STOP = "区市境大内业"
+#: 中国 that opens a unit's own name (罗氏 + 中国创新中心, 中国研究院): the unit, not the arm.
+_CHINA_UNIT = re.compile(r"中国[\u4e00-\u9fff]{0,4}(?:中心|研究院|研究所|实验室)")
+
+
+def _china_arm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """A company name with 中国 written right after it names the company's China arm: one Company
+    mention (耐克 + 中国 → 耐克中国, 辉瑞中国医学事务部 → 辉瑞中国), but not before a region or market word
+    (苹果中国区总裁, 特斯拉中国市场 keep the company alone), nor where 中国 opens a unit's
+    own name (罗氏中国创新中心: 罗氏 alone)."""
+    out: List[Mention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (m.type == "Company" and nxt is not None and nxt.type == "Place" and nxt.name == "中国"
+                and nxt.start == m.end and ctx.norm[nxt.end:nxt.end + 1] not in tuple(_CHINA_ARM_STOP)
+                and not _CHINA_UNIT.match(ctx.norm, nxt.start)):
+            out.append(ctx.mention(m.start, nxt.end, "Company", m.method, m.score))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out
 
 
 def _split_compound_surname(ctx: Context, mentions: List[Mention]) -> List[Mention]:
