@@ -349,12 +349,16 @@ def corpus_key_map(
     return out
 
 
-def _link_short_forms(names: List[str]) -> Dict[str, str]:
+def _link_short_forms(names: List[str], complete: Iterable[str] = ()) -> Dict[str, str]:
     """name -> the unique minimal longer name it abbreviates (only names that have one).
 
     Candidates are found through a first-character index, so the cost grows with the
     number of names sharing a first character, not with the square of all names.
+    ``complete`` holds the names the text wrote as a whole firm name (``顺丰控股``,
+    ``海尔集团``): such a name is no short form of a sister firm (see
+    :func:`_is_sister_firm`).
     """
+    complete = frozenset(complete)
     by_first: Dict[str, List[str]] = defaultdict(list)
     d = _data()
     for n in names:
@@ -374,10 +378,123 @@ def _link_short_forms(names: List[str]) -> Dict[str, str]:
             continue  # is_short_form(n, anything) is False: skip its candidates
         # a short form is a substring of the longer name: a cheap test before the full one
         cands = {c for c in by_first.get(n[:1], ()) if len(c) > len(n) and n in c and is_short_form(n, c)}
+        if n in complete:
+            cands = {c for c in cands if not _is_sister_firm(n, c)}
         minimal = {c for c in cands if not any(o != c and c.startswith(o) for o in cands)}
         if len(minimal) == 1:
             parent[n] = minimal.pop()
     return parent
+
+
+#: Word tags of a remainder that continues the brand itself (阿里 + 巴巴) rather than naming a business.
+_BRAND_TAGS = ("nr", "nrt", "ns", "nt", "nz")
+
+
+def _is_sister_firm(group: str, long: str) -> bool:
+    """Whether ``long`` names another firm of the group the text calls ``group`` + 集团/控股.
+
+    ``顺丰控股`` and ``顺丰航空``, ``海尔集团`` and ``海尔智家``, ``招商局集团`` and
+    ``招商局港口``: both are complete firm names, each with its own word after the shared
+    brand. The remainder must be two or more characters, no name-form word (``科技``:
+    ``星河集团`` is still ``星河科技``) and no proper name that continues the brand
+    (``阿里集团`` is ``阿里巴巴``).
+    """
+    from .segment import word_tag
+
+    d = _data()
+    body = _strip_place_head(long, group)
+    if not body.startswith(group):
+        return False
+    rest = body[len(group):]
+    if len(rest) < 2 or rest in d["name_form"]:
+        return False
+    if any(rest.startswith(w) for w in d["business"]):
+        return True
+    return word_tag(rest) not in _BRAND_TAGS
+
+
+def _abbreviates_parts(short: str, long: str) -> bool:
+    """``东航物流`` for ``中国东方航空物流``, ``中国商飞`` for ``中国商用飞机``: each word of the
+    long name (a place head the short form lacks dropped) gives its first character,
+    optionally followed by more of its characters in order.
+
+    A plain prefix is left to :func:`is_short_form`; the long name must cut into two or
+    more words, all of which contribute.
+    """
+    from .segment import jieba_cut, tokenizer
+
+    d = _data()
+    if len(short) < 2 or is_place_name(short) or short in d["generic"]:
+        return False
+    body = _strip_place_head(long, short)
+    if len(body) <= len(short) or body.startswith(short) or body[:1] != short[:1]:
+        return False
+    if not re.fullmatch(r"[\u4e00-\u9fff]+", body + short):
+        return False
+    words = jieba_cut(tokenizer()[0], body)
+    if len(words) < 2:
+        return False
+
+    @lru_cache(maxsize=None)
+    def fits(i: int, k: int) -> bool:  # short[i:] from words[k:]
+        if k == len(words):
+            return i == len(short)
+        w = words[k]
+        if i >= len(short) or short[i] != w[0]:
+            return False
+        # take w[0], then any in-order subsequence of w[1:]
+        ends = {i + 1}
+        for ch in w[1:]:
+            ends |= {e + 1 for e in ends if e < len(short) and short[e] == ch}
+        return any(fits(e, k + 1) for e in ends)
+
+    return fits(0, 0)
+
+
+def _link_contractions(names: List[str], parent: Dict[str, str]) -> None:
+    """Add ``short -> long`` for names that abbreviate exactly one other name word by word."""
+    for n in names:
+        if n in parent:
+            continue
+        cands = [c for c in names if len(c) > len(n) and _abbreviates_parts(n, c)]
+        if len(cands) == 1 and _root(parent, cands[0]) != n:  # never a cycle
+            parent[n] = cands[0]
+
+
+def _link_known_brands(names: List[str], parent: Dict[str, str]) -> None:
+    """``永辉`` -> ``永辉超市``: the brand of a lexicon company named brand + business word.
+
+    :func:`is_short_form` keeps ``腾讯`` apart from ``腾讯音乐`` because the business word
+    may make another firm; when the lexicon knows the long name but not the brand
+    alone, the brand is that firm's short form.
+    """
+    known = _known_companies()
+    business = _data()["business"]
+    for n in names:
+        if n in parent or n in known or len(n) < 2 or is_place_name(n):
+            continue
+        cands = [c for c in names if c in known and c.startswith(n) and c[len(n):] in business]
+        if len(cands) == 1 and _root(parent, cands[0]) != n:
+            parent[n] = cands[0]
+
+
+def _written_complete(doc: Document, type_: str) -> set:
+    """Keys of ``type_`` some mention writes as the key plus a group or legal suffix (``顺丰控股``)."""
+    d = _data()
+    out = set()
+    for m in doc.mentions:
+        if m.type != type_ or not m.key:
+            continue
+        name = clean_name(m.name)
+        rest = name[len(m.key):] if name.startswith(m.key) else ""
+        while rest:
+            suf = next((x for x in d["company_suffixes"] if rest.startswith(x)), None)
+            if suf is None:
+                break
+            rest = rest[len(suf):]
+        if name != m.key and name.startswith(m.key) and not rest:
+            out.add(m.key)
+    return out
 
 
 def _root(parent: Mapping[str, str], name: str) -> str:
@@ -691,7 +808,9 @@ def _resolve_abbreviations(doc: Document) -> None:
     for type_, counts in by_type.items():
         if len(counts) < 2:
             continue
-        parent = _link_short_forms(sorted(counts))
+        parent = _link_short_forms(sorted(counts), _written_complete(doc, type_))
+        _link_contractions(sorted(counts), parent)
+        _link_known_brands(sorted(counts), parent)
         if not parent:
             continue
         groups: Dict[str, List[str]] = defaultdict(list)

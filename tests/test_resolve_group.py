@@ -1,0 +1,79 @@
+"""Firms of one group that share a brand are kept apart; true short forms still merge.
+
+Names and sentences are invented for these tests; mentions are set by hand.
+"""
+from __future__ import annotations
+
+from graph_builder import resolve as resolve_mod
+from graph_builder.resolve import corpus_key_map, is_short_form, resolve
+
+from doc_helpers import annotated_doc  # noqa: E402  (tests/ is on sys.path)
+
+
+def company_keys(text, names):
+    doc = resolve(annotated_doc(text, [(n, "Company") for n in names]))
+    return [m.key for m in doc.mentions]
+
+
+def test_group_parent_and_sister_firm_stay_apart():
+    text = "青禾控股旗下的青禾航空新增两架货机。青禾控股表示，青禾航空将扩充机队。"
+    assert company_keys(text, ["青禾控股", "青禾航空", "青禾控股", "青禾航空"]) == ["青禾", "青禾航空"] * 2
+
+
+def test_group_with_legal_suffix_and_port_firm_stay_apart():
+    text = "蓝湾集团有限公司宣布，李明出任蓝湾港口副总经理。"
+    assert company_keys(text, ["蓝湾集团有限公司", "蓝湾港口"]) == ["蓝湾", "蓝湾港口"]
+    text = "星澜控股集团旗下的星澜供应链完成新一轮融资。"
+    assert company_keys(text, ["星澜控股集团", "星澜供应链"]) == ["星澜", "星澜供应链"]
+
+
+def test_bare_brand_still_resolves_to_its_unique_longer_name():
+    # written without 控股/集团 the brand is a short reference, as before
+    text = "青禾航空新增两架货机，青禾方面表示将扩充机队。"
+    assert company_keys(text, ["青禾航空", "青禾"]) == ["青禾航空", "青禾航空"]
+
+
+def test_true_short_forms_still_merge():
+    text = "星澜控股有限公司发布财报，星澜公司表示，星澜将加大投入。"
+    assert set(company_keys(text, ["星澜控股有限公司", "星澜公司", "星澜"])) == {"星澜"}
+    text = "阿里巴巴集团宣布，阿里将加大投入，阿里巴巴表示满意。"
+    assert set(company_keys(text, ["阿里巴巴集团", "阿里", "阿里巴巴"])) == {"阿里巴巴"}
+    # the group suffix does not split a brand from its own name-form or a longer brand
+    assert len(set(company_keys("星澜集团旗下星澜科技发布新品。", ["星澜集团", "星澜科技"]))) == 1
+    assert set(company_keys("阿里集团宣布，阿里巴巴将加大投入。", ["阿里集团", "阿里巴巴"])) == {"阿里巴巴"}
+
+
+def test_short_form_function_is_unchanged():
+    assert is_short_form("青禾", "青禾航空")  # alone it may still be a short form
+    assert not is_short_form("腾讯", "腾讯音乐")
+
+
+def test_word_by_word_contraction_links_to_the_long_name():
+    text = "中国北辰航空物流股份有限公司今日公告，北航物流上半年净利润增长。"
+    keys = company_keys(text, ["中国北辰航空物流股份有限公司", "北航物流"])
+    assert len(set(keys)) == 1
+    text = "中国商用飞机有限责任公司宣布新机型下线，中国商飞表示年内交付。"
+    assert len(set(company_keys(text, ["中国商用飞机有限责任公司", "中国商飞"]))) == 1
+
+
+def test_contraction_needs_every_word_and_a_unique_match():
+    # 北辰 alone is a prefix (is_short_form's business), 南航物流 starts differently
+    text = "中国北辰航空物流股份有限公司今日公告，南航物流表示将扩张。"
+    assert len(set(company_keys(text, ["中国北辰航空物流股份有限公司", "南航物流"]))) == 2
+    assert not resolve_mod._abbreviates_parts("北物", "北辰航空物流")  # 航空 gives nothing
+    assert resolve_mod._abbreviates_parts("北航物流", "中国北辰航空物流")
+
+
+def test_brand_of_a_known_business_firm(monkeypatch):
+    known = {"青禾超市": "青禾超市"}
+    monkeypatch.setattr(resolve_mod, "_known_companies", lambda: known)
+    text = "青禾超市发布年报。青禾表示将调整门店。"
+    assert company_keys(text, ["青禾超市", "青禾"]) == ["青禾超市", "青禾超市"]
+    # a brand the lexicon knows by itself stays its own firm
+    known["青禾"] = "青禾"
+    assert company_keys(text, ["青禾超市", "青禾"]) == ["青禾超市", "青禾"]
+
+
+def test_corpus_map_is_unchanged_for_group_names():
+    m = corpus_key_map([("Company", "阿里"), ("Company", "阿里巴巴"), ("Company", "腾讯"), ("Company", "腾讯音乐")])
+    assert m[("Company", "阿里")] == "阿里巴巴" and m[("Company", "腾讯")] == "腾讯"
