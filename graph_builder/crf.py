@@ -52,7 +52,7 @@ MODELS = {"fast": MODEL_FILE, "accurate": LAC_MODEL_FILE}
 LEXICON_DIR = MODEL_DIR / "ner_lexicon"
 #: Per shipped CRF model (file name), the weight of the character CNN's label
 #: log-probabilities (:mod:`graph_builder.neural`) added to its emission scores;
-#: 0 or no entry: the CRF alone. Chosen on CLUENER dev (README, "NER models").
+#: 0 or no entry: the CRF alone. Chosen on CLUENER dev (docs/ner.md, "The character CNN").
 NEURAL_WEIGHTS = {MODEL_FILE.name: 0.3, LAC_MODEL_FILE.name: 0.3}
 #: The CNN speaks only for characters from here on (CJK and full-width forms); below it (Latin
 #: letters, digits, spaces, ASCII punctuation) the CRF alone decides: the CNN, reading letters

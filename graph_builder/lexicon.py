@@ -265,6 +265,13 @@ def cues(kind: str) -> FrozenSet[str]:
 
 
 @functools.lru_cache(maxsize=None)
+def cues_longest_first(kind: str) -> Tuple[str, ...]:
+    """The cues of ``kind`` (:func:`cues`), longest first, for prefix and suffix tests where the
+    longer word must win (中高端 before 高端, 战略投资 before 投资)."""
+    return tuple(sorted(cues(kind), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=None)
 def cue_chars(kind: str) -> FrozenSet[str]:
     """The characters of a cue file whose lines are runs of characters (``person_glue``, ``translit``)."""
     return frozenset("".join(cues(kind)))
@@ -319,7 +326,7 @@ def lookup_industry(text: str) -> Optional[str]:
     for k in (key, short):
         if k in table:
             return table[k]
-    for grade in sorted(cues("industry_grade"), key=len, reverse=True):
+    for grade in cues_longest_first("industry_grade"):
         if short.startswith(grade) and short[len(grade):] in table:
             return table[short[len(grade):]]
     return None

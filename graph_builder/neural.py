@@ -9,7 +9,7 @@ and the teacher's soft tags, also on unlabelled sentences. Its output is a
 log-probability per character for each of the CRF's labels; the recogniser adds
 it, times a weight, to the CRF's emission scores before Viterbi decoding (a
 product of the two models), which raised CLUENER dev and MSRA test F1 by 2-3
-points (README, "NER models").
+points (docs/ner.md, "The character CNN").
 
 Only NumPy runs here: the weights ship as ``data/models/ner_cnn.npz`` (float16,
 1.5 MB) and a character costs twelve 128x128 matrix-vector products.
@@ -95,12 +95,12 @@ class CharCNN:
         n = len(codes) + 2 * g
         ids = np.zeros(n, dtype=np.int32)
         ids[g:g + len(codes)] = self._rows[codes]
-        mask = np.zeros((n, 1), dtype=np.float32)
+        is_text = np.zeros(n, dtype=bool)
         a = g
         for t in texts:
-            mask[a:a + len(t)] = 1.0
+            is_text[a:a + len(t)] = True
             a += len(t) + g
-        gaps = np.flatnonzero(mask[:, 0] == 0)
+        gaps = np.flatnonzero(~is_text)
         ids[gaps] = 0
         x = self._emb[ids]
         for w0, w1, w2, bias, d in self._layers:
@@ -112,7 +112,7 @@ class CharCNN:
             np.maximum(y, 0.0, out=y)
             x[d:d + inner] += y
             x[gaps] = 0.0
-        logits = x[mask[:, 0] > 0] @ self._out_w
+        logits = x[is_text] @ self._out_w
         logits += self._out_b
         logits -= logits.max(axis=1, keepdims=True)
         logits -= np.log(np.exp(logits).sum(axis=1, keepdims=True))

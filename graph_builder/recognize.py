@@ -3533,7 +3533,7 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
 
 
 #: What may follow 中国 after a company for 中国 to be a sales region or a market, not the arm's name.
-_CHINA_ARM_STOP = "区市境大内业"
+_CHINA_ARM_STOP = frozenset("区市境大内业")
 #: 中国 that opens a unit's own name (罗氏 + 中国创新中心, 中国研究院): the unit, not the arm.
 _CHINA_UNIT = re.compile(r"中国[\u4e00-\u9fff]{0,4}(?:中心|研究院|研究所|实验室)")
 
@@ -3549,7 +3549,7 @@ def _china_arm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
         m = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if (m.type == "Company" and nxt is not None and nxt.type == "Place" and nxt.name == "中国"
-                and nxt.start == m.end and ctx.norm[nxt.end:nxt.end + 1] not in tuple(_CHINA_ARM_STOP)
+                and nxt.start == m.end and ctx.norm[nxt.end:nxt.end + 1] not in _CHINA_ARM_STOP
                 and not _CHINA_UNIT.match(ctx.norm, nxt.start)):
             out.append(ctx.mention(m.start, nxt.end, "Company", m.method, m.score))
             i += 2
@@ -3645,7 +3645,7 @@ def _industry_prefixes(ctx: Context, mentions: List[Mention]) -> List[Mention]:
 
     The word must start a jieba word (not 非跨境), and no other mention may cover it.
     """
-    prefixes = sorted(lexicon.cues("industry_prefix"), key=len, reverse=True)
+    prefixes = lexicon.cues_longest_first("industry_prefix")
     if not prefixes:
         return mentions
     out = []
@@ -3713,12 +3713,6 @@ def _person_named_as_firm(ctx: Context, mentions: List[Mention]) -> List[Mention
     return out
 
 
-@lru_cache(maxsize=1)
-def _trailing_cues() -> Tuple[str, ...]:
-    """The ``name_trailing`` cues, longest first (战略投资 before 投资)."""
-    return tuple(sorted(lexicon.cues("name_trailing"), key=len, reverse=True))
-
-
 def _trailing_words(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     """Company spans cut before a word glued after the name (``name_trailing`` cues): 北岳微装拟 →
     北岳微装, 快付通已 → 快付通, 宁德时代战略投资 → 宁德时代, 光年动画出品 → 光年动画.
@@ -3726,7 +3720,7 @@ def _trailing_words(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     The name left must have two characters at least and the whole span must be no known company;
     the word must not be followed by more name characters glued into the same word.
     """
-    words = _trailing_cues()
+    words = lexicon.cues_longest_first("name_trailing")
     out = []
     for m in mentions:
         if m.type == "Company" and m.name not in ctx.companies:

@@ -808,9 +808,10 @@ def _resolve_abbreviations(doc: Document) -> None:
     for type_, counts in by_type.items():
         if len(counts) < 2:
             continue
-        parent = _link_short_forms(sorted(counts), _written_complete(doc, type_))
-        _link_contractions(sorted(counts), parent)
-        _link_known_brands(sorted(counts), parent)
+        names = sorted(counts)
+        parent = _link_short_forms(names, _written_complete(doc, type_))
+        _link_contractions(names, parent)
+        _link_known_brands(names, parent)
         if not parent:
             continue
         groups: Dict[str, List[str]] = defaultdict(list)
