@@ -11,7 +11,7 @@ Files (under ``graph_builder/data/lexicons/`` unless noted):
 - ``companies_ambiguous.txt`` (generated): short names that are also ordinary words
 - ``surnames.txt`` (generated): ``surname<TAB>frequency``; ``surnames_compound.txt`` (hand-written)
 - ``titles.txt`` (generated, includes ``titles_core.txt``): ``title<TAB>count``
-- ``places.txt``: ``name<TAB>kind<TAB>alt1,alt2``
+- ``places.txt``: ``name<TAB>kind<TAB>alt1,alt2``; ``organizations.txt``: ``name<TAB>alt1,alt2``
 - ``products.txt``: ``name<TAB>maker``
 - ``company_suffixes.txt`` (``suffix<TAB>tier``), ``org_suffixes.txt``
 - ``product_cues.txt``, ``product_modifiers.txt``, ``product_nouns.txt``, ``industry_cues.txt``,
@@ -126,6 +126,12 @@ def places() -> Dict[str, str]:
 
 
 @functools.lru_cache(maxsize=None)
+def place_abbreviations() -> Dict[str, Tuple[str, str, FrozenSet[str]]]:
+    """One-character short form -> (place, group, uses) from ``place_abbreviations.txt`` (美 -> 美国)."""
+    return {r[0]: (r[1], r[2], frozenset(u.strip() for u in r[3].split(","))) for r in _rows("place_abbreviations.txt")}
+
+
+@functools.lru_cache(maxsize=None)
 def place_kinds() -> Dict[str, str]:
     """Place name (not its alternative labels) -> kind in ``places.txt`` (city, province, region, country ...)."""
     return {r[0]: (r[1] if len(r) > 1 else "") for r in _rows("places.txt")}
@@ -162,8 +168,15 @@ def persons() -> Dict[str, str]:
 
 @functools.lru_cache(maxsize=None)
 def organizations() -> Dict[str, str]:
-    """Organisation names from user lexicons only (the package ships none)."""
-    return {}
+    """Organisation label (name or alternative) -> canonical name: the international bodies of
+    ``organizations.txt``, plus what user lexicons add."""
+    out: Dict[str, str] = {}
+    for r in _rows("organizations.txt"):
+        out[r[0]] = r[0]
+        for alt in (r[1].split(",") if len(r) > 1 else ()):
+            if alt.strip():
+                out.setdefault(alt.strip(), r[0])
+    return out
 
 
 @functools.lru_cache(maxsize=None)
@@ -228,6 +241,8 @@ _CUE_FILES = {
     "branch_head": "branch_heads.txt",
     "post_verb": "post_verbs.txt",
     "name_trailing": "name_trailing_words.txt",
+    "place_pair": "place_pair_words.txt",
+    "place_verb": "place_verbs.txt",
 }
 
 
@@ -257,7 +272,8 @@ def cues(kind: str) -> FrozenSet[str]:
     ``industry_market_head`` (食品, 饮料: heads of market segments before 市场), ``branch_head``
     (分行, 研究院: a place between an employer and one of these names an internal unit),
     ``post_verb`` (曾任, 兼任: a post and its employer follow), ``name_trailing`` (已, 拟, 出品: words
-    glued after a bare company name that are no part of it).
+    glued after a bare company name that are no part of it), ``place_pair`` (关系, 两国: after a run of
+    one-character place short forms, 中美 + 关系) and ``place_verb`` (访, 赴, 在: before one, 访 + 华).
     """
     if kind not in _CUE_FILES:
         raise ValueError(f"unknown cue kind {kind!r} (expected one of {', '.join(_CUE_FILES)})")
@@ -418,7 +434,7 @@ def add_user_lexicon(path) -> int:
         if etype == "Industry":
             _add_industry(name)
         else:
-            tables[etype].setdefault(name, name if etype == "Place" else "")
+            tables[etype].setdefault(name, name if etype in ("Place", "Organization") else "")
     for fn in list(_listeners):
         fn(entries)
     return len(entries)

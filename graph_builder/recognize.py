@@ -196,6 +196,13 @@ def lexicon_companies(ctx: Context) -> List[Mention]:
     return out
 
 
+@recognizer(priority=80)
+def lexicon_organizations(ctx: Context) -> List[Mention]:
+    """International bodies from the lexicon (欧盟, 东盟, 世界银行: no suffix says they are no firm or place)."""
+    return [ctx.mention(toks[i].start, toks[j - 1].end, "Organization", "lexicon_organizations", 0.95)
+            for toks in ctx.sentences for i, j in _lexicon_spans(toks, ctx.orgs)]
+
+
 _TIER_RANK = {"weak": 0, "core": 1, "strong": 2}
 
 
@@ -3262,8 +3269,15 @@ def place_rule(ctx: Context) -> List[Mention]:
         for i, j in _lexicon_spans(toks, ctx.places):
             if _crf_firm_from(ctx, toks[i].start, toks[j - 1].end):
                 continue  # 呼伦贝尔乳业: the city opens a firm's name the CRF reads whole
+            end = toks[j - 1].end
+            if ctx.norm[end:end + 1] == "区" and ctx.norm[end + 1:end + 2] != "域" and _region_kind(
+                    ctx.places.get(ctx.norm[toks[i].start:end], "")):
+                continue  # 亚太区副总裁, 欧洲区: a firm's sales region, a unit, no place
             out.append(ctx.mention(toks[i].start, toks[j - 1].end, "Place", "place_rule", 0.9))
         for k, t in enumerate(toks):
+            if len(t.text) >= 4 and t.text.endswith("地区") and t.text[:-2] in ctx.places:
+                out.append(ctx.mention(t.start, t.end - 2, "Place", "place_rule", 0.9))  # 亚太 + 地区: one word
+                continue
             if (t.pos == "ns" and len(t.text) >= 2 and t.text not in ctx.places and t.text not in ctx.surnames
                     and not ctx.is_known(t.text) and _crf_agrees(ctx, t.start, t.end, "Place")):
                 nxt = toks[k + 1] if k + 1 < len(toks) and toks[k + 1].start == t.end else None
@@ -3276,6 +3290,60 @@ def place_rule(ctx: Context) -> List[Mention]:
                     end = nxt.end  # 图林根 + 州: a state is named with its 州
                 out.append(ctx.mention(t.start, end, "Place", "place_rule", 0.6))
     return out
+
+
+#: What follows 方 when 中方 is no side of a talk but part of a word (其中方面, 美方式).
+_NOT_SIDE = frozenset("面式法向案针位圆块格正形")
+
+
+@recognizer(priority=58)
+def place_abbreviation_rule(ctx: Context) -> List[Mention]:
+    """One-character short forms of places (``place_abbreviations.txt``), where news uses them:
+
+    - a run of two or more of one group, standing as its own words, before a pair word (中美 + 关系,
+      港澳 + 同胞; 沪深两市 names the exchanges) or made of bare country forms only (中俄第五个联合声明;
+      非法 is no run);
+    - one before 方 (中方, 美方 表示);
+    - one after a verb or preposition of place (访华, 赴港上市, 对美出口, 驻美大使), when no dictionary
+      word starts at it (对华为, 在美元, 在日前 are no places).
+    """
+    table = lexicon.place_abbreviations()
+    norm = ctx.norm
+    starts = {t.start for t in ctx.doc.tokens}
+    pair_words = lexicon.cues_longest_first("place_pair")
+    verbs = lexicon.cues("place_verb")
+    from .segment import word_freq
+
+    out: List[Mention] = []
+    i, n = 0, len(norm)
+    while i < n:
+        entry = table.get(norm[i])
+        if entry is None or i not in starts:
+            i += 1
+            continue
+        j = i + 1
+        while (j < n and j - i < 4 and norm[j] in table and norm[j] not in norm[i:j]
+               and table[norm[j]][1] == entry[1] and "pair" in table[norm[j]][2]):
+            j += 1
+        if j - i >= 2 and "pair" in entry[2] and (norm.startswith(pair_words, j) or (
+                j in starts and all("bare" in table[c][2] for c in norm[i:j]))):
+            out.extend(ctx.mention(k, k + 1, "Place", "place_abbreviation", 0.8) for k in range(i, j))
+            i = j
+            continue
+        if "side" in entry[2] and norm[i + 1:i + 2] == "方" and norm[i + 2:i + 3] not in _NOT_SIDE:
+            out.append(ctx.mention(i, i + 1, "Place", "place_abbreviation", 0.8))
+        i += 1
+    for i in range(1, n):
+        entry = table.get(norm[i])
+        if (entry is not None and "verb" in entry[2] and norm[i - 1] in verbs and i - 1 in starts
+                and norm[i + 1:i + 2] != "股" and not any(word_freq(norm[i:i + k]) for k in (2, 3, 4))):
+            out.append(ctx.mention(i, i + 1, "Place", "place_abbreviation", 0.8))
+    return out
+
+
+def _region_kind(place: str) -> bool:
+    """Whether ``place`` (a canonical name) is a region or continent in the lexicon (亚太, 欧洲)."""
+    return lexicon.place_kinds().get(place) in ("region", "continent")
 
 
 def _crf_firm_from(ctx: Context, start: int, end: int) -> bool:
@@ -4366,12 +4434,29 @@ def crf_mentions(ctx: Context) -> List[Mention]:
                 m.type = "Product"  # 卡萨帝冰箱: a brand before the kind of goods, not a person
         m.start, m.end = _strip_quotes(ctx.norm, m.start, m.end)  # again: the trim may end at a quote
         m.name = ctx.norm[m.start:m.end]
+        if m.type != "Place" and _state_name(ctx, m.name):
+            m.type = "Place"  # 中华人民共和国, 波兰共和国, 马拉维: a state, whatever the CRF read
         if m.end - m.start < 2 and m.type != "Place":
             continue
         if not _NAMEISH.search(m.name):
             continue  # a bare number (9020 cut from 麒麟9020) names nothing
         out.append(m)
     return out
+
+
+#: Place kinds whose names are states or regions, never an organisation's or a person's name.
+_STATE_KINDS = frozenset(("country", "region", "continent", "province"))
+#: The form of a state written after its name (波兰共和国, 俄罗斯联邦, 约旦哈希姆王国).
+_STATE_FORM = re.compile(r"[\u4e00-\u9fff]{2,}(?:共和国|王国|合众国|联邦|公国|酋长国|苏丹国)$")
+
+
+def _state_name(ctx: Context, name: str) -> bool:
+    """Whether ``name`` is the name of a country or region in the place lexicon (any of its labels)
+    or the formal name of a state (…共和国, …王国, …联邦)."""
+    canon = ctx.places.get(name)
+    if canon is not None and lexicon.place_kinds().get(canon) in _STATE_KINDS:
+        return True
+    return bool(_STATE_FORM.match(name))
 
 
 def _school_unit(ctx: Context, start: int, end: int) -> bool:

@@ -105,6 +105,12 @@ def _known_places() -> Mapping[str, str]:
     return lex.places() if lex is not None and hasattr(lex, "places") else {}
 
 
+def _known_organizations() -> Mapping[str, str]:
+    """Organisation label -> canonical name from the lexicon (世贸组织 -> 世界贸易组织)."""
+    lex = _lexicon()
+    return lex.organizations() if lex is not None and hasattr(lex, "organizations") else {}
+
+
 # --------------------------------------------------------------------------- document-independent keys
 
 _MIDDLE_DOTS = str.maketrans({"•": "·", "‧": "·", "・": "·", "∙": "·", "‧": "·"})
@@ -232,6 +238,10 @@ def place_key(name: str) -> str:
     known = _known_places().get(s)
     if known:
         return known
+    if len(s) == 1:  # 美 in 中美关系, 港 in 赴港上市: the place the short form stands for
+        lex = _lexicon()
+        short = lex.place_abbreviations().get(s) if lex is not None and hasattr(lex, "place_abbreviations") else None
+        return short[0] if short else s
     for suf in _data()["admin"]:
         if s.endswith(suf) and len(s) - len(suf) >= 2:
             return s[: -len(suf)]
@@ -255,6 +265,9 @@ def alias_key(type_: str, name: str) -> str:
         return industry_key(name)
     if type_ == "Place":
         return place_key(name)
+    if type_ == "Organization":
+        s = clean_name(name)
+        return _known_organizations().get(s) or s
     return clean_name(name)
 
 

@@ -84,6 +84,7 @@ def _lexicon_words() -> List[Tuple[str, str]]:
     words += [(n, "nt") for n in lexicon.companies() if n not in amb]
     words += [(n, "nz") for n in lexicon.products()]
     words += [(n, "ns") for n in lexicon.places()]
+    words += [(n, "nt") for n in lexicon.organizations()]
     words += [(n, "nnt") for n in lexicon.titles() if lexicon.titles()[n] >= 5 or lexicon.titles()[n] == 0]
     words += [(n, "n") for n in lexicon.industry_surface_labels()]
     words += sorted(lexicon.function_words().items())
