@@ -198,9 +198,20 @@ def lexicon_companies(ctx: Context) -> List[Mention]:
 
 @recognizer(priority=80)
 def lexicon_organizations(ctx: Context) -> List[Mention]:
-    """International bodies from the lexicon (欧盟, 东盟, 世界银行: no suffix says they are no firm or place)."""
-    return [ctx.mention(toks[i].start, toks[j - 1].end, "Organization", "lexicon_organizations", 0.95)
-            for toks in ctx.sentences for i, j in _lexicon_spans(toks, ctx.orgs)]
+    """Bodies from the lexicon (欧盟, 东盟, 世界银行: no suffix says they are no firm or place; 民革, 工信部).
+
+    A listed name that opens a longer name the CRF reads as one body (中国科学院 + 物理研究所) is left to it.
+    """
+    crf = _crf_raw(ctx) or ()
+    out = []
+    for toks in ctx.sentences:
+        for i, j in _lexicon_spans(toks, ctx.orgs):
+            start, end = toks[i].start, toks[j - 1].end
+            if any(s <= start and end <= e and e - s > end - start and t in ("Organization", "Company")
+                   and sc >= CRF_MIN_SCORE[t] for s, e, t, sc in crf):
+                continue
+            out.append(ctx.mention(start, end, "Organization", "lexicon_organizations", 0.95))
+    return out
 
 
 _TIER_RANK = {"weak": 0, "core": 1, "strong": 2}
@@ -4500,8 +4511,8 @@ def _crf_person_span(ctx: Context, start: int, end: int) -> Optional[Tuple[int, 
     """
     text = ctx.norm
     tok = _token_at(ctx, start)
-    if tok is not None and tok.pos == "t" and tok.start == start and tok.end == end:
-        return None  # 副总裁周一表示: a time word, not a name
+    if tok is not None and tok.pos == "t" and tok.start == start and tok.end == end and end - start <= 2:
+        return None  # 副总裁周一表示: a time word, not a name (jieba also tags 周恩来 t)
     while end - start > 2 and text[start] in _NAME_DOTS:
         start += 1
     while end - start > 2 and text[end - 1] in _NAME_DOTS:
@@ -4521,6 +4532,8 @@ def _crf_person_span(ctx: Context, start: int, end: int) -> Optional[Tuple[int, 
         if k >= 0 and k != start - 1:
             return None  # quoted elsewhere in the text (AI助手“淘小智”): a product or brand, not a person
     tok = _token_at(ctx, end - 1)
+    if tok is not None and start + 2 <= tok.start < end < tok.end and tok.end - end >= 2:
+        return start, tok.start  # 李鹏 + 兴 of 兴致勃勃: the name stops where a longer word starts
     if tok is not None and tok.end > end and tok.end - end == 1 and _HAN.match(text[start:tok.end]) \
             and text[end] not in lexicon.cue_chars("person_glue") \
             and tok.end - start <= _max_name_len(ctx, text[start:tok.end]) and tok.pos not in _BREAK \

@@ -110,3 +110,21 @@ def test_sales_region_before_a_title_is_no_place(nlp):
     found, _ = spans(nlp, "亚太区副总裁周明表示，推动亚太地区合作。")
     assert ("亚太", "Place") in found  # 亚太 + 地区
     assert found.count(("亚太", "Place")) == 1  # not 亚太 + 区副总裁
+
+
+def test_chinese_bodies_resolve_to_one_node(nlp):
+    _, doc = spans(nlp, "工信部与工业和信息化部下属单位开会，民革和民进的负责人出席。")
+    keys = [(m.name, m.key) for m in doc.mentions if m.type == "Organization"]
+    assert keys == [("工信部", "工业和信息化部"), ("工业和信息化部", "工业和信息化部"),
+                    ("民革", "中国国民党革命委员会"), ("民进", "中国民主促进会")]
+
+
+def test_listed_body_inside_a_longer_name_is_left_to_it(nlp):
+    found, _ = spans(nlp, "中国科学院物理研究所与蓝湾科技签署合作协议。")
+    assert ("中国科学院物理研究所", "Organization") in found
+    assert ("中国科学院", "Organization") not in found
+
+
+def test_a_foreign_ministry_is_not_a_chinese_one(nlp):
+    _, doc = spans(nlp, "美国商务部宣布新规。")
+    assert all(m.key != "商务部" and "中国" not in (m.key or "") for m in doc.mentions)
