@@ -3303,6 +3303,20 @@ def place_rule(ctx: Context) -> List[Mention]:
     return out
 
 
+def _opens_council(ctx: Context, end: int) -> bool:
+    """Whether a council's or association's name goes on from ``end`` (加中 + 贸易理事会, 中美 + 商会):
+    an organisation suffix ending in 会 within six Han characters."""
+    heads = ctx.__dict__.get("_council_heads")
+    if heads is None:
+        heads = ctx.__dict__["_council_heads"] = tuple(w for w in ctx.osuf if w.endswith("会") and len(w) >= 2)
+    for k in range(end, min(end + 7, len(ctx.norm))):
+        if ctx.norm.startswith(heads, k):
+            return True
+        if not "\u4e00" <= ctx.norm[k] <= "\u9fff":
+            return False
+    return False
+
+
 #: What follows 方 when 中方 is no side of a talk but part of a word (其中方面, 美方式).
 _NOT_SIDE = frozenset("面式法向案针位圆块格正形")
 
@@ -3337,7 +3351,7 @@ def place_abbreviation_rule(ctx: Context) -> List[Mention]:
                and table[norm[j]][1] == entry[1] and "pair" in table[norm[j]][2]):
             j += 1
         if j - i >= 2 and "pair" in entry[2] and (norm.startswith(pair_words, j) or (
-                j in starts and all("bare" in table[c][2] for c in norm[i:j]))):
+                j in starts and all("bare" in table[c][2] for c in norm[i:j]))) and not _opens_council(ctx, j):
             out.extend(ctx.mention(k, k + 1, "Place", "place_abbreviation", 0.8) for k in range(i, j))
             i = j
             continue
