@@ -102,7 +102,7 @@ def outcomes(doc: Document, gold: Sequence[dict]) -> List[Tuple[str, str, float,
     preds, seen = [], set()
     for r in doc.relations:
         s, o = doc.mentions[r.subject], doc.mentions[r.object]
-        sk, ok = (s.type, s.key or s.name), (o.type, o.key or o.name)
+        sk, ok = s.ident, o.ident
         ident = (r.predicate, sk, ok, r.title)
         if ident in seen:
             continue

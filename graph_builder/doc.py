@@ -67,6 +67,16 @@ class Mention:
     def span(self) -> Tuple[int, int]:
         return (self.start, self.end)
 
+    @property
+    def label(self) -> str:
+        """The entity's canonical name: ``key`` once the resolver set it, else the name as written."""
+        return self.key or self.name
+
+    @property
+    def ident(self) -> Tuple[str, str]:
+        """``(type, label)``: mentions with the same ident are one entity (one graph node)."""
+        return (self.type, self.key or self.name)
+
 
 @dataclass
 class Relation:

@@ -84,7 +84,7 @@ def _names(doc: Document) -> Dict[Tuple[str, str], Set[str]]:
     """(type, key) -> every name the entity has in this record (key and surface forms)."""
     out: Dict[Tuple[str, str], Set[str]] = defaultdict(set)
     for m in doc.mentions:
-        key = m.key or m.name
+        key = m.label
         out[(m.type, key)].update((key, m.name, doc.text[m.start:m.end]))
     for (t, key), forms in doc.aliases.items():
         out[(t, key)].update(forms)
@@ -97,7 +97,7 @@ def _predicted_relations(doc: Document) -> List[Tuple[str, Set[str], Set[str], O
     seen = set()
     for r in doc.relations:
         s, o = doc.mentions[r.subject], doc.mentions[r.object]
-        sk, ok = (s.type, s.key or s.name), (o.type, o.key or o.name)
+        sk, ok = s.ident, o.ident
         ident = (r.predicate, sk, ok, r.title)
         if ident in seen:  # the same fact stated twice counts once
             continue

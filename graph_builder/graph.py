@@ -71,7 +71,7 @@ EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "confidence", "method", "t
 def assign_iris(doc: Document) -> Document:
     """Give every resolved mention its IRI (a function of type and canonical key only)."""
     for m in doc.mentions:
-        m.iri = entity_iri(m.type, m.key or m.name)
+        m.iri = entity_iri(*m.ident)
     return doc
 
 
@@ -468,10 +468,10 @@ class GraphBuilder:
         self._split_homonyms(doc)
         for m in doc.mentions:
             # One string object per entity, however many documents name it.
-            m.iri = sys.intern(m.iri if m.iri is not None else entity_iri(m.type, m.key or m.name))
+            m.iri = sys.intern(m.iri if m.iri is not None else entity_iri(*m.ident))
             node = self._nodes.get(m.iri)
             if node is None:
-                node = self._nodes[m.iri] = {"type": m.type, "label": m.key or m.name, "count": 0}
+                node = self._nodes[m.iri] = {"type": m.type, "label": m.label, "count": 0}
             node["count"] += 1
             surface = doc.norm[m.start:m.end]
             for name in (surface, doc.text[m.start:m.end], m.name):
@@ -531,12 +531,12 @@ class GraphBuilder:
         for r in doc.relations:
             if r.predicate == "worksFor" and doc.mentions[r.subject].type == "Person":
                 o = doc.mentions[r.object]
-                employers[r.subject].add(o.key or o.name)
+                employers[r.subject].add(o.label)
         table = self._person_table()
         by_name: Dict[str, set] = defaultdict(set)
         for i, m in enumerate(doc.mentions):
             if m.type == "Person":
-                by_name[m.key or m.name].update(employers.get(i, ()))
+                by_name[m.label].update(employers.get(i, ()))
 
         def fits(known: set, new: set) -> bool:
             return any(a == b or is_short_form(a, b) or is_short_form(b, a) for a in known for b in new)
@@ -560,8 +560,8 @@ class GraphBuilder:
             if pick != plain:
                 chosen[name] = pick
         for m in doc.mentions:
-            if m.type == "Person" and (m.key or m.name) in chosen:
-                m.iri = chosen[m.key or m.name]
+            if m.type == "Person" and m.label in chosen:
+                m.iri = chosen[m.label]
 
     def keys(self):
         """``(type, canonical name)`` of every entity so far."""

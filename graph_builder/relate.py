@@ -407,7 +407,7 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
         if not _news_outlet(doc, m, rules):
             topics.seen(m.type, k)
             if m.type in _EMPLOYER_TYPES:
-                topics.named.setdefault((m.type, m.key or m.name), k)
+                topics.named.setdefault(m.ident, k)
             # 吉利汽车旗下的极氪科技宣布…公司: the unit named after 旗下 is what the sentence is about
             if m.type == "Company" and _UNDER_RE.search(doc.norm, max(0, m.start - 3), m.start):
                 topics.current["Company"] = k
@@ -422,7 +422,7 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
         it = view.items[i]
         men = doc.mentions[it.mention]
         if men.type in _EMPLOYER_TYPES and (it.coref or not _news_outlet(doc, men, rules)):
-            employers.setdefault((men.type, men.key or men.name), it.mention)
+            employers.setdefault(men.ident, it.mention)
     topics.prev_sentence = employers
     topics.end_sentence()
     return view
@@ -513,11 +513,11 @@ def _skip_own_bracket(doc: Document, i: int, hi: int, limit: int) -> int:
     if not hit or _ALSO_RE.match(doc.norm, hit.start()):
         # 樊嘉禾（兼首席技术官）: a second post, not a restatement
         return m.end
-    ident = (m.type, m.key or m.name)
+    ident = m.ident
     j = i + 1
     while j < hi and doc.mentions[j].start < hit.end():
         other = doc.mentions[j]
-        if (other.type, other.key or other.name) != ident:
+        if other.ident != ident:
             return m.end
         j += 1
     return hit.end()
@@ -649,7 +649,7 @@ def _drop_implicit_employed(doc: Document, relations: List[Relation], implicit: 
 
     def person(r: Relation) -> tuple:
         m = doc.mentions[r.subject]
-        return m.key or m.name
+        return m.label
 
     employed = {person(r) for r in relations if r.predicate == "worksFor" and r.method not in implicit}
     return [r for r in relations if r.method not in implicit or person(r) not in employed]
@@ -664,7 +664,7 @@ def _drop_stake_of_subsidiary(doc: Document, relations: List[Relation]) -> List[
     not ``investedIn`` (GUIDELINES). A stake held (持有星澜电子51%股权，为其控股股东) states both."""
     def key(i: int) -> tuple:
         m = doc.mentions[i]
-        return m.type, m.key or m.name
+        return m.ident
 
     parents = {(key(r.subject), key(r.object)) for r in relations if r.predicate == "parentOrganization"}
     if not parents:
@@ -771,11 +771,11 @@ def _first_pair(doc: Document, view: _SentenceView, before: Optional[int] = None
             break
         item = view.items[i]
         m = doc.mentions[item.mention]
-        if item.coref or m.type != "Company" or (m.key or m.name) in keys:
+        if item.coref or m.type != "Company" or m.label in keys:
             continue
         if _next_is_company(doc, view, i):
             continue  # 南岭银行旗下子公司南岭数科与华为云…，双方: the parent is not a side
-        keys.add(m.key or m.name)
+        keys.add(m.label)
         found.append(item.mention)
         if len(found) == 2:
             return found[0], found[1]
@@ -881,7 +881,7 @@ def _patterns_for(rules: dict, present: frozenset) -> List[dict]:
 def _identity(doc: Document, rel: Relation) -> Optional[tuple]:
     """What makes two relations of one sentence the same: predicate and entity identities."""
     s, o = doc.mentions[rel.subject], doc.mentions[rel.object]
-    si, oi = (s.type, s.key or s.name), (o.type, o.key or o.name)
+    si, oi = s.ident, o.ident
     if si == oi:
         return None
     if rel.predicate == "partnerOf":
@@ -998,7 +998,7 @@ def _pairwise(doc: Document, sent: Sentence, items: List[_Item], p: dict, conf: 
     unique: Dict[str, _Item] = {}
     for x in items:
         m = doc.mentions[x.mention]
-        unique.setdefault(m.key or m.name, x)
+        unique.setdefault(m.label, x)
     found = list(unique.values())
     out = []
     for a, first in enumerate(found):
@@ -1100,7 +1100,7 @@ def _elided_in_sentence(doc: Document, view: _SentenceView, m: re.Match, how: st
         for i in before:
             men = doc.mentions[view.items[i].mention]
             if view.items[i].coref or not rules["source"].match(doc.norm, men.end):
-                keep.setdefault((men.type, men.key or men.name), i)
+                keep.setdefault(men.ident, i)
         return [view.items[i] for i in keep.values()] if len(keep) == 1 else []
     if not before:
         return []
