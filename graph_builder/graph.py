@@ -567,6 +567,14 @@ class GraphBuilder:
         """``(type, canonical name)`` of every entity so far."""
         return [(n["type"], n["label"]) for n in self._nodes.values()]
 
+    def complete_keys(self) -> List[tuple]:
+        """``(type, key)`` of the companies some document wrote as a whole firm name (顺丰控股 for
+        顺丰: :func:`resolve.written_complete`), for :func:`resolve.corpus_key_map`."""
+        from .resolve import written_complete
+
+        return sorted((n["type"], n["label"]) for iri, n in self._nodes.items() if n["type"] == "Company"
+                      and any(written_complete(n["label"], a) for a in self._aliases.get(iri, ())))
+
     def merge(self, key_map: Dict[tuple, str]) -> None:
         """Merge entities across documents: ``{(type, key): canonical key}``.
 

@@ -316,7 +316,8 @@ def is_short_form(short: str, long: str) -> bool:
 
 
 def corpus_key_map(
-    keys: Iterable[Tuple[str, str]], counts: Optional[Mapping[Tuple[str, str], int]] = None
+    keys: Iterable[Tuple[str, str]], counts: Optional[Mapping[Tuple[str, str], int]] = None,
+    complete: Iterable[Tuple[str, str]] = (),
 ) -> Dict[Tuple[str, str], str]:
     """Merge keys that are short forms of one longer key of the same type.
 
@@ -331,6 +332,9 @@ def corpus_key_map(
     ----------
     keys : iterable of (type, key)
     counts : optional mapping (type, key) -> number of mentions, to choose the group key.
+    complete : (type, key) pairs some document wrote as a whole firm name (``顺丰控股`` for
+        ``顺丰``, :func:`written_complete`): such a key is no short form of a sister firm of its
+        group (``顺丰航空``) in another document either.
 
     Returns
     -------
@@ -344,6 +348,9 @@ def corpus_key_map(
     """
     keys = sorted(set(keys))
     counts = counts or {}
+    whole: Dict[str, set] = defaultdict(set)
+    for t, k in complete:
+        whole[t].add(k)
     out = {k: k[1] for k in keys}
     by_type: Dict[str, List[str]] = defaultdict(list)
     for t, k in keys:
@@ -351,7 +358,7 @@ def corpus_key_map(
     for t, names in by_type.items():
         if t not in _ABBREVIABLE:
             continue
-        parent = _link_short_forms(names)
+        parent = _link_short_forms(names, whole.get(t, ()))
         groups: Dict[str, List[str]] = defaultdict(list)
         for name in names:
             groups[_root(parent, name)].append(name)
@@ -493,21 +500,23 @@ def _link_known_brands(names: List[str], parent: Dict[str, str]) -> None:
 
 def _written_complete(doc: Document, type_: str) -> set:
     """Keys of ``type_`` some mention writes as the key plus a group or legal suffix (``顺丰控股``)."""
+    return {m.key for m in doc.mentions if m.type == type_ and m.key and written_complete(m.key, m.name)}
+
+
+def written_complete(key: str, name: str) -> bool:
+    """Whether ``name`` writes ``key`` as a whole firm name: the key plus group or legal suffixes
+    only (``顺丰控股`` for ``顺丰``, ``海尔集团有限公司`` for ``海尔``)."""
     d = _data()
-    out = set()
-    for m in doc.mentions:
-        if m.type != type_ or not m.key:
-            continue
-        name = clean_name(m.name)
-        rest = name[len(m.key):] if name.startswith(m.key) else ""
-        while rest:
-            suf = next((x for x in d["company_suffixes"] if rest.startswith(x)), None)
-            if suf is None:
-                break
-            rest = rest[len(suf):]
-        if name != m.key and name.startswith(m.key) and not rest:
-            out.add(m.key)
-    return out
+    name = clean_name(name)
+    if name == key or not name.startswith(key):
+        return False
+    rest = name[len(key):]
+    while rest:
+        suf = next((x for x in d["company_suffixes"] if rest.startswith(x)), None)
+        if suf is None:
+            return False
+        rest = rest[len(suf):]
+    return True
 
 
 def _root(parent: Mapping[str, str], name: str) -> str:

@@ -77,3 +77,28 @@ def test_brand_of_a_known_business_firm(monkeypatch):
 def test_corpus_map_is_unchanged_for_group_names():
     m = corpus_key_map([("Company", "阿里"), ("Company", "阿里巴巴"), ("Company", "腾讯"), ("Company", "腾讯音乐")])
     assert m[("Company", "阿里")] == "阿里巴巴" and m[("Company", "腾讯")] == "腾讯"
+
+
+def test_corpus_map_keeps_a_group_written_whole_apart_from_its_sister_firm():
+    keys = [("Company", "青禾"), ("Company", "青禾航空")]
+    assert corpus_key_map(keys)[("Company", "青禾")] == "青禾航空"  # nothing says 青禾 is the group
+    m = corpus_key_map(keys, complete=[("Company", "青禾")])  # another document wrote 青禾控股
+    assert m[("Company", "青禾")] == "青禾" and m[("Company", "青禾航空")] == "青禾航空"
+    # a written group name is still the short form of a name-form word (星河集团 is 星河科技)
+    m = corpus_key_map([("Company", "星河"), ("Company", "星河科技")], complete=[("Company", "星河")])
+    assert m[("Company", "星河")] == "星河科技"
+
+
+def test_build_keeps_sister_firms_of_two_documents_apart(tmp_path):
+    import json
+
+    from graph_builder import api
+
+    src = tmp_path / "news.jsonl"
+    src.write_text("\n".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in [
+        ("a", "青禾控股今日发布公告，公司董事长李明表示将继续加大研发投入。"),
+        ("b", "青禾航空新增两架货机，青禾航空总裁王芳出席了交付仪式。"),
+    ]) + "\n", encoding="utf-8")
+    api.build([str(src)], outdir=tmp_path / "out", html=False)
+    ttl = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert 'rdfs:label "青禾"@zh' in ttl and 'rdfs:label "青禾航空"@zh' in ttl  # two nodes, not one
