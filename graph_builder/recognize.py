@@ -185,15 +185,37 @@ def _lexicon_spans(toks: Sequence[Token], table, max_tokens: int = 4):
 
 @recognizer(priority=80)
 def lexicon_companies(ctx: Context) -> List[Mention]:
-    """Listed-company short names and well-known companies from the lexicon."""
+    """Listed-company short names and well-known companies from the lexicon.
+
+    A name on the hand-written drop list (``companies_corpus_drop.txt``: apps, marketplaces and
+    bodies the corpora call companies, 天猫) is no company here even while the generated corpus
+    list still holds it, unless a hand-written company list names it too.
+    """
     out = []
+    dropped = _dropped_corpus_companies()
     for toks in ctx.sentences:
         for i, j in _lexicon_spans(toks, ctx.companies):
             name = ctx.norm[toks[i].start:toks[j - 1].end]
-            if name in ctx.ambiguous:
+            if name in ctx.ambiguous or name in dropped:
                 continue  # 太阳能, 机器人: a company only with a suffix (company_suffix_rule)
+            if name in ctx.places and i > 0 and toks[i - 1].end == toks[i].start and toks[i - 1].text in ctx.places:
+                continue  # 北京 + 中关村: a name that is also a place, after a city, is the place
+            nxt = toks[j] if j < len(toks) and toks[j].start == toks[j - 1].end else None
+            if nxt is not None and nxt.pos in ("nr", "nrt", "un", "nz") and _HAN.match(nxt.text) and len(nxt.text) == 2 \
+                    and not ctx.is_known(nxt.text) and nxt.text not in ctx.csuf and any(
+                        t == "Company" and s == toks[i].start and e == nxt.end and sc >= 0.9 for s, e, t, sc in _crf_raw(ctx) or ()):
+                # 智谱 + 华章/nr: a longer name the CRF reads whole, the known short name only its head
+                out.append(ctx.mention(toks[i].start, nxt.end, "Company", "lexicon_companies", 0.9))
+                continue
             out.append(ctx.mention(toks[i].start, toks[j - 1].end, "Company", "lexicon_companies", 0.95))
     return out
+
+
+@lru_cache(maxsize=1)
+def _dropped_corpus_companies() -> frozenset:
+    """Names on the hand-written corpus drop list that no hand-written company list holds."""
+    kept = {r[0] for name in ("companies.txt", "companies_extra.txt") for r in lexicon._rows(name)}
+    return frozenset(r[0] for r in lexicon._rows("companies_corpus_drop.txt")) - kept
 
 
 @recognizer(priority=80)
@@ -308,6 +330,24 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
                 end = toks[j].end
                 if j + 1 < n and toks[j + 1].start == end and _PHASE.match(toks[j + 1].text):
                     end = toks[j + 1].end  # 产业投资基金二期: the fund's phase is part of its name
+                if tier != "strong" and _country_pair_stem(ctx, start, toks[j].end):
+                    i = j + 1
+                    continue  # 中美 + 医药 + 合作: short forms of two countries before a sector word, no firm
+                if toks[j].text == "公司" and j + 1 < n and toks[j + 1].start == toks[j].end and (
+                        toks[j + 1].text.endswith("部") or toks[j + 1].text in lexicon.cues("unit_head")
+                        or j + 2 < n and toks[j + 2].start == toks[j + 1].end and toks[j + 2].text == "部"):
+                    i = j + 1
+                    continue  # 工商银行 + 公司金融部: 公司 opens a department's name (corporate banking)
+                held = ctx.norm.rfind("旗下", start, toks[j].start)
+                if held >= 0:
+                    # 中国移动 + 旗下 + 产业基金: the owner and what it holds, not one name; the rest
+                    # stands alone only when it is more than a kind of firm
+                    start = held + 2
+                    stem = ctx.norm[start:toks[j].start]
+                    if _generic_firm(ctx, start, end) or len(stem) < 2 or _common_word(stem) \
+                            or stem in ctx.industries or lexicon.lookup_industry(stem) is not None:
+                        i = j + 1
+                        continue
                 if toks[j].end - start > len(toks[j].text):
                     out.append(ctx.mention(start, end, "Company", "company_suffix_rule", 0.85))
             i = j + 1
@@ -352,7 +392,7 @@ def _generic_firm(ctx: Context, start: int, end: int) -> bool:
     if head is None:
         return False
     before = text[start:end - len(head)]
-    for k in (3, 2):
+    for k in (4, 3, 2):  # 澳大利亚 + 子公司, 新加坡 + 支付公司
         if len(before) > k and before[:k] in ctx.places:
             before = before[k:]
             break
@@ -1889,12 +1929,29 @@ def lexicon_products(ctx: Context) -> List[Mention]:
             if glued is not None and (glued.pos == "nnt" or glued.text in ctx.titles
                                       or ctx.norm.startswith("首席", glued.start)):  # 首席 + 架构师: jieba splits titles
                 firms.add(ctx.norm[toks[i].start:toks[j - 1].end])
+            elif glued is not None and _unit_then_title(ctx, toks, j):
+                firms.add(ctx.norm[toks[i].start:toks[j - 1].end])  # 阿里云 + 国际事业部 + 总裁: an employer
             end = _edition_end(ctx.norm, toks[j - 1].end) if toks[j - 1].text[-1:].isascii() else toks[j - 1].end
             out.append(ctx.mention(toks[i].start, end, "Product", "lexicon_products", 0.9))
     for m in out:
         if m.name in firms:
             m.type = "Company"
     return out
+
+
+def _unit_then_title(ctx: Context, toks: Sequence[Token], j: int) -> bool:
+    """Whether glued tokens from ``toks[j]`` (one or two) make an internal unit (国际 + 事业部,
+    云业务 + 事业群) that a job title follows: what stands before such a unit employs people."""
+    units = lexicon.cues("unit_head")
+    for k in range(j, min(j + 2, len(toks))):
+        if k > j and toks[k].start != toks[k - 1].end:
+            return False
+        if toks[k].text in units or any(toks[k].text.endswith(u) for u in units if len(u) >= 2):
+            nxt = toks[k + 1] if k + 1 < len(toks) and toks[k + 1].start == toks[k].end else None
+            return nxt is not None and (nxt.pos == "nnt" or nxt.text in ctx.titles)
+        if toks[k].pos not in ("n", "ns", "nz", "vn", "eng") or not _HAN.match(toks[k].text):
+            return False
+    return False
 
 
 def _edition_end(norm: str, end: int) -> int:
@@ -2012,8 +2069,10 @@ def _product_after(ctx: Context, toks: Sequence[Token], i: int) -> Optional[Tupl
     if numbered:
         d = numbered[0]
         after = ctx.norm[window[d].end:window[d].end + 1]
-        if "%" in window[d].text or after and after in _UNIT_CHARS:
-            return None  # 交付新车9.3万辆: a quantity, not a model number
+        unit = _token_at(ctx, window[d].end)
+        if "%" in window[d].text or after and after in _UNIT_CHARS or unit is not None and unit.pos == "q" \
+                and window[d].pos == "m" and unit.start == window[d].end:
+            return None  # 交付新车9.3万辆, 容量22兆瓦: a quantity, not a model number
         first = d
         if d > 0 and window[d - 1].pos != "m" and window[d - 1].text not in ctx.stop \
                 and not _category_word(ctx, window[d - 1].text):  # 人形机器人H2: a kind, not the brand
@@ -2034,8 +2093,8 @@ def _product_after(ctx: Context, toks: Sequence[Token], i: int) -> Optional[Tupl
                                       or window[last + 1].text == "-" and last + 2 < len(window)) \
             and not _COUNT_WORD.match(window[last + 1].text):  # X200 mini两款: a count after the name
         last += 1
-    if window[first].pos == "m":
-        return None
+    if window[first].pos == "m" or ctx.norm[window[first].start - 1:window[first].start] == "-":
+        return None  # 5G-A: a letter after a hyphen ends a longer code, it opens no name
     if last + 1 < len(window) and window[last + 1].pos in ("n", "vn", "nr", "ng") and _HAN.match(window[last + 1].text) \
             and _HAN.match(ctx.norm[window[first].start:window[last].end]) and not numbered and not plain:
         return None  # 推出纯电 + 轿车, 碳板 + 竞速鞋, 大屏 + 会员服务: a word before more nouns describes the kind
@@ -2125,7 +2184,11 @@ def product_rule(ctx: Context) -> List[Mention]:
                         end = toks[i + 1].end  # a version: 天枢大模型2.0
                     if w in ("模型", "平台"):
                         end = p.end  # 百炼平台 -> 百炼: the bare kind word is no part of the name
-                    out.append(ctx.mention(p.start, end, "Product", "product_rule", 0.7))
+                    start = p.start
+                    if w == "平台" and p.pos == "un" and i > 1 and toks[i - 2].end == p.start \
+                            and toks[i - 2].text in ctx.companies and toks[i - 2].text not in ctx.ambiguous:
+                        start = toks[i - 2].start  # 美团 + 闪购 + 平台: the maker's name glued to a service word
+                    out.append(ctx.mention(start, end, "Product", "product_rule", 0.7))
         # Alphanumeric model names anywhere in the sentence.
         if toks:
             a, b = toks[0].start, toks[-1].end
@@ -2135,6 +2198,8 @@ def product_rule(ctx: Context) -> List[Mention]:
                     continue
                 if _drug_target_at(ctx.norm, m.end()):
                     continue  # PD-1抑制剂, GLP-1双受体: a drug target names a class of drugs, not a product
+                if ctx.norm[m.end():m.end() + 1] in ("%", "％") and m.group()[-1].isdigit():
+                    continue  # DiaSys 75%的股权: the number is a share, not a model number
                 start, end = _after_latin_maker(ctx, m.start(), m.end()), _edition_end(ctx.norm, m.end())
                 # A Chinese brand glued in front belongs to the name (小米14 is caught below).
                 out.append(ctx.mention(start, end, "Product", "product_model_rule", 0.7))
@@ -2490,6 +2555,10 @@ def _name_after(ctx: Context, toks: Sequence[Token], k: int, nouns) -> Optional[
     coded = _han_coded_name(ctx, toks, k, nouns)
     if coded:
         return coded
+    if u.start == toks[k - 1].end and _HAN.match(u.text) and 2 <= len(u.text) <= 3 and k + 1 < n \
+            and u.pos in ("n", "nz", "un", "ns", "nr") and not ctx.is_known(u.text) and u.text not in nouns \
+            and toks[k + 1].start == u.end and _han_edition_end(ctx.norm, u.end) == toks[k + 1].end > u.end:
+        return u.start, toks[k + 1].end  # 平台 + 灯塔 + 专业版: an edition word marks a plain word as the name
     if u.start != toks[k - 1].end or u.pos not in _AFTER_NOUN_TAGS and not (
             u.pos in ("nr", "ns") and k + 1 < n and toks[k + 1].start == u.end and toks[k + 1].pos in ("nr", "nrt", "un")):
         return None  # 抑制剂索托 + 克拉, 产品伯牙 + 绝弦: a name in pieces may open with nr or ns
@@ -2567,12 +2636,24 @@ def _held_brand(ctx: Context, toks: Sequence[Token], j: int, strict: bool = Fals
     nouns = lexicon.cues("product_noun") | {"品牌"}
     n = len(toks)
     k = j
-    while k < n and k - j < 3 and toks[k].text not in nouns and (
+
+    def brand_noun(t: Token) -> bool:  # 品牌, and 时尚品牌/l: jieba glues a kind to 品牌
+        return t.text in nouns or len(t.text) > 2 and t.text.endswith("品牌") and _HAN.match(t.text) is not None
+
+    if j + 2 < n and toks[j + 2].text == "品牌":
+        plain = _plain_brand_before(ctx, toks, j, j + 2)  # 旗下 + 金鹿/nr + 酒店 + 品牌
+        if plain:
+            return plain
+    while k < n and k - j < 3 and not brand_noun(toks[k]) and (
             toks[k].pos in ("n", "vn", "b", "a")
-            or k + 1 < n and toks[k + 1].text in nouns and toks[k].pos not in ("un", "nz", "eng", "nrt")):
+            or k + 1 < n and brand_noun(toks[k + 1]) and toks[k].pos not in ("un", "nz", "eng", "nrt")):
         k += 1  # 场景品牌, 潮玩品牌: a category before the brand noun
-    if k < n and toks[k].text in nouns:
+    if k < n and brand_noun(toks[k]):
         k += 1
+        if toks[k - 1].text.endswith("品牌"):
+            plain = _plain_brand_after(ctx, toks, k) or _plain_brand_before(ctx, toks, j, k - 1)
+            if plain:
+                return plain
     elif k != j:
         return None
     if k < n and k + 1 < n and toks[k].text in ctx.companies and toks[k].text not in ctx.ambiguous \
@@ -2584,8 +2665,10 @@ def _held_brand(ctx: Context, toks: Sequence[Token], j: int, strict: bool = Fals
             or toks[k].text in ctx.stop or lexicon.lookup_industry(toks[k].text) is not None:
         return None
     end = k + 1
-    while end < n and toks[end].start == toks[end - 1].end and toks[end].pos in ("eng", "m") \
-            and not _HAN.match(toks[end].text):  # 云闪付 + 日活跃: a Han count word is no version
+    while end < n and toks[end].start == toks[end - 1].end and (
+            toks[end].pos in ("eng", "m") and not _HAN.match(toks[end].text)  # 云闪付 + 日活跃: a Han count word is no version
+            or toks[end].text in (".", "-", "&") and toks[k].pos == "eng" and end + 1 < n  # Trip + . + com
+            and toks[end + 1].start == toks[end].end and toks[end + 1].pos == "eng"):
         end += 1
     if end == k + 1 and toks[k].pos == "un" and end < n and toks[end].start == toks[k].end and toks[end].pos == "un" \
             and _HAN.match(toks[end].text) and len(toks[k].text) + len(toks[end].text) <= 5 \
@@ -2602,11 +2685,60 @@ def _held_brand(ctx: Context, toks: Sequence[Token], j: int, strict: bool = Fals
     return toks[k].start, toks[end - 1].end
 
 
+#: Tags that may follow a brand name written in plain words: a verb, adverb, time word or punctuation.
+_PLAIN_BRAND_ENDS = frozenset(("v", "d", "t", "p", "x", "uj", "c", "f"))
+
+
+def _plain_brand_word(ctx: Context, t: Token) -> bool:
+    """A plain Han word that may be a piece of a brand named in ordinary words (东方 + 树叶)."""
+    return _HAN.match(t.text) is not None and t.pos in ("n", "s", "nr", "ns", "a", "nz", "un") \
+        and not ctx.is_known(t.text) and t.text not in lexicon.cues("product_noun") \
+        and t.text not in lexicon.cues("product_modifier") and t.text not in lexicon.cues("product_stop") \
+        and t.text not in ctx.csuf and t.text not in lexicon.cues("unit_head") and t.text not in _GRADES \
+        and lexicon.lookup_industry(t.text) is None and not set(t.text) & set(_GLUE)
+
+
+def _plain_brand_after(ctx: Context, toks: Sequence[Token], k: int) -> Optional[Tuple[int, int]]:
+    """``旗下茶饮料品牌东方树叶今年…``: two glued plain words (3 or 4 characters) right after
+    旗下's brand noun, closed by a verb, adverb, time word or punctuation, are the brand's name
+    (jieba tags such names as ordinary words, so only the frame marks them)."""
+    n = len(toks)
+    if k + 2 > n or toks[k].start != toks[k - 1].end or toks[k + 1].start != toks[k].end:
+        return None
+    if not all(_plain_brand_word(ctx, t) for t in toks[k:k + 2]) or not 3 <= toks[k + 1].end - toks[k].start <= 4:
+        return None
+    if k + 2 < n and toks[k + 2].start == toks[k + 1].end and toks[k + 2].pos not in _PLAIN_BRAND_ENDS:
+        return None  # 品牌 + 门店 + 数量 + 达到: the words go on, a noun phrase rather than a name
+    return toks[k].start, toks[k + 1].end
+
+
+def _plain_brand_before(ctx: Context, toks: Sequence[Token], j: int, b: int) -> Optional[Tuple[int, int]]:
+    """``旗下半岛酒店品牌将于…``: two glued words between 旗下 (``toks[j]``) and the brand noun
+    (``toks[b]``), with nothing named after the noun, are the brand's name when the first is no
+    category, grade or sector word (旗下高端酒店品牌, 旗下汽车品牌 name kinds)."""
+    n = len(toks)
+    if b - j != 2 or b + 1 < n and toks[b + 1].start == toks[b].end and toks[b + 1].pos not in _PLAIN_BRAND_ENDS:
+        return None
+    first, second = toks[j], toks[j + 1]
+    if not (first.start == toks[j - 1].end and second.start == first.end and toks[b].start == second.end):
+        return None
+    if not _plain_brand_word(ctx, first) or len(first.text) < 2 or first.pos not in ("n", "nz", "un", "ns", "nr") \
+            or not _HAN.match(second.text) or second.pos not in ("n", "nz", "un") or toks[b].text != "品牌":
+        return None
+    return first.start, second.end
+
+
 def _model_code(ctx: Context, toks: Sequence[Token], j: int) -> Optional[Tuple[int, int]]:
     """``峰飞航空的V2000CG``: a Latin model code (letters and digits, one token) right after a company's 的."""
     if j >= len(toks) or toks[j].pos != "eng" or not _CODE.match(toks[j].text) or toks[j].text in ctx.stop:
         return None
-    return toks[j].start, _edition_end(ctx.norm, toks[j].end)
+    # T5 + AI + - + Core: glued Latin pieces, a hyphen between two of them, go on in one code
+    end, k = toks[j].end, j + 1
+    while k < len(toks) and toks[k].start == end and toks[k].text.isascii() and (
+            toks[k].text.isalnum() or toks[k].text == "-" and k + 1 < len(toks) and toks[k + 1].start == toks[k].end
+            and toks[k + 1].text.isascii() and toks[k + 1].text.isalnum()):
+        end, k = toks[k].end, k + 1
+    return toks[j].start, _edition_end(ctx.norm, end)
 
 
 # A model code: capital letters then digits, maybe letters after (V2000CG, EH216, X6).
@@ -2633,9 +2765,13 @@ def _form_suffixed(ctx: Context) -> List[Mention]:
     forms = lexicon.cues("product_form")
     stops = lexicon.cues("product_modifier") | lexicon.cues("product_noun") | lexicon.cues("product")
     out = []
+    glued_forms = tuple(f for f in forms if len(f) == 1)
     for toks in ctx.sentences:
         for k, t in enumerate(toks):
-            if t.text not in forms or k == 0:
+            # 瑞卡/ns 司/nr 他片/un: jieba glued the last syllable of the name to a one-character form
+            glued = t.text not in forms and t.pos == "un" and len(t.text) == 2 and t.text.endswith(glued_forms) \
+                and _HAN.match(t.text) is not None and k > 0 and toks[k - 1].end == t.start
+            if t.text not in forms and not glued or k == 0:
                 continue
             a = k
             while a > 0 and k - a < 4 and toks[a - 1].end == toks[a].start and _HAN.match(toks[a - 1].text) \
@@ -2646,6 +2782,9 @@ def _form_suffixed(ctx: Context) -> List[Mention]:
                     and toks[a - 1].text not in ctx.stop:
                 a -= 1
             name = toks[a:k]
+            if glued and (len(name) < 2 and not (name and name[0].pos == "un" and len(name[0].text) >= 2)
+                          or any(x.text in ctx.places or x.pos in ("n", "ng") for x in name)):
+                continue  # a glued form needs a name in two or more pieces, no place or plain noun among them
             # a proper part is needed (配方奶粉 is a category); a one-character form needs a rare word
             if not name or not any(x.pos in ("un", "nz", "nr", "nrt", "j") for x in name) \
                     or len(t.text) == 1 and name[-1].pos not in ("un", "nz"):
@@ -3284,7 +3423,10 @@ def place_rule(ctx: Context) -> List[Mention]:
             if ctx.norm[end:end + 1] == "区" and ctx.norm[end + 1:end + 2] != "域" and _region_kind(
                     ctx.places.get(ctx.norm[toks[i].start:end], "")):
                 continue  # 亚太区副总裁, 欧洲区: a firm's sales region, a unit, no place
-            out.append(ctx.mention(toks[i].start, toks[j - 1].end, "Place", "place_rule", 0.9))
+            out.append(ctx.mention(toks[i].start, _admin_suffix_end(ctx, toks, j), "Place", "place_rule", 0.9))
+            city = _city_crf_after_province(ctx, toks, i, j)
+            if city:
+                out.append(city)
         for k, t in enumerate(toks):
             if len(t.text) >= 4 and t.text.endswith("地区") and t.text[:-2] in ctx.places:
                 out.append(ctx.mention(t.start, t.end - 2, "Place", "place_rule", 0.9))  # 亚太 + 地区: one word
@@ -3299,8 +3441,60 @@ def place_rule(ctx: Context) -> List[Mention]:
                     end -= 2  # 中东地区: the region word is no part of the name
                 elif nxt is not None and nxt.text == "州" and t.text not in ctx.places:
                     end = nxt.end  # 图林根 + 州: a state is named with its 州
-                out.append(ctx.mention(t.start, end, "Place", "place_rule", 0.6))
+                else:
+                    end = _admin_suffix_end(ctx, toks, k + 1)
+                wider = _wider_crf_place(ctx, t.start, end)
+                out.append(ctx.mention(wider[0], wider[1], "Place", "place_rule", 0.6) if wider
+                           else ctx.mention(t.start, end, "Place", "place_rule", 0.6))
     return out
+
+
+#: One-character administrative words jieba cuts off a place name (南沙 + 区, 北宁 + 省).
+_ADMIN_SUFFIXES = frozenset("省市区县")
+
+
+def _admin_suffix_end(ctx: Context, toks: Sequence[Token], j: int) -> int:
+    """End of the place whose last token is ``toks[j - 1]``, taking a glued administrative
+    suffix token (南沙 + 区 → 南沙区, 北宁 + 省 → 北宁省); not 区 before a job title (a sales
+    region, 华东区总经理) nor after a region or country (亚太区, 欧洲区)."""
+    end = toks[j - 1].end
+    if j >= len(toks) or toks[j].start != end or toks[j].text not in _ADMIN_SUFFIXES:
+        return end
+    name = ctx.norm[toks[j - 1].start:end]
+    if toks[j].text == "区" and (_before_title(ctx, toks[j].end) or _region_kind(ctx.places.get(name, ""))
+                                 or lexicon.place_kinds().get(name) in ("country", "continent", "province")):
+        return end
+    if toks[j].text == "省" and lexicon.place_kinds().get(name) in ("city", "country", "continent"):
+        return end
+    nxt = toks[j + 1] if j + 1 < len(toks) and toks[j + 1].start == toks[j].end else None
+    if nxt is not None and (nxt.text in ctx.csuf or nxt.text in lexicon.cues("branch_head") or nxt.pos == "nnt"):
+        return end  # 北京市 + 分公司, 市 + 长: not a place's suffix
+    return toks[j].end
+
+
+def _wider_crf_place(ctx: Context, start: int, end: int) -> Optional[Tuple[int, int]]:
+    """A sure CRF Place span of Han characters that holds ``start:end`` and goes past it (霍克/nr +
+    斯湾/ns inside 霍克斯湾): jieba cut the foreign name, the CRF read it whole."""
+    for s, e, t, sc in _crf_raw(ctx) or ():
+        if t == "Place" and sc >= 0.9 and s <= start and end <= e and (s, e) != (start, end) and e - s <= 6 \
+                and _HAN.match(ctx.norm[s:e]) and not any(ctx.norm.startswith(p, s) and len(p) >= 2
+                                                          for p in (ctx.norm[s:s + 2], ctx.norm[s:s + 3]) if p in ctx.places):
+            return s, e
+    return None
+
+
+def _city_crf_after_province(ctx: Context, toks: Sequence[Token], i: int, j: int) -> Optional[Mention]:
+    """``在吉林抚松新建``: a two- or three-character word glued after a province that the CRF reads
+    as one place with it is the county or city (jieba tags such names as verbs: 抚松/v)."""
+    if j >= len(toks) or j - i != 1 or lexicon.place_kinds().get(toks[i].text) not in _REGION_KINDS:
+        return None
+    t = toks[j]
+    if t.start != toks[i].end or not _HAN.match(t.text) or not 2 <= len(t.text) <= 3 or ctx.is_known(t.text) \
+            or t.pos in ("nnt", "uj", "p", "c", "d", "m", "x") or t.text in ctx.csuf:
+        return None
+    if not any(ty == "Place" and s == toks[i].start and e == t.end and sc >= 0.6 for s, e, ty, sc in _crf_raw(ctx) or ()):
+        return None
+    return ctx.mention(t.start, t.end, "Place", "place_rule", 0.6)
 
 
 def _opens_council(ctx: Context, end: int) -> bool:
@@ -3384,7 +3578,8 @@ def _crf_firm_from(ctx: Context, start: int, end: int) -> bool:
         return tok is not None and tok.start == pos and (tok.text in heads or tok.text.endswith("商"))
 
     return any(s == start and end + 2 <= e <= end + 4 and t == "Company" and sc >= CRF_MIN_SCORE["Company"]
-               and _HAN.match(ctx.norm[end:e]) and not kind_of_firm_at(e) for s, e, t, sc in spans)
+               and _HAN.match(ctx.norm[end:e]) and not kind_of_firm_at(e)
+               and ctx.norm[end:e] not in _SUBSIDIARY_HEADS for s, e, t, sc in spans)  # 新西兰 + 子公司: a description
 
 
 def _crf_agrees(ctx: Context, start: int, end: int, etype: str) -> bool:
@@ -3622,7 +3817,24 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
     doc.mentions = _no_quantity_firms(ctx, _city_after_province(ctx, _split_joined_places(ctx, doc.mentions)))
     doc.mentions = _industry_prefixes(ctx, _lead_word_off_firm(ctx, doc.mentions))
     doc.mentions = _china_arm(ctx, doc.mentions)
+    doc.mentions = _traded_brands(ctx, doc.mentions)
     return doc
+
+
+#: What follows a business, not a product: its equity changing hands (的全部股权, 75%的股权) or its
+#: funding round (完成1.5亿元A轮融资).
+_FIRM_DEAL_AFTER = re.compile(r"[”\"」》]?(?:\s?\d+(?:\.\d+)?[%％])?的(?:全部|部分|多数|少数|控股|剩余)?股权"
+                              r"|[”\"」》]?(?:已|正式|宣布)?完成[^，。；！？]{0,12}融资")
+
+
+def _traded_brands(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """``收购户外品牌Jack Wolfskin的全部股权``, ``学习机品牌“知了”完成A轮融资``: a brand whose equity
+    is sold or that raises a funding round is the business behind it, a Company in every mention."""
+    firms = {m.name for m in mentions if m.type == "Product" and _FIRM_DEAL_AFTER.match(ctx.norm, m.end)}
+    for m in mentions:
+        if m.type == "Product" and m.name in firms:
+            m.type = "Company"
+    return mentions
 
 
 #: What may follow 中国 after a company for 中国 to be a sales region or a market, not the arm's name.
@@ -3765,22 +3977,28 @@ def _industry_prefixes(ctx: Context, mentions: List[Mention]) -> List[Mention]:
 def _lead_word_off_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     """A verb or a "former" glued by jieba's HMM onto the front of a company name goes:
     曾 + 获高榕/un + 资本 → 高榕资本 (获 after an adverb), 原淘天/nr + 集团 + 副总裁 → 淘天集团 (原
-    before a job title: the employer's former name).
+    before a job title: the employer's former name), 承运 + 方陆港/nr + 物流集团 → 陆港物流集团 (方
+    after a two-character verb: the party's role, 承运方, 执行方).
 
     Only where the first jieba word of the span is an unknown or name word longer than the character
     (not 原子/n), the rest keeps two characters before its suffix, and no known company starts there.
     """
     out = []
     for m in mentions:
-        if m.type == "Company" and m.name[:1] in ("获", "原") and m.name not in ctx.companies:
+        if m.type == "Company" and m.name[:1] in ("获", "原", "方") and m.name not in ctx.companies:
             t = _token_at(ctx, m.start)
+            if t is not None and t.text == "方" and t.start == m.start and len(m.name) >= 5 \
+                    and _role_word_before(_token_at(ctx, m.start - 1) if m.start else None, m):
+                out.append(ctx.mention(m.start + 1, m.end, "Company", m.method, m.score))  # 执行 + 方 + 中建…公司
+                continue
             rest = m.name[1:]
             suf = _suffix_of(rest, ctx.csuf)
             if t is not None and t.start == m.start and len(t.text) >= 3 and t.pos in ("un", "nr", "nz", "nrt") \
                     and suf is not None and len(rest) - len(suf) >= 2:
                 prev = _token_at(ctx, m.start - 1) if m.start else None
                 nxt = _token_at(ctx, m.end)
-                if m.name[0] == "获" and prev is not None and prev.pos == "d" \
+                if m.name[0] == "方" and _role_word_before(prev, m) \
+                        or m.name[0] == "获" and prev is not None and prev.pos == "d" \
                         or m.name[0] == "原" and nxt is not None and nxt.start == m.end \
                         and (nxt.pos == "nnt" or nxt.text in ctx.titles):
                     m = ctx.mention(m.start + 1, m.end, "Company", m.method, m.score)
@@ -3788,20 +4006,30 @@ def _lead_word_off_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     return out
 
 
+def _role_word_before(prev: Optional[Token], m: Mention) -> bool:
+    """Whether ``prev`` is a two-character verb glued before the 方 that opens ``m`` (承运 + 方,
+    执行 + 方): together they name the party's role, not the firm."""
+    return prev is not None and prev.end == m.start and prev.pos in ("v", "vn") and len(prev.text) == 2
+
+
 def _person_named_as_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     """A tagger's Company span with exactly the text of a person a rule found elsewhere in the
-    document (聘任微生思远为总经理 ... 微生思远此前担任) is that person again.
+    document (聘任微生思远为总经理 ... 微生思远此前担任) is that person again, and a tagger's Person
+    span with the text of a company a rule found is that company.
 
     Only spans without a company suffix and not in the company lexicon are retyped.
     """
     persons = {m.name for m in mentions if m.type == "Person" and m.method != "crf"}
-    if not persons:
-        return mentions
+    # and the other way round: 企业贝舒乐完成融资 … 贝舒乐由…创立: the tagger's Person span with the
+    # text of a company a rule found is that company again (unless a rule found the person too)
+    firms = {m.name for m in mentions if m.type == "Company" and m.method != "crf"} - persons
     out = []
     for m in mentions:
         if (m.type == "Company" and m.name in persons and m.name not in ctx.companies
                 and not _suffix_of(m.name, ctx.csuf)):
             m = ctx.mention(m.start, m.end, "Person", m.method, m.score)
+        elif m.type == "Person" and m.method == "crf" and m.name in firms:
+            m = ctx.mention(m.start, m.end, "Company", "repeat", m.score)
         out.append(m)
     return out
 
@@ -3847,7 +4075,8 @@ def _country_before_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]
             known = _known_firm_name(ctx, rest)
             if m.type == "Place" and not known:
                 continue
-            if m.type == "Company" and not known and not (suf and ctx.csuf[suf] != "weak"):
+            if m.type == "Company" and not known and not (suf and ctx.csuf[suf] != "weak") \
+                    and not _foreign_firm_core(ctx, m.start + k, m.end):
                 continue
             if m.type == "Company" and suf and m.name[:-len(suf)] in ctx.companies:
                 continue
@@ -3860,6 +4089,28 @@ def _country_before_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]
         if not _generic_firm(ctx, m.start + split, m.end) and (m.start + split, m.end) not in taken:
             out.append(ctx.mention(m.start + split, m.end, "Company", m.method, m.score))
     return out
+
+
+#: Words that open a state-owned firm's name after its country (越南 + 国家电力集团): the country is part of it.
+_NATIONAL = ("国家", "国有", "国营", "国立", "国际", "国民", "联邦", "皇家")
+
+
+def _foreign_firm_core(ctx: Context, start: int, end: int) -> bool:
+    """Whether the company span ``start:end`` after a country holds a name of its own (舍弗勒,
+    大金 + 工业, 滨海湾金沙), not just a sector word (德国 + 铁路, 塞尔维亚 + 铜业: the country
+    names the national firm) nor a national head (越南 + 国家电力集团)."""
+    rest = ctx.norm[start:end]
+    suf = _suffix_of(rest, ctx.csuf)
+    core = rest[:-len(suf)] if suf and len(rest) > len(suf) else rest
+    if len(core) < 2 or rest.startswith(_NATIONAL) or not _HAN.match(core):
+        return False
+    if lexicon.lookup_industry(core) is not None or core in ctx.industries or core in ctx.stop or _common_word(core):
+        return False
+    first = _token_at(ctx, start)
+    if first is None or first.start != start or first.end > start + len(core):
+        return False  # the country and the name are one jieba word: no clean cut
+    # a sector word ending the core (国家 + 电网, 铜 + 业) names the national firm
+    return not any(core.endswith(w) and len(core) - len(w) < 2 for w in ctx.industries if len(w) >= 2)
 
 
 def _no_place_in_branch(ctx: Context, mentions: List[Mention]) -> List[Mention]:
@@ -4435,6 +4686,12 @@ def crf_mentions(ctx: Context) -> List[Mention]:
             m.start = _after_country(ctx, m.start, m.end)  # 德国 + 博世集团
             if _generic_firm(ctx, m.start, m.end):
                 continue  # 合资公司, 新加坡支付公司: a description of a firm, no name
+            if _country_pair_stem(ctx, m.start, m.end):
+                continue  # 中日 + 医药合作: two countries' short forms before a sector word
+            first = _token_at(ctx, m.start)
+            if first is not None and first.start == m.start and first.pos in ("v", "vn") and _common_word(first.text) \
+                    and first.text not in ctx.companies and ctx.norm[first.end:m.end] in ("集团", "公司"):
+                continue  # 将强化 + 集团 + 在…: a verb on the coreferring 集团, no firm named 强化集团
         if m.type == "Organization":
             # 上海交通大学电子工程系: what follows a university inside one span is a department
             k = ctx.norm.find("大学", m.start, m.end)
@@ -4624,4 +4881,24 @@ def crf_legal_names(ctx: Context) -> List[Mention]:
     if cache is None:
         cache = ctx.__dict__["_crf"] = crf_mentions(ctx)
     return [m for m in cache if m.type == "Company" and m.name.endswith("公司") and len(m.name) > 4
-            and m.name[:-2] not in ctx.csuf]
+            and m.name[:-2] not in ctx.csuf and not _inside_known_firm(ctx, m.start)]
+
+
+def _country_pair_stem(ctx: Context, start: int, end: int) -> bool:
+    """Whether the company span ``start:end`` is two or more one-character place short forms and a
+    business word (中美 + 医药, 中日 + 医药合作): a relation between countries, no firm's name."""
+    abbr = lexicon.place_abbreviations()
+    k = start
+    while k < end and ctx.norm[k] in abbr:
+        k += 1
+    if k - start < 2:
+        return False
+    first = _token_at(ctx, start)
+    return first is not None and first.start == start and first.end == k
+
+
+def _inside_known_firm(ctx: Context, pos: int) -> bool:
+    """Whether ``pos`` falls inside (not at the start of) a jieba word that is a known company
+    (中国建设银行 + 公司业务部: the CRF's 建设银行公司 starts inside the bank's name)."""
+    t = _token_at(ctx, pos)
+    return t is not None and t.start < pos and t.text in ctx.companies
