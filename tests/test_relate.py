@@ -382,15 +382,16 @@ def test_trie_regex_matches_exactly_the_words():
 
 
 def test_dense_text_every_block_related():
-    # Mention-dense text (one mention in six characters): the same six relations in every
-    # copy of the block. Its speed is measured by benchmarks/relate.py, not here.
+    # Mention-dense text (one mention in six characters): the same five relations in every
+    # copy of the block (中国移动 is 星河科技's partner, not 蓝海集团's unit). Its speed is
+    # measured by benchmarks/relate.py, not here.
     block = ("星河科技董事长王建国表示，公司推出了星河Watch 3。蓝海集团旗下的星河科技与中国移动达成战略合作。"
              "红杉资本投资了星河科技。今天天气很好，市场情绪平稳，投资者继续观望。")
     ents = [("星河科技", "Company"), ("王建国", "Person"), ("星河Watch 3", "Product"), ("蓝海集团", "Company"),
             ("星河科技", "Company"), ("中国移动", "Company"), ("红杉资本", "Company"), ("星河科技", "Company")]
     doc = make_doc(block * 50, ents * 50)
-    assert len(doc.relations) == 6 * 50
-    assert len(set(triples(doc))) == 6
+    assert len(doc.relations) == 5 * 50
+    assert len(set(triples(doc))) == 5
 
 
 @pytest.mark.parametrize("text,ents,expected", [
