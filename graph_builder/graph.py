@@ -573,7 +573,8 @@ class GraphBuilder:
         from .resolve import written_complete
 
         return sorted((n["type"], n["label"]) for iri, n in self._nodes.items() if n["type"] == "Company"
-                      and any(written_complete(n["label"], a) for a in self._aliases.get(iri, ())))
+                      and any(a.startswith(n["label"]) and written_complete(n["label"], a)
+                              for a in self._aliases.get(iri, ())))
 
     def merge(self, key_map: Dict[tuple, str]) -> None:
         """Merge entities across documents: ``{(type, key): canonical key}``.

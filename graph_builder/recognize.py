@@ -3534,11 +3534,12 @@ def place_abbreviation_rule(ctx: Context) -> List[Mention]:
     from .segment import word_freq
 
     out: List[Mention] = []
-    i, n = 0, len(norm)
-    while i < n:
-        entry = table.get(norm[i])
-        if entry is None or i not in starts:
-            i += 1
+    n = len(norm)
+    found = [m.start() for m in _short_form_chars().finditer(norm)]  # few: most characters are none
+    done = -1
+    for i in found:
+        entry = table[norm[i]]
+        if i <= done or i not in starts:
             continue
         j = i + 1
         while (j < n and j - i < 4 and norm[j] in table and norm[j] not in norm[i:j]
@@ -3547,17 +3548,22 @@ def place_abbreviation_rule(ctx: Context) -> List[Mention]:
         if j - i >= 2 and "pair" in entry[2] and (norm.startswith(pair_words, j) or (
                 j in starts and all("bare" in table[c][2] for c in norm[i:j]))) and not _opens_council(ctx, j):
             out.extend(ctx.mention(k, k + 1, "Place", "place_abbreviation", 0.8) for k in range(i, j))
-            i = j
+            done = j - 1
             continue
         if "side" in entry[2] and norm[i + 1:i + 2] == "方" and norm[i + 2:i + 3] not in _NOT_SIDE:
             out.append(ctx.mention(i, i + 1, "Place", "place_abbreviation", 0.8))
-        i += 1
-    for i in range(1, n):
-        entry = table.get(norm[i])
-        if (entry is not None and "verb" in entry[2] and norm[i - 1] in verbs and i - 1 in starts
+    for i in found:
+        entry = table[norm[i]]
+        if (i > 0 and "verb" in entry[2] and norm[i - 1] in verbs and i - 1 in starts
                 and norm[i + 1:i + 2] != "股" and not any(word_freq(norm[i:i + k]) for k in (2, 3, 4))):
             out.append(ctx.mention(i, i + 1, "Place", "place_abbreviation", 0.8))
     return out
+
+
+@lru_cache(maxsize=1)
+def _short_form_chars() -> "re.Pattern":
+    """A character class of the one-character short forms of ``place_abbreviations.txt``."""
+    return re.compile("[" + re.escape("".join(lexicon.place_abbreviations())) + "]")
 
 
 def _region_kind(place: str) -> bool:
