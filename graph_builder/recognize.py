@@ -201,8 +201,11 @@ def lexicon_companies(ctx: Context) -> List[Mention]:
             if name in ctx.places and i > 0 and toks[i - 1].end == toks[i].start and toks[i - 1].text in ctx.places:
                 continue  # 北京 + 中关村: a name that is also a place, after a city, is the place
             nxt = toks[j] if j < len(toks) and toks[j].start == toks[j - 1].end else None
-            if nxt is not None and nxt.pos in ("nr", "nrt", "un", "nz") and _HAN.match(nxt.text) and len(nxt.text) == 2 \
-                    and not ctx.is_known(nxt.text) and nxt.text not in ctx.csuf and any(
+            # 网易 + 游戏: a business word after the known name, the CRF reads both as one firm
+            line = nxt is not None and nxt.pos == "n" and nxt.text in ctx.industries and nxt.text not in ctx.csuf
+            if nxt is not None and (nxt.pos in ("nr", "nrt", "un", "nz") and not ctx.is_known(nxt.text) or line) \
+                    and _HAN.match(nxt.text) and len(nxt.text) == 2 \
+                    and nxt.text not in ctx.csuf and any(
                         t == "Company" and s == toks[i].start and e == nxt.end and sc >= 0.9 for s, e, t, sc in _crf_raw(ctx) or ()):
                 # 智谱 + 华章/nr: a longer name the CRF reads whole, the known short name only its head
                 out.append(ctx.mention(toks[i].start, nxt.end, "Company", "lexicon_companies", 0.9))
@@ -267,14 +270,17 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
                 # A dictionary word that already ends in a suffix (招商银行, 三星电子公司).
                 suf = _suffix_of(w, csuf) if toks[i].pos == "nt" else None
                 if suf and csuf[suf] != "weak" and w not in ctx.stop and w not in ctx.companies \
+                        and csuf.get(w[:-len(suf)], "weak") == "weak" \
                         and not _org_word(ctx, w):  # 中国人民银行: the central bank is no company
+                    # (创投 + 公司, 投资 + 公司: a kind of firm made of two heads names none)
                     out.append(ctx.mention(toks[i].start, toks[i].end, "Company", "company_suffix_rule", 0.8))
                 i += 1
                 continue
             # The chain of suffix tokens: 集团 控股 有限公司.
             j = i
             while j + 1 < n and toks[j + 1].text in csuf and toks[j + 1].start == toks[j].end \
-                    and not (csuf[toks[j].text] == "strong" and toks[j].text.endswith("公司")):
+                    and not (csuf[toks[j].text] == "strong" and toks[j].text.endswith("公司")) \
+                    and not _investment_after_head(toks, j):
                 j += 1  # (a legal form ends the name: 交通银行股份有限公司 + 投资管理部)
             tiers = [csuf[toks[k].text] for k in range(i, j + 1)]
             joined = ctx.norm[toks[i].start:toks[j].end]
@@ -295,6 +301,9 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
             if toks[j].text == "股份" and j + 1 < n and toks[j + 1].pos in ("p", "uj", "m", "v"):
                 i = j + 1  # 增持公司股份至5%: shares, not a company named 股份
                 continue
+            if j == i and i > 0 and toks[i - 1].end == toks[i].start and _investment_after_head(toks, i - 1):
+                i = j + 1  # 获得腾讯音乐娱乐集团 + 投资。: the investment the firm made, not a firm named X投资
+                continue
             if toks[j].text == "投资" and j == i and j + 1 < n and toks[j + 1].pos in ("m", "ul"):
                 i = j + 1  # 拟在四川遂宁投资30亿元: the verb invest and its amount, no fund
                 continue
@@ -307,6 +316,9 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
                     or tier == "weak" and (toks[j + 1].text in lexicon.cues("industry") or toks[j + 1].text == "市场")):
                 i = j + 1  # 诺基亚网络业务总裁, 投资银行业务: the word names a business line, not a firm;
                 continue   # 水田机械市场, 支线航空行业: a sector before its cue, not a firm
+            if tier == "weak" and _kind_before_model(ctx, toks, i, j):
+                i = j + 1  # 腔镜机器人QT-Surge, 液冷储能柜: a product kind before its model or noun, no firm
+                continue
             start_tok = _company_run(ctx, toks, i, tier)
             if start_tok is not None and tier != "strong" and _known_firm_and_verb(ctx, toks, start_tok, i, j):
                 start_tok = None
@@ -352,6 +364,27 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
                     out.append(ctx.mention(start, end, "Company", "company_suffix_rule", 0.85))
             i = j + 1
     return out
+
+
+def _investment_after_head(toks: Sequence[Token], j: int) -> bool:
+    """Whether ``投资`` after the firm head ``toks[j]`` (集团, 公司) ends the clause (获得X集团投资。):
+    the investment received, no part of the name (X集团投资有限公司 goes on)."""
+    return toks[j].text.endswith(("集团", "公司")) and toks[j + 1].text in ("投资", "入股", "注资") \
+        and (j + 2 >= len(toks) or toks[j + 2].pos == "x")
+
+
+def _kind_before_model(ctx: Context, toks: Sequence[Token], i: int, j: int) -> bool:
+    """Whether the business word ``toks[i:j+1]`` (机器人, 储能) ends a product kind rather than a firm
+    name: a Latin model code (腔镜机器人QT-Surge, 巡田机器人R200) or a one-character noun (储能 + 柜)
+    is glued after it, and the word before it is no known company (小米汽车SU7 stays the maker)."""
+    n = len(toks)
+    if j + 1 >= n or toks[j + 1].start != toks[j].end or i == 0 or toks[i - 1].text in ctx.companies:
+        return False
+    nxt = toks[j + 1]
+    code = nxt.pos == "eng" and nxt.text[:1].isupper() and (
+        any(c.isdigit() for c in nxt.text) or ctx.norm[nxt.end:nxt.end + 1] == "-")
+    noun = len(nxt.text) == 1 and _HAN.match(nxt.text) is not None and nxt.pos in ("n", "ng", "a")  # 生物 + 基
+    return (code and toks[j].text in lexicon.cues("product_noun")) or noun
 
 
 def _org_word(ctx: Context, word: str) -> bool:
@@ -435,6 +468,10 @@ def _known_firm_and_verb(ctx: Context, toks: Sequence[Token], k: int, i: int, j:
         and j + 1 < len(toks) and toks[j + 1].text == "的"
 
 
+#: Deal verbs jieba does not know and tags as names (增持/un, 联合开发/nt): they never open a firm name.
+_DEAL_VERBS = frozenset(("增持", "减持", "入股", "参股", "联合开发", "共同开发", "合作开发"))
+
+
 def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Optional[int]:
     """Index of the first token of the company name whose suffix starts at token ``i``."""
     k = i
@@ -447,13 +484,23 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
         w = t.text
         # A registered name may hold a business word listed as a stop word (长河半导体产业投资基金).
         stop = w in ctx.stop and not (tier == "strong" and (w in ctx.csuf or w in ctx.industries))
-        if (t.pos in _BREAK and not (tier == "strong" and t.pos == "v" and len(w) >= 2)) or stop \
+        # 声海/un + 互动/d + 文化传媒有限公司: a two-character adverb jieba read inside a registered name
+        inner_d = tier == "strong" and t.pos == "d" and len(w) >= 2 and k >= 2 and toks[k - 2].end == t.start \
+            and toks[k - 2].pos in ("un", "nz", "nt", "j", "nrt", "nr")
+        if (t.pos in _BREAK and not (tier == "strong" and t.pos == "v" and len(w) >= 2) and not inner_d) or stop \
                 or w in ctx.titles or w in ctx.products:
             break
         if (t.pos in _NAME_TAGS or t.pos == "un" and ctx.surnames.get(w[0], 0) >= 10) and len(w) >= 3 and w[-1] == "任":
             break  # 由贾明任集团总裁: a name with the verb 任 glued on, not a company
         if w in _appointment_words():
             break  # 杜青禾曾任X有限公司: the verb before the employer is no part of its name
+        if tier == "strong" and k < i and (w.endswith("公司") or w == "工作室" or w in lexicon.cues("firm_head")):
+            break  # 散热初创公司 + 冷擎科技股份有限公司, 游戏工作室 + 雾岛互动网络科技有限公司: the kind, then the name
+        suf = _suffix_of(w, ctx.csuf) if len(w) >= 3 else None
+        if suf and ctx.csuf[suf] != "weak" and ctx.csuf.get(w[:-len(suf)], "weak") != "weak":
+            break  # 旗下创投公司 + 联发创新基金: a kind of firm made of two heads ends the name before it
+        if w in _DEAL_VERBS or w[:2] in _DEAL_VERBS and tier != "strong":
+            break  # 已增持 + 储能企业, 将联合开发 + 生物基: jieba tags these deal verbs un/nt, no name
         if t.pos == "un" and w[0] in "这那该此其本":
             break  # 这是公司: jieba glued a demonstrative and a verb, no name
         if w in _NOT_FIRM_MODIFIERS and tier != "strong":
@@ -461,7 +508,7 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
         known = w in ctx.companies
         # Registered names hold business verbs (台湾积体电路制造股份有限公司).
         strong_word = tier == "strong" and (t.pos in _NOUNISH or t.pos in ("v", "vn") and len(w) >= 2)
-        if not (known or t.pos in _PROPER or strong_word or (tier == "weak" and k == i)
+        if not (known or t.pos in _PROPER or strong_word or inner_d or (tier == "weak" and k == i)
                 or (tier == "core" and t.pos in _NOUNISH and k - 1 < i and _proper_before(ctx, toks, k - 1))):
             break
         chars += 2 if t.pos == "eng" else len(w)  # a Latin word counts as one short word (Lightspeed Venture Partners)
@@ -492,6 +539,8 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
             return None
         if t.pos in ("n", "ns") and k > 0 and not lead and toks[k - 1].end == t.start and toks[k - 1].pos in _NOUNISH:
             return None  # 半固态电池: the word is part of a longer noun phrase
+        if t.pos == "n" and k > 0 and not lead and toks[k - 1].text == "的" and _common_word(t.text):
+            return None  # 统一超商的 + 门店 + 网络: a common noun a firm has, no brand
     if tier != "strong" and all(t.text in ctx.places for t in run) and toks[i].text not in ("产投", "创投"):
         return None  # 北京公司: a place and a generic head (合肥产投: a city's investment fund is a name)
     if tier != "strong" and len(run) == 1 and len(run[0].text) == 1 and run[0].pos not in ("eng", "nt", "nz"):
@@ -805,6 +854,11 @@ def firm_head_rule(ctx: Context) -> List[Mention]:
                     or prev.text in _NOT_FIRM_MODIFIERS) and t.text not in _STARTUP_HEADS:
                 continue
             j = i + 1
+            if _person_tagged_firm(ctx, toks, j):
+                # 零售企业 + 鲜邻惠/nr + 完成: jieba reads the brand as a person's name; a firm verb after it
+                # and the tagger's company span make it the firm the head introduces
+                out.append(ctx.mention(toks[j].start, toks[j].end, "Company", "firm_head_name", 0.75))
+                continue
             k = _name_run_after(ctx, toks, j)
             if k == j:
                 q = _quoted_name_after(ctx, toks[j].start)
@@ -828,6 +882,22 @@ def firm_head_rule(ctx: Context) -> List[Mention]:
                 continue
             out.append(ctx.mention(toks[j].start, toks[k - 1].end, "Company", "firm_head_rule", 0.75))
     return out
+
+
+def _person_tagged_firm(ctx: Context, toks: Sequence[Token], j: int) -> bool:
+    """Whether token ``j`` (right after a firm noun) is a brand jieba tagged as a person's name: a
+    three-character ``nr`` word glued to a firm verb (宣布, 完成) that the CRF does not tag as a person."""
+    if j + 1 >= len(toks):
+        return False
+    t, nxt = toks[j], toks[j + 1]
+    return (t.pos == "nr" and len(t.text) == 3 and _HAN.match(t.text) is not None
+            and nxt.start == t.end and nxt.text in lexicon.cues("firm_verb") - _SPEECH_VERBS
+            and t.text not in ctx.titles and t.text not in ctx.places
+            and not _crf_overlaps(ctx, t.start, t.end, "Person"))
+
+
+#: Firm verbs a person says too (王建国表示): after a firm noun they do not mark a brand.
+_SPEECH_VERBS = frozenset(("表示", "称", "透露", "计划", "近日", "日前", "正式", "联合"))
 
 
 #: Firm nouns that introduce a young or dependent firm by its bare name (初创企业算力方舟宣布,
@@ -1094,6 +1164,8 @@ def _list_companies(ctx: Context, toks: Sequence[Token], members: List[Tuple[int
             continue
         if any(c.isdigit() for c in name) and not name.isascii():
             continue  # 深蓝S07和阿维塔12: a model name next to a maker, not a company
+        if b < len(toks) and toks[b].start == toks[b - 1].end and toks[b].text in ctx.csuf:
+            continue  # 与德国安联 + 保险集团: the member only opens a longer name with its firm head
         if not any(t.pos in _NAMEY_TAGS or (t.text.isascii() and t.text.isalpha()) for t in run) \
                 or any(t.pos in _NAME_TAGS for t in run) and run[0].text not in ctx.companies \
                 or all(t.text in ctx.places for t in run):  # 美团 + 龙珠/nr: a firm's fund, not a person
@@ -1992,6 +2064,22 @@ def _han_edition_end(norm: str, end: int) -> int:
 
 
 _EDITION = re.compile(r" ([A-Za-z]+\+?)(?![A-Za-z0-9])")
+# A code written a space after a Latin model name (Zenbook S 16, Ryzen AI 9 HX 470, ZXR10 M6000-S):
+# digits, optionally after one to three capitals, optionally a hyphenated suffix.
+_CODE_TAIL = re.compile(r" (?:[A-Z]{1,3} )?[A-Z]{0,3}\d{1,5}(?:-[A-Z0-9]{1,3})?(?![A-Za-z0-9%％.,])")
+
+
+def _code_tail_end(norm: str, end: int) -> int:
+    """End of a Latin model name once a space-separated code after it is taken (Zenbook S 16).
+
+    A year (Model Y 2025), a quantity (Mate 70 5999元) or a share is no part of the name."""
+    m = _CODE_TAIL.match(norm, end)
+    if not m or m.end() < len(norm) and norm[m.end()] in _UNIT_CHARS:
+        return end
+    digits = re.sub(r"\D", "", m.group())
+    if _YEARISH.match(digits) and m.group()[1:].isdigit():
+        return end
+    return m.end()
 # A number with a unit written in Latin letters (20GW, 3nm, 8K): a quantity, not a model name.
 _COUNT_WORD = re.compile(r"[一二两三四五六七八九十几多数]+[款个台辆部种项]$")
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?[A-Za-z]{1,3}$")
@@ -2201,6 +2289,7 @@ def product_rule(ctx: Context) -> List[Mention]:
                 if ctx.norm[m.end():m.end() + 1] in ("%", "％") and m.group()[-1].isdigit():
                     continue  # DiaSys 75%的股权: the number is a share, not a model number
                 start, end = _after_latin_maker(ctx, m.start(), m.end()), _edition_end(ctx.norm, m.end())
+                end = _edition_end(ctx.norm, _code_tail_end(ctx.norm, end))  # Ryzen AI 9 + HX 470
                 # A Chinese brand glued in front belongs to the name (小米14 is caught below).
                 out.append(ctx.mention(start, end, "Product", "product_model_rule", 0.7))
             out.extend(_year_editions(ctx, a, b, cues))
@@ -2402,6 +2491,18 @@ def _bracketed_aliases(ctx: Context, found: List[Mention]) -> List[Mention]:
 _QUOTED = re.compile(r"[“\"「《]([^“”\"「」《》，。；！？\s]{2,12})[”\"」》]")
 
 
+#: Kinds of funds sold to the public as products (货币市场基金「…」), unlike investment funds (firms).
+_FUND_PRODUCT_HEADS = ("货币基金", "市场基金", "债券基金", "指数基金", "公募基金", "理财基金")
+
+
+def _sold_fund(norm: str, m: Mention) -> bool:
+    """Whether ``m`` is a fund sold as a product: a name ending in 基金 quoted right after a kind of
+    such funds (货币市场基金「星港货币基金」)."""
+    head = m.start - 1
+    return m.name.endswith("基金") and head > 0 and norm[head] in _OPEN_CLOSE \
+        and norm.endswith(_FUND_PRODUCT_HEADS, max(0, head - 4), head)
+
+
 def _quoted_after_noun(ctx: Context) -> List[Mention]:
     """``平台“鲜果多多”``, ``手表“星河一号”``, ``游戏《燕云十六声》``: a quoted name right after a product-category noun;
     ``耳机品牌“听澜”``, ``竞速鞋“逐日4”``: or after a word or character that ends such a noun (``product_quote_head``);
@@ -2420,11 +2521,15 @@ def _quoted_after_noun(ctx: Context) -> List[Mention]:
             named_before = norm.startswith("的", tail) and any(norm.startswith(w, tail + 1) for w in nouns)
             before = next((t for t in toks if t.end == head), None)
             # 复星医药“进出”, 国美电器“内战”: a firm's name ending in a head character is no category
-            firm = before is not None and (before.text in ctx.companies or before.text in ctx.csuf)
+            firm = before is not None and (before.text in ctx.companies or before.text in ctx.csuf) and not any(
+                len(w) > len(before.text) and norm.endswith(w, max(0, head - len(w)), head)
+                for w in heads)  # (货币市场基金「…」: a listed head longer than the firm word is a category)
             if named_before or norm.startswith("系列", tail) or _noun_phrase_after(ctx, toks, tail, nouns) \
                     or any(norm.endswith(w, max(0, head - len(w)), head) for w in (nouns if firm else heads)):
                 name = m.group(1)
-                if name not in ctx.companies and name not in ctx.stop and not name.endswith(non_heads):
+                # 货币市场基金「X基金」: a fund sold as a product keeps its 基金 (an investment fund does not)
+                sold_fund = _sold_fund(norm, ctx.mention(m.start(1), m.end(1), "Product", "", 0))
+                if name not in ctx.companies and name not in ctx.stop and (sold_fund or not name.endswith(non_heads)):
                     out.append(ctx.mention(m.start(1), m.end(1), "Product", "product_rule", 0.75))
     return out
 
@@ -2498,14 +2603,21 @@ _BRAND_COUNT = re.compile(r"^[两三四五六七八九十几多]大?$|^[两三�
 
 
 def _brands_listed_before(ctx: Context, toks: Sequence[Token], i: int) -> List[Mention]:
-    """``卡萨帝和Leader两大品牌``: proper names joined by 和/、/及 right before a counted 品牌 (``toks[i]``)."""
+    """``卡萨帝和Leader两大品牌``: proper names joined by 和/、/及 right before a counted 品牌 (``toks[i]``);
+    ``屈臣氏、百佳等零售品牌``: or before 等 (and a kind glued to 品牌)."""
     k = i - 1
-    if k < 1 or not _BRAND_COUNT.match(toks[k].text):
+    # 屈臣氏、百佳等 + 零售 + 品牌: names listed before 等 and an optional kind glued to 品牌
+    if k >= 2 and toks[k].end == toks[i].start and toks[k].pos in ("n", "vn") and toks[k - 1].text == "等":
+        k -= 1
+    etc = k >= 1 and toks[k].text == "等"
+    tags = ("un", "nz", "eng", "nrt", "nr", "j") if etc else ("un", "nz", "eng", "nrt")
+    if k < 1 or not (etc or _BRAND_COUNT.match(toks[k].text)):
         return []
     names, k = [], k - 1
     while k >= 0:
         t = toks[k]
-        if t.pos not in ("un", "nz", "eng", "nrt") or ctx.is_known(t.text) or len(t.text) < 2:
+        if t.pos not in tags or ctx.is_known(t.text) or len(t.text) < 2 \
+                or etc and t.pos == "nr" and _crf_overlaps(ctx, t.start, t.end, "Person"):
             return []
         names.append(t)
         if k == 0 or toks[k - 1].text not in ("和", "、", "及", "与"):
@@ -3428,6 +3540,10 @@ def place_rule(ctx: Context) -> List[Mention]:
             if city:
                 out.append(city)
         for k, t in enumerate(toks):
+            park = _named_park(ctx, toks, k)
+            if park:
+                out.append(ctx.mention(park[0], park[1], "Place", "place_rule", 0.9))
+                continue
             if len(t.text) >= 4 and t.text.endswith("地区") and t.text[:-2] in ctx.places:
                 out.append(ctx.mention(t.start, t.end - 2, "Place", "place_rule", 0.9))  # 亚太 + 地区: one word
                 continue
@@ -3447,6 +3563,37 @@ def place_rule(ctx: Context) -> List[Mention]:
                 out.append(ctx.mention(wider[0], wider[1], "Place", "place_rule", 0.6) if wider
                            else ctx.mention(t.start, end, "Place", "place_rule", 0.6))
     return out
+
+
+#: Heads of named parks (新竹科学园区, 张江科学城 are places, guidelines rule 9).
+_PARK_HEADS = ("科学园区", "科学工业园区", "科技园区", "工业园区", "产业园区", "科学园", "科技园", "科学城")
+
+
+def _named_park(ctx: Context, toks: Sequence[Token], k: int) -> Optional[Tuple[int, int]]:
+    """Span of a named park ending in token ``k`` (路竹 + 科学园区, 新竹 + 科学园区): the park head
+    and the one name word glued before it (a place or a name jieba does not know). A firm's
+    campus (华为 + 科技园) or a kind (产业 + 园区) is no named park; a city before the name word
+    (高雄 + 路竹科学园区) stays a place of its own."""
+    t = toks[k]
+    head = next((h for h in _PARK_HEADS if t.text.endswith(h)), None)
+    if head is None:
+        return None
+    if len(t.text) > len(head):  # one word: 张江科学城
+        stem = t.text[:-len(head)]
+        return (t.start, t.end) if stem in ctx.places and len(stem) >= 2 else None
+    a = k
+    while a > 0 and k - a < 2:
+        p = toks[a - 1]
+        if p.end != toks[a].start or not _HAN.match(p.text) or p.text in ctx.companies \
+                or p.text in ctx.stop or p.text in ctx.industries or p.text in ctx.titles \
+                or not (p.text in ctx.places or p.pos in ("ns", "nr", "un", "nz", "j")):
+            break
+        if a < k and p.text in ctx.places and toks[k - 1].start - toks[a].start + len(toks[k - 1].text) >= 2:
+            break  # 苏州 + 独墅湖科技园区: the city before the park's name is a place of its own
+        a -= 1
+    if a == k or toks[k - 1].end - toks[a].start < 2:
+        return None
+    return toks[a].start, t.end
 
 
 #: One-character administrative words jieba cuts off a place name (南沙 + 区, 北宁 + 省).
@@ -3818,13 +3965,60 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
         candidates.extend((prio, m) for m in fn(ctx))
     mentions = _brand_prefixed_products(_no_generic_products(merge(candidates, ctx.norm, ctx.doc.tokens), ctx.norm), ctx.norm)
     mentions = _no_drug_targets(ctx, _no_place_in_branch(ctx, _sector_before_firm(ctx, mentions)))
+    mentions = _held_place_names(ctx, _maker_before_han_model(ctx, mentions))
     doc.mentions = _repeated_names(ctx, _country_before_firm(ctx, _trailing_words(ctx, _name_final_glue(ctx, mentions))))
     doc.mentions = _person_named_as_firm(ctx, _split_compound_surname(ctx, doc.mentions))
     doc.mentions = _no_quantity_firms(ctx, _city_after_province(ctx, _split_joined_places(ctx, doc.mentions)))
     doc.mentions = _industry_prefixes(ctx, _lead_word_off_firm(ctx, doc.mentions))
     doc.mentions = _china_arm(ctx, doc.mentions)
-    doc.mentions = _traded_brands(ctx, doc.mentions)
+    doc.mentions = _product_edges(ctx, _traded_brands(ctx, doc.mentions))
+    doc.mentions = _bare_compound_surnames(ctx, doc.mentions)
     return doc
+
+
+def _bare_compound_surnames(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """A person mention that is a compound surname alone (教授万俟 + 清远/ns) takes the given name the
+    tagger reads with it (万俟清远), and a place jieba saw in that given name goes."""
+    out = list(mentions)
+    for m in mentions:
+        if m.type != "Person" or len(m.name) != 2 or m.name not in ctx.surnames or m not in out:
+            continue
+        wider = [(s, e) for s, e, t, _sc in (_crf_raw(ctx) or ()) if t == "Person" and s == m.start and 3 <= e - s <= 4]
+        if not wider:
+            continue
+        end = max(e for _s, e in wider)
+        if not _HAN.match(ctx.norm[m.start:end]):
+            continue
+        out = [x for x in out if not (x.start < end and x.end > m.start)]
+        out.append(ctx.mention(m.start, end, "Person", m.method, m.score))
+    return sorted(out, key=lambda x: (x.start, x.end))
+
+
+#: Words after a Latin code that make it a standard or a certification, not a product (AEC-Q100认证).
+_STANDARD_AFTER = ("认证", "标准", "规范", "协议标准", "体系认证")
+
+
+def _product_edges(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """A Latin product name's ``+`` is part of it (Alipay+, Disney+); a Latin code right before
+    认证 or 标准 (通过AEC-Q100认证, 符合ISO 26262标准) names a standard, not a product; a tagger's
+    Company span with the text of a product a rule found is that product."""
+    out = []
+    norm = ctx.norm
+    # 品牌“燕麦森林” … 燕麦森林将借助…: the tagger's bare firm reading of a name a rule typed as a
+    # product elsewhere in the text is that product again (a traded brand is a firm everywhere already)
+    products = {m.name for m in mentions if m.type == "Product" and m.method != "crf"}
+    for m in mentions:
+        if m.type == "Company" and m.method == "crf" and m.name in products and m.name not in ctx.companies \
+                and not _suffix_of(m.name, ctx.csuf):
+            m = ctx.mention(m.start, m.end, "Product", "repeat", m.score)
+        if m.type == "Product" and m.name.isascii():
+            if norm.startswith(_STANDARD_AFTER, m.end):
+                continue
+            nxt = norm[m.end + 1:m.end + 2]
+            if norm[m.end:m.end + 1] == "+" and not (nxt.isascii() and (nxt.isalnum() or nxt == "+")):
+                m = ctx.mention(m.start, m.end + 1, "Product", m.method, m.score)
+        out.append(m)
+    return out
 
 
 #: What follows a business, not a product: its equity changing hands (的全部股权, 75%的股权) or its
@@ -4029,9 +4223,16 @@ def _person_named_as_firm(ctx: Context, mentions: List[Mention]) -> List[Mention
     # and the other way round: 企业贝舒乐完成融资 … 贝舒乐由…创立: the tagger's Person span with the
     # text of a company a rule found is that company again (unless a rule found the person too)
     firms = {m.name for m in mentions if m.type == "Company" and m.method != "crf"} - persons
+    # 零售企业鲜邻惠完成融资 … 鲜邻惠首席执行官钱牧之: a name a firm noun introduced is the firm
+    # wherever a person rule read it as a name before a title
+    introduced = {m.name for m in mentions if m.type == "Company" and m.method == "firm_head_name"}
+    persons -= introduced
+    firms |= introduced
     out = []
     for m in mentions:
-        if (m.type == "Company" and m.name in persons and m.name not in ctx.companies
+        if m.type == "Person" and m.name in introduced:
+            m = ctx.mention(m.start, m.end, "Company", "repeat", m.score)
+        elif (m.type == "Company" and m.name in persons and m.name not in ctx.companies
                 and not _suffix_of(m.name, ctx.csuf)):
             m = ctx.mention(m.start, m.end, "Person", m.method, m.score)
         elif m.type == "Person" and m.method == "crf" and m.name in firms:
@@ -4073,8 +4274,10 @@ def _country_before_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]
             out.append(m)
             continue
         split = None
-        for k in (2, 3):
+        for k in (5, 4, 3, 2):  # longest country first: 马来西亚 + Orchid Labs
             head, rest = m.name[:k], m.name[k:]
+            if k > 3 and not _LATIN_FIRM.match(rest):
+                continue  # (a longer country only before a Latin name: 塞尔维亚铜业 is the national firm)
             if head not in lexicon.countries() or head.startswith("中") or len(rest) < 2:
                 continue
             suf = _suffix_of(rest, ctx.csuf)
@@ -4101,6 +4304,10 @@ def _country_before_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]
 _NATIONAL = ("国家", "国有", "国营", "国立", "国际", "国民", "联邦", "皇家")
 
 
+#: A Latin firm name: capitalised words (Seagull Games, Northvolt).
+_LATIN_FIRM = re.compile(r"[A-Z][A-Za-z&.'-]+(?: [A-Z][A-Za-z&.'-]*){0,4}$")
+
+
 def _foreign_firm_core(ctx: Context, start: int, end: int) -> bool:
     """Whether the company span ``start:end`` after a country holds a name of its own (舍弗勒,
     大金 + 工业, 滨海湾金沙), not just a sector word (德国 + 铁路, 塞尔维亚 + 铜业: the country
@@ -4108,6 +4315,8 @@ def _foreign_firm_core(ctx: Context, start: int, end: int) -> bool:
     rest = ctx.norm[start:end]
     suf = _suffix_of(rest, ctx.csuf)
     core = rest[:-len(suf)] if suf and len(rest) > len(suf) else rest
+    if _LATIN_FIRM.match(rest):
+        return True  # 新加坡 + Seagull Games: a Latin name after the country is the firm's own
     if len(core) < 2 or rest.startswith(_NATIONAL) or not _HAN.match(core):
         return False
     if lexicon.lookup_industry(core) is not None or core in ctx.industries or core in ctx.stop or _common_word(core):
@@ -4365,6 +4574,50 @@ def _final_glue_ok(ctx: Context, pos: int, tags: Tuple[str, ...]) -> bool:
 _REPEATED_TYPES = ("Person", "Product", "Company")
 
 
+#: A Han series name of two or more characters with a model code (银河E8, 深蓝S7, 星愿3).
+_HAN_SERIES_MODEL = re.compile(r"[\u4e00-\u9fff]{2,4}[A-Za-z]{0,3}\d{1,4}[A-Za-z+]{0,3}$")
+
+
+def _maker_before_han_model(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """A tagger's product span that opens with a known maker's name before a Han series name and
+    its model code (吉利银河E8, 长安深蓝S7) is two mentions: the maker (Company) and the model
+    (guidelines rule 7: a maker prefix is a mention of its own). A maker before a bare code
+    (小米14, 理想i8) stays part of the name."""
+    out = []
+    for m in mentions:
+        if m.type == "Product" and m.method == "crf":
+            cut = next((k for k in range(4, 1, -1) if m.name[:k] in ctx.companies or m.name[:k] in ctx.ambiguous), 0)
+            rest = m.name[cut:]
+            tok = _token_at(ctx, m.start + cut) if cut else None
+            if cut and _HAN_SERIES_MODEL.match(rest) and tok is not None and tok.start == m.start + cut:
+                out.append(ctx.mention(m.start, m.start + cut, "Company", "maker_prefix", m.score))
+                out.append(ctx.mention(m.start + cut, m.end, "Product", "crf", m.score))
+                continue
+        out.append(m)
+    return out
+
+
+_HELD_ENDS = frozenset(("p", "v", "x", "uj", "d", "c", "ul"))
+
+
+def _held_place_names(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """A place name right after a firm's 旗下 that stands alone, a preposition, verb or punctuation
+    after it (中兴通讯旗下努比亚在…发布, 旗下爱尔兰将…), is a subsidiary named like a place: it and
+    every other mention of that name in the text are that company. A place glued to a noun
+    (旗下北京分公司, 旗下上海工厂) stays a place."""
+    held = set()
+    for m in mentions:
+        if m.type != "Place" or ctx.norm[m.start - 2:m.start] != "旗下" or len(m.name) < 2:
+            continue
+        nxt = _token_at(ctx, m.end)
+        if nxt is not None and nxt.start == m.end and nxt.pos in _HELD_ENDS and nxt.text not in ("的",):
+            held.add(m.name)
+    if not held:
+        return mentions
+    return [ctx.mention(m.start, m.end, "Company", "held_firm", m.score) if m.type == "Place" and m.name in held else m
+            for m in mentions]
+
+
 def _repeated_names(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     """Every mention is annotated: a person or product named once is named again wherever the
     same string stands as whole words elsewhere in the text (何其远 + 介绍, Keeta + 目前), even
@@ -4549,7 +4802,7 @@ def _no_generic_products(mentions: List[Mention], norm: str = "") -> List[Mentio
     out = []
     for m in mentions:
         if m.type == "Product":
-            if m.name.endswith(heads) and not m.name.isascii():
+            if m.name.endswith(heads) and not m.name.isascii() and not _sold_fund(norm, m):
                 continue  # 推出“天工计划”: a programme, not a product
             if any(norm.startswith(w, m.end) and m.end + len(w) in starts for w in nouns):
                 continue  # DCU产品深算三号: a kind written before the category noun and the name
