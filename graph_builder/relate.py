@@ -549,6 +549,8 @@ def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics
             kind = _kind_antecedent(doc, m.group(), topics)
             if kind is None and m.group() == "其":
                 kind = _clause_subject(doc, m.start(), types)
+            if kind is None and m.group() == "其" and "Company" in types:
+                kind = _product_owner(doc, m.start(), m.end(), topics)
             hits.append((m.start() - a, m.end() - a, antecedent if kind is None else kind))
     hits.sort()
     pos = 0
@@ -563,6 +565,31 @@ def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics
         topics.open_with(doc.mentions[antecedent].type, antecedent)
         pos = e
     view.add_text(text[pos:], a + pos)
+
+
+#: Characters that may stand between a sentence-opening 其 and its product (其液冷超充桩YD-600).
+_OWN_PRODUCT_GAP = 12
+_SENTENCE_END = "。！？!?\n"
+
+
+def _product_owner(doc: Document, start: int, end: int, topics: _Topics) -> Optional[int]:
+    """The company a sentence-opening ``其`` stands for when a product follows it in the same
+    clause (``…驿电科技创始人兼董事长祁远帆曾任国家电网副总工程师。其液冷超充桩YD-600已…``):
+    a product is a company's, so the topic company, not the person the sentence before was
+    about. None elsewhere (a 其 inside a sentence is left to the other rules)."""
+    k = start - 1
+    while k >= 0 and doc.norm[k] in " \t":
+        k -= 1
+    if k >= 0 and doc.norm[k] not in _SENTENCE_END:
+        return None
+    starts = [m.start for m in doc.mentions]
+    i = bisect_left(starts, end)
+    if i >= len(doc.mentions):
+        return None
+    nxt = doc.mentions[i]
+    if nxt.type != "Product" or nxt.start - end > _OWN_PRODUCT_GAP or _CLAUSE_PUNCT_RE.search(doc.norm, end, nxt.start):
+        return None
+    return topics.antecedent(("Company",))
 
 
 _PRONOUN_KINDS = (("集团", "集团"), ("行", "银行"))
@@ -634,6 +661,7 @@ def relate(doc: Document) -> Document:
     relations.extend(_brand_named_products(doc, relations))
     relations = _drop_implicit_employed(doc, relations, rules["implicit_employer"])
     relations = _drop_stake_of_subsidiary(doc, relations)
+    relations = _drop_joint_makers_of_own(doc, relations)
     doc.relations = _drop_untitled(doc, relations)
     # the pattern priors become the precision each pattern had on annotated text,
     # when a calibration table ships (scripts/calibrate.py; none does yet)
@@ -671,6 +699,28 @@ def _drop_stake_of_subsidiary(doc: Document, relations: List[Relation]) -> List[
         return relations
     return [r for r in relations if not (r.method == "investedIn:stake" and (key(r.object), key(r.subject)) in parents
                                          and _STAKE_BOUGHT_RE.search(doc.norm, r.start, r.end))]
+
+
+#: Patterns that read a product as made together (双方将共同开发X), and the words that state
+#: one company developed it on its own (X由Y自主研发).
+_JOINT_MAKER_METHODS = frozenset({"manufacturer:both-sides-make", "manufacturer:elided-launch",
+                                  "manufacturer:co-made"})
+_OWN_MAKE_RE = re.compile("自主研发|独立研发|自研|独立开发|自主开发")
+
+
+def _drop_joint_makers_of_own(doc: Document, relations: List[Relation]) -> List[Relation]:
+    """A product the text says one company developed on its own (``HRK-301由恒瑞康生物自主研发``,
+    ``manufacturer:made-by``) has that maker only: a partner read as co-maker from a joint
+    plan (百济神州与X签署合作协议，双方将共同开发HRK-301…) is dropped."""
+    own: Dict[tuple, set] = {}
+    for r in relations:
+        if r.method == "manufacturer:made-by" and _OWN_MAKE_RE.search(doc.norm, r.start, r.end):
+            own.setdefault(doc.mentions[r.subject].ident, set()).add(doc.mentions[r.object].ident)
+    if not own:
+        return relations
+    return [r for r in relations if not (
+        r.method in _JOINT_MAKER_METHODS and doc.mentions[r.subject].ident in own
+        and doc.mentions[r.object].ident not in own[doc.mentions[r.subject].ident])]
 
 
 def _drop_untitled(doc: Document, relations: List[Relation]) -> List[Relation]:
@@ -1057,7 +1107,7 @@ def _elided(doc: Document, view: _SentenceView, m: re.Match, p: dict, group: str
     if how in ("topic", "topic_first"):
         return _earlier_topic(doc, view, ok, how == "topic_first")
     if how == "prev_sentence":
-        return _previous_sentence_sole(doc, view, ok)
+        return _previous_sentence_sole(doc, view, ok, m.end())
     found = _elided_in_sentence(doc, view, m, how, ok, rules)
     if found and how == "first" and p.get(group + "_unit_acts"):
         found = _acting_unit(doc, view, m, ok) or found
@@ -1127,17 +1177,22 @@ def _paragraph_sole(doc: Document, view: _SentenceView, ok: str) -> List[_Item]:
     return [_Item(cands[0], men.start, men.end, True)]
 
 
-def _previous_sentence_sole(doc: Document, view: _SentenceView, ok: str) -> List[_Item]:
+def _previous_sentence_sole(doc: Document, view: _SentenceView, ok: str, after: Optional[int] = None) -> List[_Item]:
     """``星河科技发布公告。董事长王建国表示…``: in a sentence naming no company or organization at
     all, the one company of the sentence right before it in the paragraph (an implicit 公司, so
     a coreference item that counts less); none when that sentence named two or more distinct
-    companies, or any organization (whose post is unsaid)."""
+    companies, or any organization (whose post is unsaid).
+
+    ``after``: the end of the match; an organization (a regulator, a university) named only
+    after it is what the person talks about, not whose executive they are (行政总裁X表示，资金将
+    用于申请香港金融管理局的牌照), so it does not count as named; a company still does."""
     orgs = PLACEHOLDER["Company"] + PLACEHOLDER["Organization"]
     prev = view.prev_sentence
     if len(prev) != 1:
         return []
     (type_, _), index = next(iter(prev.items()))
-    named = [i for i in sorted(view.items) if view.chars[i] in orgs]
+    named = [i for i in sorted(view.items) if view.chars[i] in orgs
+             and not (after is not None and i >= after and view.chars[i] == PLACEHOLDER["Organization"])]
     # 迈瑞医疗发布公告。总裁吴楚安表示，公司已与X签署…: others may be named after a 公司 that
     # stands for that very company (the sentence is about it)
     if named and not (view.items[named[0]].coref and view.items[named[0]].mention == index):
