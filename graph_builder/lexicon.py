@@ -11,7 +11,8 @@ Files (under ``graph_builder/data/lexicons/`` unless noted):
 - ``companies_ambiguous.txt`` (generated): short names that are also ordinary words
 - ``surnames.txt`` (generated): ``surname<TAB>frequency``; ``surnames_compound.txt`` (hand-written)
 - ``titles.txt`` (generated, includes ``titles_core.txt``): ``title<TAB>count``
-- ``places.txt``: ``name<TAB>kind<TAB>alt1,alt2``; ``organizations.txt``: ``name<TAB>alt1,alt2``
+- ``places.txt``: ``name<TAB>kind<TAB>alt1,alt2``; ``organizations.txt``: ``name<TAB>alt1,alt2``;
+  ``place_abbreviations.txt``: ``short form<TAB>place<TAB>group<TAB>uses`` (美 -> 美国)
 - ``products.txt``: ``name<TAB>maker``
 - ``company_suffixes.txt`` (``suffix<TAB>tier``), ``org_suffixes.txt``
 - ``product_cues.txt``, ``product_modifiers.txt``, ``product_nouns.txt``, ``industry_cues.txt``,
