@@ -3673,8 +3673,11 @@ def place_abbreviation_rule(ctx: Context) -> List[Mention]:
     - one after a verb or preposition of place (访华, 赴港上市, 对美出口, 驻美大使), when no dictionary
       word starts at it (对华为, 在美元, 在日前 are no places).
     """
-    table = lexicon.place_abbreviations()
     norm = ctx.norm
+    found = [m.start() for m in _short_form_chars().finditer(norm)]  # few: most characters are none
+    if not found:
+        return []
+    table = lexicon.place_abbreviations()
     starts = {t.start for t in ctx.doc.tokens}
     pair_words = lexicon.cues_longest_first("place_pair")
     verbs = lexicon.cues("place_verb")
@@ -3682,7 +3685,6 @@ def place_abbreviation_rule(ctx: Context) -> List[Mention]:
 
     out: List[Mention] = []
     n = len(norm)
-    found = [m.start() for m in _short_form_chars().finditer(norm)]  # few: most characters are none
     done = -1
     for i in found:
         entry = table[norm[i]]

@@ -582,9 +582,8 @@ def _product_owner(doc: Document, start: int, end: int, topics: _Topics) -> Opti
         k -= 1
     if k >= 0 and doc.norm[k] not in _SENTENCE_END:
         return None
-    starts = [m.start for m in doc.mentions]
-    i = bisect_left(starts, end)
-    if i >= len(doc.mentions):
+    i = _first_mention_from(doc, end)
+    if i is None:
         return None
     nxt = doc.mentions[i]
     if nxt.type != "Product" or nxt.start - end > _OWN_PRODUCT_GAP or _CLAUSE_PUNCT_RE.search(doc.norm, end, nxt.start):
@@ -592,8 +591,19 @@ def _product_owner(doc: Document, start: int, end: int, topics: _Topics) -> Opti
     return topics.antecedent(("Company",))
 
 
+def _first_mention_from(doc: Document, pos: int) -> Optional[int]:
+    """Index of the first mention (``doc.mentions`` is sorted by start) that starts at or after ``pos``."""
+    lo, hi = 0, len(doc.mentions)
+    while lo < hi:  # bisect_left on the starts (bisect's key= needs Python 3.10)
+        mid = (lo + hi) // 2
+        if doc.mentions[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(doc.mentions) else None
+
+
 _PRONOUN_KINDS = (("集团", "集团"), ("行", "银行"))
-_CLAUSE_START_RE = re.compile("[，,；;：:。！？!?]")
 
 
 def _clause_subject(doc: Document, pos: int, types: Tuple[str, ...]) -> Optional[int]:
@@ -607,12 +617,11 @@ def _clause_subject(doc: Document, pos: int, types: Tuple[str, ...]) -> Optional
     k = end - 1
     while k >= 0 and doc.norm[k] not in "，,；;：:。！？!?\n":
         k -= 1
-    if k < 0 or doc.norm[k] in "。！？!?\n" or end - k > 60:
+    if k < 0 or doc.norm[k] in _SENTENCE_END or end - k > 60:
         return None
     start = k + 1
-    starts = [m.start for m in doc.mentions]
-    i = bisect_left(starts, start)
-    if i >= len(doc.mentions) or doc.mentions[i].start != start or doc.mentions[i].type != "Company" \
+    i = _first_mention_from(doc, start)
+    if i is None or doc.mentions[i].start != start or doc.mentions[i].type != "Company" \
             or doc.mentions[i].end >= end or _UNDER_NEXT_RE.match(doc.norm, doc.mentions[i].end):
         return None
     return i
@@ -690,15 +699,12 @@ def _drop_stake_of_subsidiary(doc: Document, relations: List[Relation]) -> List[
     """A stake bought (``investedIn:stake``: 受让晶测半导体51%股权) in a company the document makes
     the buyer's subsidiary (…将成为北方华创的控股子公司) is the acquisition, ``parentOrganization``,
     not ``investedIn`` (GUIDELINES). A stake held (持有星澜电子51%股权，为其控股股东) states both."""
-    def key(i: int) -> tuple:
-        m = doc.mentions[i]
-        return m.ident
-
-    parents = {(key(r.subject), key(r.object)) for r in relations if r.predicate == "parentOrganization"}
+    ment = doc.mentions
+    parents = {(ment[r.subject].ident, ment[r.object].ident) for r in relations if r.predicate == "parentOrganization"}
     if not parents:
         return relations
-    return [r for r in relations if not (r.method == "investedIn:stake" and (key(r.object), key(r.subject)) in parents
-                                         and _STAKE_BOUGHT_RE.search(doc.norm, r.start, r.end))]
+    return [r for r in relations if not (r.method == "investedIn:stake" and (ment[r.object].ident, ment[r.subject].ident)
+                                         in parents and _STAKE_BOUGHT_RE.search(doc.norm, r.start, r.end))]
 
 
 #: Patterns that read a product as made together (双方将共同开发X), and the words that state

@@ -441,7 +441,7 @@ def _abbreviates_parts(short: str, long: str) -> bool:
     A plain prefix is left to :func:`is_short_form`; the long name must cut into two or
     more words, all of which contribute.
     """
-    from .segment import jieba_cut, tokenizer
+    from .segment import cut
 
     d = _data()
     if len(short) < 2 or is_place_name(short) or short in d["generic"]:
@@ -451,7 +451,7 @@ def _abbreviates_parts(short: str, long: str) -> bool:
         return False
     if not re.fullmatch(r"[\u4e00-\u9fff]+", body + short):
         return False
-    words = jieba_cut(tokenizer()[0], body)
+    words = cut(body)
     if len(words) < 2:
         return False
 

@@ -256,6 +256,17 @@ def _add_span(text: str, a: int, b: int, spans: List[Tuple[int, int]]) -> None:
         spans.append((a, b))
 
 
+def cut(text: str) -> List[str]:
+    """jieba's words of ``text`` with the lexicons (no tags, no splitting of guessed names):
+    the compiled dictionary's cut where it is available, else jieba's tokenizer (the same words,
+    tests/test_wordseg.py), so a caller does not load jieba's whole dictionary a second time."""
+    seg = dictionary()
+    if seg is not None:
+        starts, ends, _tags = seg.cut_spans(text)
+        return [text[a:b] for a, b in zip(starts, ends)]
+    return jieba_cut(tokenizer()[0], text)
+
+
 def tokenize(text: str, offset: int = 0) -> List[Token]:
     """Words of ``text`` (no whitespace tokens), offsets shifted by ``offset``."""
     seg = dictionary()

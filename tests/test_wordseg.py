@@ -169,3 +169,12 @@ def test_tags_of_many_words_at_once_are_the_single_lookups():
     words = [w for w in words if w]
     assert seg.dict_tags_of(words) == [seg.dict_tags.get(w) for w in words]
     assert seg.dict_tags_of([]) == []
+
+
+def test_cut_gives_jieba_words_on_either_path(monkeypatch):
+    texts = _texts()[:150]
+    compiled = [segment.cut(x) for x in texts]
+    tk, _tags = segment.tokenizer()
+    assert compiled == [segment.jieba_cut(tk, x) for x in texts]
+    monkeypatch.setitem(segment._state, "segdict", None)  # as without numba
+    assert [segment.cut(x) for x in texts] == compiled
