@@ -185,18 +185,12 @@ def _lexicon_spans(toks: Sequence[Token], table, max_tokens: int = 4):
 
 @recognizer(priority=80)
 def lexicon_companies(ctx: Context) -> List[Mention]:
-    """Listed-company short names and well-known companies from the lexicon.
-
-    A name on the hand-written drop list (``companies_corpus_drop.txt``: apps, marketplaces and
-    bodies the corpora call companies, 天猫) is no company here even while the generated corpus
-    list still holds it, unless a hand-written company list names it too.
-    """
+    """Listed-company short names and well-known companies from the lexicon."""
     out = []
-    dropped = _dropped_corpus_companies()
     for toks in ctx.sentences:
         for i, j in _lexicon_spans(toks, ctx.companies):
             name = ctx.norm[toks[i].start:toks[j - 1].end]
-            if name in ctx.ambiguous or name in dropped:
+            if name in ctx.ambiguous:
                 continue  # 太阳能, 机器人: a company only with a suffix (company_suffix_rule)
             if name in ctx.places and i > 0 and toks[i - 1].end == toks[i].start and toks[i - 1].text in ctx.places:
                 continue  # 北京 + 中关村: a name that is also a place, after a city, is the place
@@ -212,13 +206,6 @@ def lexicon_companies(ctx: Context) -> List[Mention]:
                 continue
             out.append(ctx.mention(toks[i].start, toks[j - 1].end, "Company", "lexicon_companies", 0.95))
     return out
-
-
-@lru_cache(maxsize=1)
-def _dropped_corpus_companies() -> frozenset:
-    """Names on the hand-written corpus drop list that no hand-written company list holds."""
-    kept = {r[0] for name in ("companies.txt", "companies_extra.txt") for r in lexicon._rows(name)}
-    return frozenset(r[0] for r in lexicon._rows("companies_corpus_drop.txt")) - kept
 
 
 @recognizer(priority=80)
@@ -1077,8 +1064,8 @@ def _member_before(ctx: Context, toks: Sequence[Token], j: int) -> int:
                 or t.text in ctx.titles or (t.text in ctx.stop and t.text not in ctx.csuf) or t.text in _NOT_FIRM_MODIFIERS:
             break
         k -= 1
-        if t.text in ctx.companies:
-            break  # 获得腾讯、…: a known company starts the member
+        if t.text in ctx.companies or t.text in ctx.products:
+            break  # 获得腾讯、…: a known company or product starts the member
     return k
 
 
@@ -1096,8 +1083,8 @@ def _member_after(ctx: Context, toks: Sequence[Token], i: int) -> int:
                 or (t.text in ctx.stop and t.text not in ctx.csuf):
             break
         k += 1
-        if t.text in ctx.companies:
-            break  # 与宁德时代合资: a known company ends the member
+        if t.text in ctx.companies or t.text in ctx.products:
+            break  # 与宁德时代合资, 在京东和天猫上线: a known company or product ends the member
     return k
 
 

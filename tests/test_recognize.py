@@ -606,6 +606,12 @@ def test_model_numbers_in_a_list_are_not_companies():
     assert ("深蓝S07", "Company") not in got, got
 
 
+def test_known_product_ends_a_list_member():
+    # 天猫 is a product (a marketplace), listed after a company: the verb after it is no part of a firm name
+    _doc, got = _ents("知了首款产品Z1学习机已在京东和天猫上线，售价3999元。")
+    assert ("天猫", "Product") in got and not any(n.startswith("天猫") and t == "Company" for n, t in got), got
+
+
 def test_employer_between_appointment_verb_and_title():
     _doc, got = _ents("孟凡宇同时兼任XPENG Robotics首席技术官。")
     assert ("XPENG Robotics", "Company") in got, got
