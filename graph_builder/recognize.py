@@ -723,6 +723,9 @@ def partner_rule(ctx: Context) -> List[Mention]:
                 continue
             if len(run) > 1 and run[0].text in ctx.places and all(r.pos == "eng" for r in run[1:]):
                 run = run[1:]  # 与沙特ACWA Power联合: the country before a foreign name is no part of it
+            if len(run) > 1 and lexicon.place_kinds().get(run[0].text) == "country" \
+                    and not _crf_firm_from(ctx, run[0].start, run[0].end):
+                run = run[1:]  # 与日本万代南梦宫签署: the country stays a Place of its own (not 瑞士诺华, split later)
             first = run[0]
             if first.pos not in _PROPER or first.pos in _NAME_TAGS or ctx.is_known(first.text) and len(run) == 1:
                 continue
@@ -1991,11 +1994,18 @@ def lexicon_products(ctx: Context) -> List[Mention]:
             elif glued is not None and _unit_then_title(ctx, toks, j):
                 firms.add(ctx.norm[toks[i].start:toks[j - 1].end])  # 阿里云 + 国际事业部 + 总裁: an employer
             end = _edition_end(ctx.norm, toks[j - 1].end) if toks[j - 1].text[-1:].isascii() else toks[j - 1].end
+            g = _GLUED_CODE.match(ctx.norm, end) if _HAN.match(ctx.norm[end - 1]) else None
+            if g:
+                end = g.end()  # 骁龙 + XR2: a letter code glued after a Han product line names one model of it
             out.append(ctx.mention(toks[i].start, end, "Product", "lexicon_products", 0.9))
     for m in out:
         if m.name in firms:
             m.type = "Company"
     return out
+
+
+#: Capitals and a number glued after a Han product line's name (骁龙 + XR2, 麒麟 + A2).
+_GLUED_CODE = re.compile(r"[A-Z]{1,3}\d{1,4}[A-Za-z]?(?![A-Za-z0-9%.])")
 
 
 def _unit_then_title(ctx: Context, toks: Sequence[Token], j: int) -> bool:
@@ -2327,17 +2337,39 @@ def _code_before_noun(ctx: Context) -> List[Mention]:
     out = []
     for toks in ctx.sentences:
         for i, t in enumerate(toks):
-            if t.pos != "eng" or not _CODE.match(t.text) or _YEARISH.search(t.text) or t.text in ctx.stop:
+            if t.pos != "eng" or not (_CODE.match(t.text) or _maker_digit_code(ctx, toks, i)) \
+                    or _YEARISH.search(t.text) or t.text in ctx.stop:
                 continue
             if i > 0 and toks[i - 1].end == t.start and (_latinish(toks[i - 1]) or toks[i - 1].text == "-"):
                 continue  # part of a longer Latin name
-            k = i + 1
+            k = _variant_end(toks, i)
+            end = toks[k - 1].end
             if k < len(toks) and toks[k].start == toks[k - 1].end and toks[k].text not in nouns \
                     and toks[k].pos in ("a", "b", "n") and len(toks[k].text) <= 2 and _HAN.match(toks[k].text):
                 k += 1  # C929 + 宽体 + 客机
             if k < len(toks) and toks[k].start == toks[k - 1].end and toks[k].text in nouns and _HAN.match(toks[k].text):
-                out.append(ctx.mention(t.start, t.end, "Product", "product_model_rule", 0.7))
+                out.append(ctx.mention(t.start, end, "Product", "product_model_rule", 0.7))
     return out
+
+
+#: A model code that opens with digits (777F, 320N): a model only right after its maker's name.
+_DIGIT_CODE = re.compile(r"\d{3,4}[A-Z]{1,2}$")
+
+
+def _maker_digit_code(ctx: Context, toks: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is a digits-first model code glued right after a known maker (波音 +
+    777F + 货机); alone such a word may be a quantity with a unit (600MW)."""
+    return i > 0 and _DIGIT_CODE.match(toks[i].text) is not None and toks[i - 1].end == toks[i].start \
+        and toks[i - 1].text in ctx.companies and toks[i - 1].text not in ctx.ambiguous
+
+
+def _variant_end(toks: Sequence[Token], i: int) -> int:
+    """Token index after the model code ``toks[i]`` and a glued hyphenated variant number
+    (A350 + - + 1000 + 客机: the -1000 names the variant, part of the model)."""
+    if i + 2 < len(toks) and toks[i + 1].text == "-" and toks[i + 1].start == toks[i].end \
+            and toks[i + 2].start == toks[i + 1].end and toks[i + 2].text.isdigit() and len(toks[i + 2].text) <= 4:
+        return i + 3
+    return i + 1
 
 
 def _maker_glued_models(ctx: Context) -> List[Mention]:
@@ -2662,8 +2694,8 @@ def _name_after(ctx: Context, toks: Sequence[Token], k: int, nouns) -> Optional[
             u.pos in ("nr", "ns") and k + 1 < n and toks[k + 1].start == u.end and toks[k + 1].pos in ("nr", "nrt", "un")):
         return None  # 抑制剂索托 + 克拉, 产品伯牙 + 绝弦: a name in pieces may open with nr or ns
     if ctx.is_known(u.text) or u.text in nouns or u.text in ctx.surnames or u.text in ctx.csuf \
-            or u.text[0] in _GLUE or u.text[0] in "已其该均":
-        return None  # 机型已获: a function word jieba glued, not a name
+            or u.text[0] in _GLUE or u.text[0] in "已其该均" or u.text in lexicon.cues("product_stop"):
+        return None  # 机型已获: a function word jieba glued, not a name; 货机 + 执飞: a verb jieba does not know
     end = k + 1
     coded = False
     while end < n and end - k < 4:
@@ -3456,6 +3488,20 @@ def _one_firm_of_sector(ctx: Context, m: Mention) -> Mention:
     return m
 
 
+def _platform_sector(ctx: Context, toks: Sequence[Token], k: int, e: int) -> bool:
+    """Whether the phrase ``toks[k:e]`` before 平台 and a product name is the firm's sector: it stands
+    on its own after a break word or punctuation (旗下 + 生鲜电商平台“鲜果多多”), and holds only common
+    nouns; a modifier glued in front (智慧 + 物业平台, 深水 + 油气平台) or a word jieba does not know
+    (其自研 + 工业视觉平台) makes it the kind of platform built, no sector."""
+    if any(x.pos not in ("n", "vn", "nz") for x in toks[k:e]):
+        return False
+    if k == 0:
+        return True
+    prev = toks[k - 1]
+    return prev.end != toks[k].start or prev.pos == "x" or prev.text in lexicon.cues("industry_break") \
+        or prev.text in lexicon.cues("industry_verb") or prev.text == "的"
+
+
 def _sector_before_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     """``激光雷达厂商禾赛科技``, ``生鲜电商平台“鲜果多多”``: the free-text phrase before a firm
     word that stands right before a company name (平台/品牌: or a product name) is that
@@ -3498,6 +3544,8 @@ def _sector_before_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
             if after == "Product" or t.text in ("平台", "品牌"):  # 合作平台“蒲公英”: a label is needed
                 if not _ends_in_label(name, lexicon.industry_lookup()):
                     continue
+            if t.text == "平台" and not _platform_sector(ctx, toks, k, e):
+                continue  # 智慧物业平台“星尘”, 深水油气平台: a kind of platform the firm built, no sector
             if not 2 <= len(name) <= 8 or any(taken[start:end]) or _COUNTED.match(name) or name in mods \
                     or name in ctx.places or (name in ctx.stop and lexicon.lookup_industry(name) is None):
                 continue
@@ -3765,6 +3813,10 @@ def _crf_spans(docs: Sequence[Document]) -> list:
         return [None] * len(docs)
 
 
+#: Words written before a post's employer that say the post is a former or present one (原国家能源局副司长).
+_FORMER = frozenset(("原", "前", "现"))
+
+
 @recognizer(priority=55)
 def org_suffix_rule(ctx: Context) -> List[Mention]:
     """``X委员会 / X协会 / X大学 / X部 ...`` and dictionary organisation names ending so.
@@ -3811,6 +3863,8 @@ def org_suffix_rule(ctx: Context) -> List[Mention]:
             if s < 0:
                 continue
             run = toks[s:k]
+            while len(run) > 1 and run[0].text in _FORMER:
+                run = run[1:]  # 原 + 国家能源局 + 副司长: "former" says when the post was held, no part of the name
             if not run or run[0].text in ("和", "与"):
                 continue
             if any(r.text in ctx.companies or r.text in ctx.products for r in run):
@@ -3884,6 +3938,14 @@ def _clause_before_crf(q: int, c: Mention, p: int, m: Mention, norm: str,
         or (tokens is not None and _verbish_between(tokens, c.start, m.start))
 
 
+def _maker_before_product(c: Mention, m: Mention, norm: str) -> bool:
+    """Whether the CRF product span ``c`` only adds a known, unambiguous maker's name before the
+    product ``m`` (高通 + 骁龙XR2): the maker is a Company mention of its own, so the CRF span must
+    not swallow the product (吉利 + 银河E8 is ambiguous: the CRF span stays and is split later)."""
+    maker = norm[c.start:m.start]
+    return c.type == "Product" and maker in lexicon.companies() and maker not in lexicon.ambiguous_companies()
+
+
 def merge(candidates: List[Tuple[int, Mention]], norm: str,
           tokens: Optional[Sequence[Token]] = None) -> List[Mention]:
     """Non-overlapping mentions from ``(priority, mention)`` candidates, sorted by start.
@@ -3902,13 +3964,15 @@ def merge(candidates: List[Tuple[int, Mention]], norm: str,
         # Longest match: a span strictly inside another of its type, or inside a span
         # from a confident rule (小米 in 小米SU7, 深圳 in 深圳星河智能科技有限公司), goes.
         # A less trusted CRF span never swallows a span of a more trusted rule, unless
-        # it only extends that span leftwards (星河Watch 3 over Watch 3).
+        # it only extends that span leftwards (星河Watch 3 over Watch 3), and not by a known
+        # maker's name (高通 + 骁龙XR2: the maker is a mention of its own).
         # A place inside a CRF company or organisation name (长沙 in 长沙商业银行, 湖北 in
         # 湖北卫视) is part of that name, whatever the priorities (guidelines rule 2).
         inside = any(m.end <= c.end and (c.end - c.start) > (m.end - m.start)
                      and (_place_in_name(m, c, norm, tokens) or (
                          (q >= p or c.method != "crf"
-                          or (c.type == m.type != "Place" and c.end == m.end and not _LIST_IN_NAME.search(c.name)))
+                          or (c.type == m.type != "Place" and c.end == m.end and not _LIST_IN_NAME.search(c.name)
+                              and not _maker_before_product(c, m, norm)))
                          and (c.type == m.type or q >= _SWALLOW)
                          and not _clause_before_crf(q, c, p, m, norm, tokens)))
                      for q, c in active)
@@ -4043,14 +4107,32 @@ def _china_arm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
         m = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if (m.type == "Company" and nxt is not None and nxt.type == "Place" and nxt.name == "中国"
-                and nxt.start == m.end and ctx.norm[nxt.end:nxt.end + 1] not in _CHINA_ARM_STOP
-                and not _CHINA_UNIT.match(ctx.norm, nxt.start)):
+                and nxt.start == m.end and _china_arm_at(ctx, m.end)):
             out.append(ctx.mention(m.start, nxt.end, "Company", m.method, m.score))
             i += 2
+            continue
+        if m.type == "Company" and _bare_china_word(ctx, m.end) and (nxt is None or nxt.start >= m.end + 2) \
+                and _china_arm_at(ctx, m.end):
+            # 沃尔玛 + 中国山姆会员店事业部: the merge gave 中国 to the unit's name, but it is the arm's
+            out.append(ctx.mention(m.start, m.end + 2, "Company", m.method, m.score))
+            i += 1
             continue
         out.append(m)
         i += 1
     return out
+
+
+def _china_arm_at(ctx: Context, pos: int) -> bool:
+    """Whether 中国 at ``pos`` (right after a company) names its China arm: not before a region or
+    market word (苹果 + 中国区, 特斯拉 + 中国市场) nor opening a unit's own name (罗氏 + 中国创新中心)."""
+    return ctx.norm[pos + 2:pos + 3] not in _CHINA_ARM_STOP and not _CHINA_UNIT.match(ctx.norm, pos)
+
+
+def _bare_china_word(ctx: Context, pos: int) -> bool:
+    """Whether the jieba word 中国 starts at ``pos`` with no mention on it (沃尔玛 + 中国 + 山姆会员店:
+    the CRF read 中国 as part of a longer unit name, so no Place was kept)."""
+    t = _token_at(ctx, pos)
+    return t is not None and t.start == pos and t.text == "中国"
 
 
 def _split_compound_surname(ctx: Context, mentions: List[Mention]) -> List[Mention]:
@@ -4688,7 +4770,10 @@ def _glued_name_after(ctx: Context, end: int) -> bool:
     """Whether a name-like word or a company head is glued right after ``end`` (药明 in 药明合联)."""
     t = _token_at(ctx, end)
     return t is not None and t.start == end and (t.pos in _NAMEY_TAGS or t.text in ctx.csuf) \
-        and not (t.text[-1:] == "区" and t.text[:-1] in ctx.places)  # 公司 + 中国区总裁: a sales region, a unit
+        and not (t.text[-1:] == "区" and t.text[:-1] in ctx.places) \
+        and t.text not in lexicon.cues("industry_activity")
+    # (公司 + 中国区总裁: a sales region, a unit; 施泰纳 + 研发/j 的: jieba tags the activity word
+    # as an abbreviation, but it is what the firm does, no part of a name)
 
 
 #: name -> (sizes of the tables it was computed with, its short forms): company names recur across documents.
