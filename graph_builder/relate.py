@@ -175,6 +175,9 @@ def _rules() -> dict:
     heads = "(?:" + trie_regex(raw["unit_heads"]) + "|" + PLACEHOLDER["Place"] + ")"
     joined = "(?:[兼、/及](?:" + _JOINED_UNIT + "{0,8}?" + heads + ")?" + one + ")*"
     macros["TITLE"] = "(?:" + one + joined + ")"
+    # a character of a list running to the sentence end that does not open a negation word, so a
+    # round's investor list stops before one (由A领投，B跟投，此前传闻参与的C最终未参投: A and B)
+    macros["FREE"] = "(?:(?!" + "|".join(map(re.escape, raw["negation"])) + ")[^。；;！？!?])"
     # a unit before a title where no employer is written (，亚太区副总裁X介绍)
     macros["UNIT"] = "(?:" + _JOINED_UNIT + "{0,8}?" + heads + ")"
     # an executive title: the first one of the phrase is a post a company gives (董事长, 总裁, 创始人),
@@ -240,6 +243,7 @@ def _rules() -> dict:
         "source": re.compile("|".join(re.escape(c) for c in sorted(raw.get("source_cues", []), key=len, reverse=True)) or "(?!)"),
         "negation": re.compile("|".join(map(re.escape, raw["negation"]))),
         "negation_tail": frozenset(raw.get("negation_tail_predicates", ())),
+        "contrast": re.compile("|".join(map(re.escape, raw.get("contrast_openers", ()))) or "(?!)"),
         "plan": re.compile("|".join(raw.get("plan", ())) or "(?!)"),
         "plan_drops": frozenset(raw.get("plan_drops_predicates", ())),
         "hedge": re.compile("|".join(map(re.escape, raw["hedge"]))),
@@ -262,7 +266,7 @@ def _required_types(raw_regex: str) -> List[str]:
     needs = []
     for group in ("s", "o", "slist", "olist"):
         lead = re.search(r"\(\?P<" + group + r">\{([A-Z]+)\}", raw_regex)
-        if lead:
+        if lead and lead.group(1) in _MACROS:  # not a list of free text ({FREE}*)
             needs.append(_MACROS[lead.group(1)])
     return needs
 
@@ -409,7 +413,8 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
             if m.type in _EMPLOYER_TYPES:
                 topics.named.setdefault(m.ident, k)
             # 吉利汽车旗下的极氪科技宣布…公司: the unit named after 旗下 is what the sentence is about
-            if m.type == "Company" and _UNDER_RE.search(doc.norm, max(0, m.start - 3), m.start):
+            # (顺丰控股全资子公司丰翼科技宣布，其…; 港交所上市公司商汤集团宣布，旗下…: the listed company)
+            if m.type == "Company" and _introduced_unit(doc, i):
                 topics.current["Company"] = k
         pos = alias[1] if alias else _skip_own_bracket(doc, i, hi, sent.end)
     _add_gap(doc, view, pos, sent.end, topics, rules, pos > sent.start)
@@ -438,6 +443,23 @@ _EMPLOYER_TYPES = ("Company", "Organization")
 _MAJOR_TYPES = ("Person", "Company", "Organization", "Product")
 _CLAUSE_PUNCT_RE = re.compile("[，,。；;：:！？!?\n]")
 _UNDER_RE = re.compile("旗下的?$")
+# a company a company right before introduces as its unit or as listed there (顺丰控股全资子公司丰翼科技,
+# 港交所上市公司商汤集团); written apart (X公告，全资子公司Y…), X stays the topic
+_UNIT_AFTER_RE = re.compile("的?(?:全资|控股)?(?:子公司|附属公司)$|上市(?:公司|企业)$")
+
+
+def _introduced_unit(doc: Document, i: int) -> bool:
+    """Whether company mention ``i`` is what its sentence is about rather than the company
+    before it: named after 旗下 (吉利汽车旗下的极氪科技), or right after another company and
+    a unit or listing word (顺丰控股全资子公司丰翼科技宣布，其…: 其 is 丰翼科技)."""
+    m = doc.mentions[i]
+    if _UNDER_RE.search(doc.norm, max(0, m.start - 3), m.start):
+        return True
+    hit = _UNIT_AFTER_RE.search(doc.norm, max(0, m.start - 6), m.start)
+    if not hit or i == 0:
+        return False
+    prev = doc.mentions[i - 1]
+    return prev.type == "Company" and prev.end == hit.start()
 
 _BRACKET_RE = re.compile(r"\s*[（(][^（）()。！？!?；;]{0,40}[）)]")
 _ALSO_RE = re.compile(r"\s*[（(](?:并|同时)?兼")
@@ -573,22 +595,56 @@ _SENTENCE_END = "。！？!?\n"
 
 
 def _product_owner(doc: Document, start: int, end: int, topics: _Topics) -> Optional[int]:
-    """The company a sentence-opening ``其`` stands for when a product follows it in the same
-    clause (``…驿电科技创始人兼董事长祁远帆曾任国家电网副总工程师。其液冷超充桩YD-600已…``):
-    a product is a company's, so the topic company, not the person the sentence before was
-    about. None elsewhere (a 其 inside a sentence is left to the other rules)."""
-    k = start - 1
-    while k >= 0 and doc.norm[k] in " \t":
-        k -= 1
-    if k >= 0 and doc.norm[k] not in _SENTENCE_END:
-        return None
+    """The company a ``其`` stands for when a product follows it in the same clause: a product
+    is a company's, not a person's.
+
+    * opening a sentence or a clause (``…祁远帆曾任国家电网副总工程师。其液冷超充桩YD-600已…``,
+      ``启辰基因首席执行官晏青禾表示，其基因疗法QC-201…``): the topic company, not the person
+      the sentence is about;
+    * inside a later clause that opened with a company, before an own-make word (``A与B签署协议，
+      B将在江苏部署其自研的Z``): that company, unless 其 is an object (``B将向其提供Z``).
+
+    None elsewhere (a 其 inside a sentence's first clause is left to the other rules)."""
     i = _first_mention_from(doc, end)
     if i is None:
         return None
     nxt = doc.mentions[i]
     if nxt.type != "Product" or nxt.start - end > _OWN_PRODUCT_GAP or _CLAUSE_PUNCT_RE.search(doc.norm, end, nxt.start):
         return None
-    return topics.antecedent(("Company",))
+    k = start - 1
+    while k >= 0 and doc.norm[k] in " \t":
+        k -= 1
+    if k < 0 or doc.norm[k] in _SENTENCE_END or doc.norm[k] in "，,":
+        return topics.antecedent(("Company",))
+    if doc.norm[k] in _OBJECT_MARKERS or not _OWN_MAKE_RE.match(doc.norm, end):
+        # 诺华将获得其BCL-2抑制剂“星托克拉”: a product the clause's company gets, not its own
+        return None
+    return _clause_opener(doc, start)
+
+
+#: Characters before 其 that make it an object, not the owner (向其提供, 为其打造).
+_OBJECT_MARKERS = "为向给对帮替与和将把让被助从"
+
+
+def _clause_opener(doc: Document, pos: int) -> Optional[int]:
+    """The company a later clause of a sentence opened with, when no person or other company
+    stands between it and ``pos`` (``，诺基亚贝尔将在江苏、浙江部署其…``); None in a sentence's
+    first clause or a clause opened otherwise."""
+    k = pos - 1
+    while k >= 0 and doc.norm[k] not in "，,；;：:。！？!?\n":
+        k -= 1
+    if k < 0 or doc.norm[k] in _SENTENCE_END or pos - k > 40:
+        return None
+    i = _first_mention_from(doc, k + 1)
+    if i is None or doc.mentions[i].start != k + 1 or doc.mentions[i].type != "Company" \
+            or _UNDER_NEXT_RE.match(doc.norm, doc.mentions[i].end):
+        return None
+    j = i + 1
+    while j < len(doc.mentions) and doc.mentions[j].start < pos:
+        if doc.mentions[j].type in ("Person", "Company", "Organization"):
+            return None
+        j += 1
+    return i
 
 
 def _first_mention_from(doc: Document, pos: int) -> Optional[int]:
@@ -949,6 +1005,27 @@ def _items_in(view: _SentenceView, a: int, b: int, allowed: str) -> List[_Item]:
     return [view.items[i] for i in range(a, b) if i in view.items and view.chars[i] in allowed]
 
 
+def _negated_later(doc: Document, pos: int, end: int, rules: dict, planned: bool = False) -> bool:
+    """A negation after ``pos`` in the rest of its clause (X与Y的合作已于去年终止), or, for a
+    ``planned`` deal (the match holds a hedge word), in the next clause when that one opens with a
+    contrast word and names no party of its own (昆仑资本原计划入股氢途科技，但双方已于3月终止谈判;
+    not 已投资了A，但未参与B的融资; nor X旗下Y…，但… of a fact stated, not planned); ``end`` is the
+    sentence end."""
+    tail = _CLAUSE_PUNCT_RE.search(doc.norm, pos, end)
+    if rules["negation"].search(doc.norm, pos, tail.start() if tail else end):
+        return True
+    if not planned or not tail or not rules["contrast"].match(doc.norm, tail.end()):
+        return False
+    nxt = _CLAUSE_PUNCT_RE.search(doc.norm, tail.end(), end)
+    stop = nxt.start() if nxt else end
+    i = _first_mention_from(doc, tail.end())
+    while i is not None and i < len(doc.mentions) and doc.mentions[i].start < stop:
+        if doc.mentions[i].type in _EMPLOYER_TYPES:
+            return False
+        i += 1
+    return rules["negation"].search(doc.norm, tail.end(), stop) is not None
+
+
 def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, rules: dict) -> List[Relation]:
     t0, t1 = view.offsets[m.start()], view.offsets[m.end()]
     span_text = doc.norm[t0:t1]
@@ -957,8 +1034,7 @@ def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, ru
     if p["predicate"] in rules["negation_tail"]:
         # a deal may be called off later in the clause (X与Y的合作已于去年终止); a post is
         # not (董事长王建国宣布暂停扩产)
-        tail = _CLAUSE_PUNCT_RE.search(doc.norm, t1, sent.end)
-        if rules["negation"].search(doc.norm, t1, tail.start() if tail else sent.end):
+        if _negated_later(doc, t1, sent.end, rules, planned=bool(rules["hedge"].search(span_text))):
             return []
     gd = m.groupdict()
     conf = p["confidence"]
@@ -1118,14 +1194,28 @@ def _elided(doc: Document, view: _SentenceView, m: re.Match, p: dict, group: str
     if found and how == "first" and p.get(group + "_unit_acts"):
         found = _acting_unit(doc, view, m, ok) or found
     if not found and p.get("paragraph") and not any(
-            view.chars[i] in ok and not view.items[i].coref for i in view.items):
-        # a sentence naming no employer (董事会选举总裁吴凯文为副董事长): the paragraph's only one
+            view.chars[i] in ok and not view.items[i].coref and not _former_employer(doc, view, i, m.start())
+            for i in view.items):
+        # a sentence naming no employer (董事会选举总裁吴凯文为副董事长), or only the person's former
+        # one (原微软技术总监万承宇加盟担任首席技术官): the paragraph's only one
         return _paragraph_sole(doc, view, ok)
     return found
 
 
+#: Words right before an employer that make it a former one (原微软技术总监X, 前蔚来汽车副总裁X).
+_FORMER_RE = re.compile("(?:原|前|曾任|原任)$")
+
+
+def _former_employer(doc: Document, view: _SentenceView, i: int, end: int) -> bool:
+    """Item ``i`` is a former employer written into the phrase of a person acting up to pattern
+    position ``end`` (``原微软中国区技术总监万承宇加盟担任…``): never the employer of the new post."""
+    it = view.items[i]
+    return i < end and not it.coref and _attached(view, i, end) \
+        and _FORMER_RE.search(doc.norm, max(0, it.start - 2), it.start) is not None
+
+
 _PARENT_OF_SUBJECT_RE = re.compile("的?(?:全资|控股|独资)?(?:子公司|孙公司|附属公司)")
-_UNIT_INTRO_RE = re.compile("(?:旗下|下属)的?(?:全资|控股)?(?:子公司)?$|(?:全资|控股)?子公司$")
+_UNIT_INTRO_RE = re.compile("(?:旗下|下属)的?(?:全资|控股)?(?:子公司|附属公司)?$|(?:全资|控股)?(?:子公司|附属公司)$")
 
 
 def _acting_unit(doc: Document, view: _SentenceView, m: re.Match, ok: str) -> List[_Item]:
@@ -1148,6 +1238,8 @@ def _elided_in_sentence(doc: Document, view: _SentenceView, m: re.Match, how: st
         return []  # only when the sentence opens with such a mention (海信集团…，由A任总裁)
     before = [i for i in sorted(view.items) if i < m.start() and view.chars[i] in ok]
     if how == "topic_prev":
+        # 原微软技术总监万承宇加盟担任首席技术官: the person's former employer holds no new post
+        before = [i for i in before if not _former_employer(doc, view, i, m.start())]
         # X将成为Y的全资子公司，创始人Z继续担任总经理: Y only says whose unit X is
         before = [i for i in before if not _PARENT_OF_SUBJECT_RE.match(doc.norm, view.items[i].end)
                   or not doc.norm[max(0, view.items[i].start - 1):view.items[i].start] in ("是", "为", "系")]
@@ -1165,7 +1257,19 @@ def _elided_in_sentence(doc: Document, view: _SentenceView, m: re.Match, how: st
         # person's own former one, written into the same phrase; the post is the topic's
         # (none when every employer is in that phrase: 南京大学副校长、X学院教授陆雨桐当选…)
         return [] if _attached(view, before[0], m.start()) else [view.items[before[0]]]
+    if how == "first" and len(before) > 1 and _introduces(doc, view.items[before[0]], view.items[before[1]]):
+        # 港交所上市公司商汤集团宣布，旗下… / 吉利汽车旗下的极氪科技发布…: the unit or listed company acts
+        return [view.items[before[1]]]
     return [view.items[before[0] if how == "first" else before[-1]]]
+
+
+def _introduces(doc: Document, a: _Item, b: _Item) -> bool:
+    """Company item ``a`` is written right before ``b`` only to introduce it (X旗下Y, X全资子公司Y,
+    港交所上市公司Y; see :func:`_introduced_unit`)."""
+    if a.coref or b.coref or doc.mentions[b.mention].type != "Company" or b.start - a.end > 6:
+        return False
+    between = doc.norm[a.end:b.start]
+    return bool(_UNDER_RE.fullmatch(between) or _UNIT_AFTER_RE.fullmatch(between))
 
 
 def _attached(view: _SentenceView, a: int, b: int) -> bool:
