@@ -55,6 +55,8 @@ _MODEL = re.compile(
 # Words after a drug target (PD-1抑制剂): the code before them is a target, not a model name.
 _TARGET_HEADS = ("抑制剂", "激动剂", "拮抗剂", "受体", "靶点", "靶向", "抗体", "双抗", "单抗")
 _YEARISH = re.compile(r"(?:19|20)\d\d$")
+#: A year written after a name, with or without a space (CES 2026).
+_YEAR_TAIL = re.compile(r" ?(?:19|20)\d\d$")
 # Further targets joined by slashes after a first one (PD-1/VEGF, HER2/HER3): bounded, no backtracking.
 _TARGET_PAIR = re.compile(r"(?:/[A-Za-z0-9-]{1,8}){0,3}")
 
@@ -3631,6 +3633,22 @@ def _named_park(ctx: Context, toks: Sequence[Token], k: int) -> Optional[Tuple[i
     return toks[a].start, t.end
 
 
+def _park_kind(ctx: Context, start: int, end: int) -> bool:
+    """Whether ``start:end`` is a park head with no name word before it (产业园区, 工业 + 园区): a kind
+    of park. A name word is a place or a word jieba tags as a name (独墅湖 + 科技园区 is a park)."""
+    name = ctx.norm[start:end]
+    head = next((h for h in _PARK_HEADS if name.endswith(h)), None)
+    if head is None:
+        return False
+    pos = start
+    while pos < end - len(head):
+        t = _token_at(ctx, pos)
+        if t is None or t.text in ctx.places or t.pos in _PROPER:
+            return False
+        pos = t.end
+    return True
+
+
 #: One-character administrative words jieba cuts off a place name (南沙 + 区, 北宁 + 省).
 _ADMIN_SUFFIXES = frozenset("省市区县")
 
@@ -4881,8 +4899,8 @@ def _no_generic_products(mentions: List[Mention], norm: str = "") -> List[Mentio
             if any(norm.startswith(w, m.end) and m.end + len(w) in starts for w in nouns):
                 continue  # DCU产品深算三号: a kind written before the category noun and the name
             if m.name in nouns or m.name in lexicon.cues("product_stop") or lexicon.lookup_industry(m.name) is not None \
-                    or _generic_kind(m.name, nouns):
-                continue
+                    or _generic_kind(m.name, nouns) or _YEAR_TAIL.sub("", m.name) in lexicon.cues("product_stop"):
+                continue  # …, CES 2026: an event with its year
             if not _NAMEISH.search(m.name):
                 continue  # 4.0, 2025: a number alone names nothing
             if m.name[0] in "其该" and len(m.name) >= 3 and not _HAN.match(m.name[1:]):
@@ -4938,6 +4956,27 @@ def _brand_prefixed_products(mentions: List[Mention], norm: str) -> List[Mention
 CRF_PRIORITY = {"Person": 65, "Organization": 65, "Place": 45, "Company": 45, "Product": 45}
 #: CRF spans whose weakest character marginal is below this are dropped.
 CRF_MIN_SCORE = {"Person": 0.5, "Organization": 0.6, "Place": 0.6, "Company": 0.6, "Product": 0.4}
+#: The floor for a company span that opens with a country (:func:`_doubt_is_country`).
+CRF_COUNTRY_FLOOR = 0.5
+
+
+def _doubt_is_country(ctx: Context, m: Mention) -> bool:
+    """Whether a company span just under the floor opens with a country (日本丸川工业, 0.56): the
+    doubt is whether the country belongs to the name, and the country is split off later."""
+    if m.type != "Company" or m.score < CRF_COUNTRY_FLOOR:
+        return False
+    kinds = lexicon.place_kinds()
+    return any(m.end - m.start - k >= 2 and kinds.get(ctx.places.get(ctx.norm[m.start:m.start + k], "")) == "country"
+               for k in (2, 3))
+
+
+def _brand_acting(ctx: Context, m: Mention) -> bool:
+    """Whether a doubtful CRF product (score under 0.6) stands between 品牌 and a firm verb
+    (品牌云米 + 推出, 宣布): the brand acts as the firm that owns it."""
+    if m.score >= 0.6 or not ctx.norm.endswith("品牌", 0, m.start):
+        return False
+    nxt = _token_at(ctx, m.end)
+    return nxt is not None and nxt.start == m.end and nxt.text in lexicon.cues("firm_verb") - _SPEECH_VERBS
 
 
 def _before_title(ctx: Context, end: int) -> bool:
@@ -5005,7 +5044,7 @@ def crf_mentions(ctx: Context) -> List[Mention]:
     out = []
     tails = lexicon.cues("name_tail")
     for m in found:
-        if m.score < CRF_MIN_SCORE.get(m.type, 1.1):
+        if m.score < CRF_MIN_SCORE.get(m.type, 1.1) and not _doubt_is_country(ctx, m):
             continue
         m.start, m.end = _strip_quotes(ctx.norm, m.start, m.end)
         if m.type in ("Product", "Company"):
@@ -5037,9 +5076,13 @@ def crf_mentions(ctx: Context) -> List[Mention]:
                 continue  # 南京大学副校长、人工智能学院教授: the university's school, a unit
         if m.type == "Place" and ctx.norm[m.end - 1] == "区" and _before_title(ctx, m.end):
             continue  # 大中华区副总裁: the employer's sales region, a unit before the title
+        if m.type == "Place" and _park_kind(ctx, m.start, m.end):
+            continue  # 在产业园区设厂: a kind of park, no named one
         if m.type == "Product":
             m.start = _trim_product(ctx, m.start, m.end)
             m.end = _trim_category(ctx, m.start, m.end)
+            if _brand_acting(ctx, m):
+                m.type = "Company"  # 智能家居品牌云米推出…: a brand that launches or announces is the firm
         if m.type == "Person":
             span = _crf_person_span(ctx, m.start, m.end)
             if span is None:
