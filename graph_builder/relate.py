@@ -33,7 +33,8 @@ before the match, as in ``X，1975年生，现任Y副行长``; ``"sole"``: the o
 named before the match, news outlets aside, as in ``X成立于2018年，创始人兼CEO张三…``,
 and none when two are; ``"topic"``/``"topic_first"``: in a sentence naming none, the topic of
 an earlier sentence, or the company an earlier sentence opened with, as in
-``X是Y控股的子公司。…J7搭载自研芯片JY-1``); ``pair_patterns`` relate the
+``X是Y控股的子公司。…J7搭载自研芯片JY-1``; with ``"topic_besides_match"`` the match's own mentions do
+not count: ``…。此外，全资子公司Y…`` is the unit of the earlier topic); ``pair_patterns`` relate the
 two companies last named together (``双方将联合开发``; with a ``slist`` of products, both make
 them: ``双方将联合研发“秧鸽8S”``); ``"pairwise"`` relates every pair of
 a listed group (``A、B和C共同组建…``); ``"o_pronoun"`` takes the object only from those pronouns
@@ -894,20 +895,24 @@ def _first_pair(doc: Document, view: _SentenceView, before: Optional[int] = None
     return None
 
 
-#: text between a company and the next one that makes the first the parent of the second
-_PARENT_OF_NEXT_RE = re.compile("(?:的)?(?:旗下|下属)(?:的)?(?:全资|控股)?(?:子公司|公司|企业)?|(?:的)?(?:全资|控股)子公司")
+#: text between a company and the next one that makes the first the parent of the second (also
+#: after an announcing verb, 中国海油宣布，旗下控股子公司中海油服…; and past a sector, 京东集团旗下
+#: 供应链物流企业京东物流)
+_PARENT_OF_NEXT_RE = re.compile("(?:宣布|公告称?|表示|称)?[，,]?(?:的)?(?:旗下|下属)(?:的)?(?:全资|控股)?"
+                                "(?:[^，,。；;、与和\ue000-\ue0ff]{0,8}?(?:子公司|公司|企业|平台))?|(?:的)?(?:全资|控股)子公司")
 
 
 def _next_is_company(doc: Document, view: _SentenceView, i: int) -> bool:
     """The item after pattern position ``i`` is a company named right after link words
     (:data:`_PARENT_OF_NEXT_RE`) that make the first its parent."""
-    after = [j for j in view.items if j > i]
+    # a sector or place named on the way is skipped (京东集团旗下供应链物流企业京东物流)
+    after = [j for j in view.items if j > i and view.chars[j] not in (PLACEHOLDER["Industry"], PLACEHOLDER["Place"])]
     if not after or i + 1 >= len(view.chars):
         return False
     j = min(after)
     m, nxt = doc.mentions[view.items[i].mention], doc.mentions[view.items[j].mention]
     link = _PARENT_OF_NEXT_RE.match(doc.norm, m.end)
-    return nxt.type == "Company" and not view.items[j].coref and link is not None and link.end() == nxt.start
+    return nxt.type == "Company" and not view.items[j].coref and link is not None and link.end() == view.items[j].start
 
 
 _TITLE_SPLIT_RE = re.compile("[、和及与]")
@@ -1187,7 +1192,10 @@ def _elided(doc: Document, view: _SentenceView, m: re.Match, p: dict, group: str
         return []
     ok = p["list_allowed"][group]
     if how in ("topic", "topic_first"):
-        return _earlier_topic(doc, view, ok, how == "topic_first")
+        # "topic_besides_match": the match's own mentions do not count as the sentence naming one
+        # (此外，全资子公司隆基氢能…: the subsidiary is no parent of itself)
+        skip = range(m.start(), m.end()) if p.get("topic_besides_match") else range(0)
+        return _earlier_topic(doc, view, ok, how == "topic_first", skip)
     if how == "prev_sentence":
         return _previous_sentence_sole(doc, view, ok, m.end())
     found = _elided_in_sentence(doc, view, m, how, ok, rules)
@@ -1313,11 +1321,13 @@ def _previous_sentence_sole(doc: Document, view: _SentenceView, ok: str, after: 
     return [_Item(index, men.start, men.end, True)]
 
 
-def _earlier_topic(doc: Document, view: _SentenceView, ok: str, first: bool = False) -> List[_Item]:
+def _earlier_topic(doc: Document, view: _SentenceView, ok: str, first: bool = False,
+                   skip: range = range(0)) -> List[_Item]:
     """``…星河银行公告。与此同时，副行长韩立行将兼任董事会秘书``: the employer left unsaid in a
     sentence that names no entity of the allowed types is the topic of the latest earlier sentence
-    of the paragraph that has one (an item marked as coreference, so it counts less)."""
-    if any(view.chars[i] in ok for i in view.items):
+    of the paragraph that has one (an item marked as coreference, so it counts less); items at the
+    positions of ``skip`` (the match itself) do not count as naming one."""
+    if any(view.chars[i] in ok for i in view.items if i not in skip):
         return []
     # first: the company an earlier sentence opened with (鲸跃汽车是华庭集团控股的子公司。…鲸跃J7搭载
     # 自研智驾芯片JY-1: 鲸跃汽车), not one named after a person or product (X20搭载…。码小匠仍为…)
