@@ -68,3 +68,23 @@ def relation_triples(text: str, ents) -> set:
         s, o = doc.mentions[r.subject], doc.mentions[r.object]
         out.add((s.key, r.predicate, o.key, r.title))
     return out
+
+
+def pairs(got: set, predicate: str) -> set:
+    """``(subject, object)`` of the triples of ``relation_triples`` with ``predicate``."""
+    return {(s, o) for s, p, o, _ in got if p == predicate}
+
+
+def makers(got: set) -> set:
+    """``(product, maker)`` pairs."""
+    return pairs(got, "manufacturer")
+
+
+def posts(got: set) -> set:
+    """``(person, employer, title)`` of the worksFor triples."""
+    return {(s, o, t) for s, p, o, t in got if p == "worksFor"}
+
+
+def partners(got: set) -> set:
+    """partnerOf pairs, unordered."""
+    return {frozenset(x) for x in pairs(got, "partnerOf")}

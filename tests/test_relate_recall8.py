@@ -14,21 +14,9 @@ where one makes sense. Every name is invented.
 """
 from __future__ import annotations
 
-from doc_helpers import relation_triples  # noqa: E402  (tests/ is on sys.path)
+from doc_helpers import pairs, makers, posts, relation_triples  # noqa: E402  (tests/ is on sys.path)
 
 C, P, PR, I, O, PL = "Company", "Person", "Product", "Industry", "Organization", "Place"
-
-
-def pairs(got: set, predicate: str) -> set:
-    return {(s, o) for s, p, o, _ in got if p == predicate}
-
-
-def makers(got: set) -> set:
-    return pairs(got, "manufacturer")
-
-
-def posts(got: set) -> set:
-    return {(s, o, t) for s, p, o, t in got if p == "worksFor"}
 
 
 # --------------------------------------------------------------------------- topic and 其

@@ -14,17 +14,9 @@ where one makes sense. Every name is invented.
 """
 from __future__ import annotations
 
-from doc_helpers import relation_triples  # noqa: E402  (tests/ is on sys.path)
+from doc_helpers import pairs, partners, relation_triples  # noqa: E402  (tests/ is on sys.path)
 
 C, P, PR, I, O, PL = "Company", "Person", "Product", "Industry", "Organization", "Place"
-
-
-def pairs(got: set, predicate: str) -> set:
-    return {(s, o) for s, p, o, _ in got if p == predicate}
-
-
-def partners(got: set) -> set:
-    return {frozenset(x) for x in pairs(got, "partnerOf")}
 
 
 # --------------------------------------------------------------------------- partnerOf
