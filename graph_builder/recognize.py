@@ -4898,9 +4898,9 @@ def _no_generic_products(mentions: List[Mention], norm: str = "") -> List[Mentio
                 continue  # 推出“天工计划”: a programme, not a product
             if any(norm.startswith(w, m.end) and m.end + len(w) in starts for w in nouns):
                 continue  # DCU产品深算三号: a kind written before the category noun and the name
-            if m.name in nouns or m.name in lexicon.cues("product_stop") or lexicon.lookup_industry(m.name) is not None \
-                    or _generic_kind(m.name, nouns) or _YEAR_TAIL.sub("", m.name) in lexicon.cues("product_stop"):
-                continue  # …, CES 2026: an event with its year
+            if m.name in nouns or _YEAR_TAIL.sub("", m.name) in lexicon.cues("product_stop") \
+                    or lexicon.lookup_industry(m.name) is not None or _generic_kind(m.name, nouns):
+                continue  # (CES 2026: a stop word with its year, an event)
             if not _NAMEISH.search(m.name):
                 continue  # 4.0, 2025: a number alone names nothing
             if m.name[0] in "其该" and len(m.name) >= 3 and not _HAN.match(m.name[1:]):
