@@ -248,7 +248,8 @@ def build(inputs: Optional[Sequence[str]] = None, outdir="output", formats=("ttl
     if update:
         report.extra["update"] = {"documents_before": known, "documents_added": len(builder) - known}
     with report.timer("resolve_corpus"):
-        builder.merge(corpus_key_map(builder.keys(), complete=builder.complete_keys()))
+        builder.merge(corpus_key_map(builder.keys(), complete=builder.complete_keys(),
+                                     apart=builder.related_keys()))
     with report.timer("graph"):
         # Lazy: documents and evidence stay in the builder's store on disk and are
         # streamed by the exporters, so memory grows with the vocabulary only.

@@ -576,6 +576,16 @@ class GraphBuilder:
                       and any(a.startswith(n["label"]) and written_complete(n["label"], a)
                               for a in self._aliases.get(iri, ())))
 
+    def related_keys(self) -> List[tuple]:
+        """Pairs of ``(type, key)`` joined by an edge (``中金国际`` parentOrganization ``中金``): two
+        entities some text relates to each other, never one, for :func:`resolve.corpus_key_map`."""
+        out = []
+        for s, o, _ in self._edges:
+            a, b = self._nodes.get(s), self._nodes.get(o)
+            if a and b and a["type"] == b["type"]:
+                out.append(((a["type"], a["label"]), (b["type"], b["label"])))
+        return sorted(out)
+
     def merge(self, key_map: Dict[tuple, str]) -> None:
         """Merge entities across documents: ``{(type, key): canonical key}``.
 

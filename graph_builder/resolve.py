@@ -73,6 +73,11 @@ def _data() -> dict:
     d["quoted_re"] = re.compile(r"[" + q + r"]([^" + q + r"]{1,30})[" + q + r"]")
     d["latin_paren_re"] = re.compile(r"\s*[（(]\s*([A-Za-z][A-Za-z0-9&.,'’\- ]{0,60}?)\s*[）)]")
     d["strip_chars"] = raw["quote_chars"] + " \t\r\n\u3000"
+    marker = "(?:" + raw["subsidiary_marker"] + ")"
+    d["subsid_between_re"] = re.compile("的?" + marker + "的?")
+    d["subsid_after_re"] = re.compile("的?" + marker)
+    d["subsid_before_re"] = re.compile(marker + "的?$")
+    d["subsid_copula"] = frozenset(raw["subsidiary_copula"])
     return d
 
 
@@ -318,6 +323,7 @@ def is_short_form(short: str, long: str) -> bool:
 def corpus_key_map(
     keys: Iterable[Tuple[str, str]], counts: Optional[Mapping[Tuple[str, str], int]] = None,
     complete: Iterable[Tuple[str, str]] = (),
+    apart: Iterable[Tuple[Tuple[str, str], Tuple[str, str]]] = (),
 ) -> Dict[Tuple[str, str], str]:
     """Merge keys that are short forms of one longer key of the same type.
 
@@ -335,6 +341,8 @@ def corpus_key_map(
     complete : (type, key) pairs some document wrote as a whole firm name (``顺丰控股`` for
         ``顺丰``, :func:`written_complete`): such a key is no short form of a sister firm of its
         group (``顺丰航空``) in another document either.
+    apart : pairs of (type, key) that some document relates to each other (``中金国际``
+        parentOrganization ``中金``): the two are different entities and are not linked.
 
     Returns
     -------
@@ -351,6 +359,7 @@ def corpus_key_map(
     whole: Dict[str, set] = defaultdict(set)
     for t, k in complete:
         whole[t].add(k)
+    apart_pairs = {frozenset(p) for p in apart}
     out = {k: k[1] for k in keys}
     by_type: Dict[str, List[str]] = defaultdict(list)
     for t, k in keys:
@@ -359,6 +368,8 @@ def corpus_key_map(
         if t not in _ABBREVIABLE:
             continue
         parent = _link_short_forms(names, whole.get(t, ()))
+        for short in [n for n, long in parent.items() if frozenset(((t, n), (t, long))) in apart_pairs]:
+            del parent[short]
         groups: Dict[str, List[str]] = defaultdict(list)
         for name in names:
             groups[_root(parent, name)].append(name)
@@ -369,16 +380,19 @@ def corpus_key_map(
     return out
 
 
-def _link_short_forms(names: List[str], complete: Iterable[str] = ()) -> Dict[str, str]:
+def _link_short_forms(names: List[str], complete: Iterable[str] = (),
+                      units: Iterable[str] = ()) -> Dict[str, str]:
     """name -> the unique minimal longer name it abbreviates (only names that have one).
 
     Candidates are found through a first-character index, so the cost grows with the
     number of names sharing a first character, not with the square of all names.
     ``complete`` holds the names the text wrote as a whole firm name (``顺丰控股``,
     ``海尔集团``): such a name is no short form of a sister firm (see
-    :func:`_is_sister_firm`).
+    :func:`_is_sister_firm`), nor of one of ``units``, the names the text introduces as
+    some company's subsidiary (``全资子公司中金国际`` beside ``中金公司``).
     """
     complete = frozenset(complete)
+    units = frozenset(units)
     by_first: Dict[str, List[str]] = defaultdict(list)
     d = _data()
     for n in names:
@@ -399,7 +413,7 @@ def _link_short_forms(names: List[str], complete: Iterable[str] = ()) -> Dict[st
         # a short form is a substring of the longer name: a cheap test before the full one
         cands = {c for c in by_first.get(n[:1], ()) if len(c) > len(n) and n in c and is_short_form(n, c)}
         if n in complete:
-            cands = {c for c in cands if not _is_sister_firm(n, c)}
+            cands = {c for c in cands if not _is_sister_firm(n, c) and c not in units}
         minimal = {c for c in cands if not any(o != c and c.startswith(o) for o in cands)}
         if len(minimal) == 1:
             parent[n] = minimal.pop()
@@ -417,7 +431,8 @@ def _is_sister_firm(group: str, long: str) -> bool:
     ``招商局港口``: both are complete firm names, each with its own word after the shared
     brand. The remainder must be two or more characters, no name-form word (``科技``:
     ``星河集团`` is still ``星河科技``) and no proper name that continues the brand
-    (``阿里集团`` is ``阿里巴巴``).
+    (``阿里集团`` is ``阿里巴巴``), unless it is a place: ``阳光电源匈牙利`` is the group's firm
+    in that country.
     """
     from .segment import word_tag
 
@@ -428,7 +443,7 @@ def _is_sister_firm(group: str, long: str) -> bool:
     rest = body[len(group):]
     if len(rest) < 2 or rest in d["name_form"]:
         return False
-    if any(rest.startswith(w) for w in d["business"]):
+    if any(rest.startswith(w) for w in d["business"]) or is_place_name(rest):
         return True
     return word_tag(rest) not in _BRAND_TAGS
 
@@ -496,6 +511,30 @@ def _link_known_brands(names: List[str], parent: Dict[str, str]) -> None:
         cands = [c for c in names if c in known and c.startswith(n) and c[len(n):] in business]
         if len(cands) == 1 and _root(parent, cands[0]) != n:
             parent[n] = cands[0]
+
+
+def _subsidiary_bonds(doc: Document) -> Tuple[set, set]:
+    """Company keys the text sets apart as parent and unit, for the merging steps to respect.
+
+    Returns ``(pairs, units)``: ``pairs`` holds ``frozenset({parent, unit})`` for
+    ``星河集团旗下星河智能`` and ``中远海运港口是中远海运集团旗下企业``; ``units`` holds the
+    keys of mentions written right after a subsidiary word (``全资子公司中金国际``), whose
+    parent may be named anywhere.
+    """
+    d = _data()
+    companies = sorted((m for m in doc.mentions if m.type == "Company" and m.key), key=lambda m: m.start)
+    pairs, units = set(), set()
+    for a, b in zip(companies, companies[1:]):
+        if a.key == b.key:
+            continue
+        between = doc.norm[a.end:b.start]
+        if d["subsid_between_re"].fullmatch(between) or (
+                between in d["subsid_copula"] and d["subsid_after_re"].match(doc.norm, b.end)):
+            pairs.add(frozenset((a.key, b.key)))
+    for m in companies:
+        if d["subsid_before_re"].search(doc.norm, max(0, m.start - 10), m.start):
+            units.add(m.key)
+    return pairs, units
 
 
 def _written_complete(doc: Document, type_: str) -> set:
@@ -639,6 +678,8 @@ def _legal_name_short_forms(doc: Document, aliases, local) -> Dict[str, Tuple[st
     known = {v for v in local.values()}
     other_types = {clean_name(x.name) for x in doc.mentions if x.type != "Company"}
     rekey: Dict[Tuple[str, str], str] = {}
+    pairs, _ = _subsidiary_bonds(doc)
+    complete_keys = {x.key: x for x in doc.mentions if x.type == "Company" and x.key and written_complete(x.key, x.name)}
     for m in doc.mentions:
         if m.type != "Company" or (m.type, m.key) in known or not m.key:
             continue
@@ -653,6 +694,8 @@ def _legal_name_short_forms(doc: Document, aliases, local) -> Dict[str, Tuple[st
                 continue
             if short in other_types:  # 鲜果多多 the app of 鲜果多多网络科技: the text typed it
                 break
+            if frozenset((short, m.key)) in pairs or (short in complete_keys and _is_sister_firm(short, m.key)):
+                break  # 中远海运集团 beside 中远海运港口有限公司: the group, not a short form
             new_key = _adopt_short_form(m, short, rekey, found, aliases)
             found[short.casefold()] = (m.type, new_key)
             break
@@ -831,9 +874,12 @@ def _resolve_abbreviations(doc: Document) -> None:
         if len(counts) < 2:
             continue
         names = sorted(counts)
-        parent = _link_short_forms(names, _written_complete(doc, type_))
+        pairs, units = _subsidiary_bonds(doc) if type_ == "Company" else (set(), set())
+        parent = _link_short_forms(names, _written_complete(doc, type_), units)
         _link_contractions(names, parent)
         _link_known_brands(names, parent)
+        for short in [n for n, long in parent.items() if frozenset((n, long)) in pairs]:
+            del parent[short]  # 宝钢股份是中国宝武钢铁集团旗下: no contraction of its parent
         if not parent:
             continue
         groups: Dict[str, List[str]] = defaultdict(list)
