@@ -668,7 +668,10 @@ def _legal_name_short_forms(doc: Document, aliases, local) -> Dict[str, Tuple[st
     without saying so. For each Company mention written with a legal suffix and no
     short form of its own, the longest prefix (of three or more characters) of its
     key that the text uses elsewhere on word boundaries is taken as its short form,
-    when that prefix is no place, industry word or ordinary dictionary word.
+    when that prefix is no place, industry word or ordinary dictionary word; a
+    two-character prefix only where the text writes it with 公司 (``中微公司`` for
+    ``中微半导体设备（上海）股份有限公司``). A prefix that names the group the firm belongs
+    to, or that leaves a place (``阳光电源匈牙利``), is another firm's name.
     """
     found: Dict[str, Tuple[str, str]] = {}
     if not doc.tokens:
@@ -679,23 +682,30 @@ def _legal_name_short_forms(doc: Document, aliases, local) -> Dict[str, Tuple[st
     other_types = {clean_name(x.name) for x in doc.mentions if x.type != "Company"}
     rekey: Dict[Tuple[str, str], str] = {}
     pairs, _ = _subsidiary_bonds(doc)
-    complete_keys = {x.key: x for x in doc.mentions if x.type == "Company" and x.key and written_complete(x.key, x.name)}
+    # keys written as a whole firm (中远海运集团), not as the plain "X公司" a text calls the firm itself
+    groups = {x.key for x in doc.mentions if x.type == "Company" and x.key and written_complete(x.key, x.name)
+              and clean_name(x.name) != x.key + "公司"}
+    written = {clean_name(x.name) for x in doc.mentions if x.type == "Company"}
     for m in doc.mentions:
         if m.type != "Company" or (m.type, m.key) in known or not m.key:
             continue
         name = clean_name(m.name)
         if not any(name.endswith(suf) for suf in d["company_suffixes"]) or len(m.key) < 4:
             continue
-        for n in range(len(m.key) - 1, 2, -1):
+        for n in range(len(m.key) - 1, 1, -1):
             short = m.key[:n]
+            if n == 2 and short + "公司" not in written:
+                break  # two characters only as the text's own "中微公司"
             if short in d["generic"] or is_place_name(short) or industry_canonical(short) or _common_word(short):
                 continue
-            if not re.fullmatch(r"[\u4e00-\u9fff]+", short) or not _used_elsewhere(doc, short, m, bounds):
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", short) or not (
+                    n == 2 or _used_elsewhere(doc, short, m, bounds)):
                 continue
             if short in other_types:  # 鲜果多多 the app of 鲜果多多网络科技: the text typed it
                 break
-            if frozenset((short, m.key)) in pairs or (short in complete_keys and _is_sister_firm(short, m.key)):
-                break  # 中远海运集团 beside 中远海运港口有限公司: the group, not a short form
+            if frozenset((short, m.key)) in pairs or (short in groups and _is_sister_firm(short, m.key)) \
+                    or is_place_name(m.key[n:]):
+                break  # 中远海运集团 beside 中远海运港口有限公司, 阳光电源 beside 阳光电源匈牙利: another firm
             new_key = _adopt_short_form(m, short, rekey, found, aliases)
             found[short.casefold()] = (m.type, new_key)
             break

@@ -81,3 +81,14 @@ def test_corpus_merge_keeps_apart_what_a_text_relates():
     assert key_map[("Company", "星澜国际")] == "星澜国际"
     # without the pairs the short form would have been folded in
     assert corpus_key_map(builder.keys(), complete=builder.complete_keys())[("Company", "星澜")] == "星澜国际"
+
+
+def test_two_character_short_form_written_with_gongsi():
+    keys = keys_by_name("中微半导体设备（上海）股份有限公司发布公告。交易完成后，晶测半导体将作为中微公司的全资子公司。")
+    assert keys["中微半导体设备（上海）股份有限公司"] == keys["中微公司"]
+
+
+def test_brand_and_place_firm_keeps_its_name_beside_the_plain_gongsi_form():
+    keys = keys_by_name("阳光电源公司发布公告，拟在匈牙利设立阳光电源匈牙利有限公司，阳光电源表示将扩大产能。")
+    assert keys["阳光电源公司"] == keys["阳光电源"] == "阳光电源"
+    assert keys["阳光电源匈牙利有限公司"] == "阳光电源匈牙利"
