@@ -446,7 +446,7 @@ _CLAUSE_PUNCT_RE = re.compile("[，,。；;：:！？!?\n]")
 _UNDER_RE = re.compile("旗下的?$")
 # a company a company right before introduces as its unit or as listed there (顺丰控股全资子公司丰翼科技,
 # 港交所上市公司商汤集团); written apart (X公告，全资子公司Y…), X stays the topic
-_UNIT_AFTER_RE = re.compile("的?(?:全资|控股)?(?:子公司|附属公司)$|上市(?:公司|企业)$")
+_UNIT_AFTER_RE = re.compile("(?:旗下|下属)?的?(?:全资|控股)?(?:子公司|附属公司)$|上市(?:公司|企业)$")
 
 
 def _introduced_unit(doc: Document, i: int) -> bool:
@@ -456,7 +456,7 @@ def _introduced_unit(doc: Document, i: int) -> bool:
     m = doc.mentions[i]
     if _UNDER_RE.search(doc.norm, max(0, m.start - 3), m.start):
         return True
-    hit = _UNIT_AFTER_RE.search(doc.norm, max(0, m.start - 6), m.start)
+    hit = _UNIT_AFTER_RE.search(doc.norm, max(0, m.start - 8), m.start)
     if not hit or i == 0:
         return False
     prev = doc.mentions[i - 1]
@@ -1051,7 +1051,8 @@ def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, ru
     conf = max(rules["floor"], conf - rules["gap_penalty"] * gap)
     if rules["hedge"].search(span_text):
         conf *= rules["hedge_factor"]
-    if p["predicate"] in rules["plan_drops"] and rules["plan"].search(re.split("[，,]", span_text)[-1]):
+    if p["predicate"] in rules["plan_drops"] and not p.get("plan_ok") \
+            and rules["plan"].search(re.split("[，,]", span_text)[-1]):
         # a sector the company plans to enter is not its sector (计划进军氢能领域); only the
         # clause of the cue counts (后者将成为X的子公司，继续专注于Y领域 states Y)
         return []
@@ -1062,6 +1063,10 @@ def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, ru
         subjects = [x for x in subjects if not x.coref]
     if no_coref in (True, "o"):
         objects = [x for x in objects if not x.coref]
+    if p.get("s_pronoun"):
+        # 公司将加大在X领域的投入 / 巩固了其在X行业的地位: only a pronoun written as one of these
+        # stands for the subject (a named company's plan is no statement of its sector)
+        subjects = [x for x in subjects if x.coref and doc.norm[x.start:x.end] in p["s_pronoun"]]
     if p.get("o_pronoun"):
         # 其分体式飞行汽车“天行者”: only a pronoun standing for the maker, not any company
         # written before a product (客户华为的Mate 70 is no product of the topic)
