@@ -46,9 +46,9 @@ _LOOSE_BREAK = frozenset(("p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "c", "x"
                           "r", "f"))
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 _LATIN_DIGIT = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
-# Alphanumeric model names: Mate 70, iPhone 16 Pro Max, GPT-4o, SU7, Model Y, Hi-MO 9, Qwen3-Max.
+# Alphanumeric model names: Mate 70, iPhone 16 Pro Max, GPT-4o, SU7, Model Y, Hi-MO 9, Qwen3-Max, Galaxy Z Flip7.
 _MODEL = re.compile(
-    r"(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z]+(?:-[A-Za-z]+)?(?: [A-Z][A-Za-z]+)*[ -]?[A-Z]?[0-9]{1,4}(?:\.[0-9]{1,2}(?![0-9]))?"
+    r"(?<![A-Za-z0-9])(?:[A-Za-z][A-Za-z]+(?:-[A-Za-z]+)?(?: [A-Z][A-Za-z]*)*[ -]?[A-Z]?[0-9]{1,4}(?:\.[0-9]{1,2}(?![0-9]))?"
     r"[A-Za-z]{0,2}(?:-(?:[A-Z]{1,2}|[A-Z][a-z]{1,9}|mini|turbo|[0-9]{2,4})(?![A-Za-z0-9]))*|[A-Z][a-z]+ [A-Z])"
     r"(?: (?:Pro\+?|Max|Plus|Ultra|mini|Lite|SE|Turbo))*(?![A-Za-z0-9])"
 )
@@ -197,6 +197,12 @@ def lexicon_companies(ctx: Context) -> List[Mention]:
             if name in ctx.places and i > 0 and toks[i - 1].end == toks[i].start and toks[i - 1].text in ctx.places:
                 continue  # 北京 + 中关村: a name that is also a place, after a city, is the place
             nxt = toks[j] if j < len(toks) and toks[j].start == toks[j - 1].end else None
+            if nxt is not None and nxt.text in lexicon.cues("unit_head"):
+                head = max((name[:k] for k in range(2, len(name)) if name[:k] in ctx.companies
+                            and name[:k] not in ctx.ambiguous), key=len, default="")
+                if head:  # 华为终端 + BG: the firm's unit; the known firm's name is the shorter one
+                    out.append(ctx.mention(toks[i].start, toks[i].start + len(head), "Company", "lexicon_companies", 0.95))
+                    continue
             # 网易 + 游戏: a business word after the known name, the CRF reads both as one firm
             line = nxt is not None and nxt.pos == "n" and nxt.text in ctx.industries and nxt.text not in ctx.csuf
             if nxt is not None and (nxt.pos in ("nr", "nrt", "un", "nz") and not ctx.is_known(nxt.text) or line) \
@@ -282,7 +288,8 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
             if j + 1 < n and toks[j + 1].text in ("了", "过") and toks[j + 1].start == toks[j].end:
                 i = j + 1  # 战略投资了X: the suffix word is a verb here
                 continue
-            if toks[j].text == "控股" and j + 1 < n and toks[j + 1].text == "的":
+            if toks[j].text == "控股" and j + 1 < n and (toks[j + 1].text == "的" or toks[j + 1].text[:1] in "子孙"
+                                                        and toks[j + 1].start == toks[j].end):
                 if j == i:
                     i += 1  # 格力电器控股的X: 控股 is the verb "holds", no part of the name
                     continue
@@ -293,7 +300,7 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
             if j == i and i > 0 and toks[i - 1].end == toks[i].start and _investment_after_head(toks, i - 1):
                 i = j + 1  # 获得腾讯音乐娱乐集团 + 投资。: the investment the firm made, not a firm named X投资
                 continue
-            if toks[j].text == "投资" and j == i and j + 1 < n and toks[j + 1].pos in ("m", "ul"):
+            if toks[j].text == "投资" and j == i and j + 1 < n and (toks[j + 1].pos in ("m", "ul") or _amount_after(toks, j + 1)):
                 i = j + 1  # 拟在四川遂宁投资30亿元: the verb invest and its amount, no fund
                 continue
             if tier == "core" and toks[j].text in lexicon.cues("firm_head") and j + 1 < n and toks[j + 1].start == toks[j].end \
@@ -314,6 +321,9 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
             if start_tok is not None and tier == "weak" and j + 1 < n and toks[j + 1].start == toks[j].end \
                     and toks[j + 1].text in ctx.osuf:
                 start_tok = None  # 西北衣林科技 + 大学: the business word is part of a university's name
+            if start_tok is not None and j == i and toks[i].text == "公司" and i > 0 and len(toks[i - 1].text) >= 2 \
+                    and toks[i - 1].text[-1] in "为是" and toks[i - 1].end == toks[i].start:
+                start_tok = None  # 韩立 + 平为 + 公司首席风险官: "for the company" after a name jieba cut, no firm
             if start_tok is not None and toks[j].text == "资产" and i - start_tok == 1 and toks[start_tok].text in ctx.companies:
                 start_tok = None  # 华润资产出售: a known firm's assets, not a firm named X资产
             if start_tok is not None and tier == "weak" and toks[j].text == "数据" and (
@@ -359,7 +369,18 @@ def _investment_after_head(toks: Sequence[Token], j: int) -> bool:
     """Whether ``投资`` after the firm head ``toks[j]`` (集团, 公司) ends the clause (获得X集团投资。):
     the investment received, no part of the name (X集团投资有限公司 goes on)."""
     return toks[j].text.endswith(("集团", "公司")) and toks[j + 1].text in ("投资", "入股", "注资") \
-        and (j + 2 >= len(toks) or toks[j + 2].pos == "x")
+        and (j + 2 >= len(toks) or toks[j + 2].pos == "x" or _amount_after(toks, j + 2))
+
+
+_ABOUT = frozenset(("约", "近", "逾", "超", "超过", "达", "共", "合计", "总计", "累计", "约合"))
+
+
+def _amount_after(toks: Sequence[Token], k: int) -> bool:
+    """Whether an amount (10亿元, 约80亿元) starts at ``toks[k]``: the word before it is the verb
+    invest (博世集团 + 投资约10亿元, 新区 + 投资80亿元), no head of a name."""
+    if k < len(toks) and toks[k].text in _ABOUT:
+        k += 1
+    return k < len(toks) and toks[k].pos == "m" and toks[k].text[:1].isdigit()
 
 
 def _kind_before_model(ctx: Context, toks: Sequence[Token], i: int, j: int) -> bool:
@@ -483,6 +504,8 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
             break  # 由贾明任集团总裁: a name with the verb 任 glued on, not a company
         if w in _appointment_words():
             break  # 杜青禾曾任X有限公司: the verb before the employer is no part of its name
+        if w in _FOUNDING_VERBS:
+            break  # 在广州 + 设立 + X有限公司: the firm founded, the place and verb before it no part of it
         if tier == "strong" and k < i and (w.endswith("公司") or w == "工作室" or w in lexicon.cues("firm_head")):
             break  # 散热初创公司 + 冷擎科技股份有限公司, 游戏工作室 + 雾岛互动网络科技有限公司: the kind, then the name
         suf = _suffix_of(w, ctx.csuf) if len(w) >= 3 else None
@@ -540,6 +563,9 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
     return k
 
 
+#: Verbs that found a firm (在广州设立X有限公司): a registered name never holds them.
+_FOUNDING_VERBS = frozenset(("设立", "成立", "组建", "创立", "新设", "注册成立", "合资成立", "合资设立",
+                             "共同设立", "共同成立", "投资设立"))
 _SUBSIDIARY_HEADS = frozenset(("子公司", "全资子公司", "控股子公司", "孙公司", "附属公司", "母公司", "控股股东"))
 _NAME_RUN_TAGS = frozenset(("nz", "nt", "un", "n", "nr", "ns", "j", "eng", "nrt", "b"))
 
@@ -872,6 +898,9 @@ def firm_head_rule(ctx: Context) -> List[Mention]:
             if not 2 <= len(name) <= (30 if name.isascii() else 16) or name in ctx.places or name in ctx.industries or name in ctx.titles \
                     or name in ctx.products or name in ctx.stop or name in ctx.orgs:
                 continue
+            if toks[j].text in lexicon.cues("product_modifier") \
+                    or any(u.text in lexicon.cues("product_noun") for u in toks[j:k]):
+                continue  # 新公司 + 首款车型bZ7: the firm's first model, a product named after its kind
             out.append(ctx.mention(toks[j].start, toks[k - 1].end, "Company", "firm_head_rule", 0.75))
     return out
 
@@ -2321,6 +2350,7 @@ def product_rule(ctx: Context) -> List[Mention]:
                     out.append(ctx.mention(start, end, "Product", "product_model_rule", 0.7))
     out.extend(_maker_glued_models(ctx))
     out.extend(_code_before_noun(ctx))
+    out.extend(_numbered_before_noun(ctx))
     out.extend(_quoted_after_noun(ctx))
     out.extend(_named_after_noun(ctx))
     out.extend(_short_code_lists(ctx))
@@ -2351,6 +2381,26 @@ def _code_before_noun(ctx: Context) -> List[Mention]:
                 k += 1  # C929 + 宽体 + 客机
             if k < len(toks) and toks[k].start == toks[k - 1].end and toks[k].text in nouns and _HAN.match(toks[k].text):
                 out.append(ctx.mention(t.start, end, "Product", "product_model_rule", 0.7))
+    return out
+
+
+_NUMBERED = re.compile(r"[一二三四五六七八九十]{1,2}号$")
+
+
+def _numbered_before_noun(ctx: Context) -> List[Mention]:
+    """``双曲线三号火箭``, ``长征八号运载火箭``: a Han name with its number (三号) glued right before a
+    product-category noun is a product; the noun is its kind, no part of the name."""
+    nouns = tuple(w for w in lexicon.cues("product_noun") if _HAN.match(w))
+    out = []
+    for toks in ctx.sentences:
+        for i in range(1, len(toks) - 1):
+            t, p, nxt = toks[i], toks[i - 1], toks[i + 1]
+            if not _NUMBERED.match(t.text) or p.end != t.start or nxt.start != t.end or not nxt.text.endswith(nouns):
+                continue
+            if not (_HAN.match(p.text) and 2 <= len(p.text) <= 4 and p.pos in _NOUNISH) or p.text in ctx.places \
+                    or p.text in ctx.companies or p.text in ctx.stop or p.text in ctx.titles:
+                continue
+            out.append(ctx.mention(p.start, t.end, "Product", "product_rule", 0.7))
     return out
 
 
@@ -3603,7 +3653,7 @@ def place_rule(ctx: Context) -> List[Mention]:
 
 
 #: Heads of named parks (新竹科学园区, 张江科学城 are places, guidelines rule 9).
-_PARK_HEADS = ("科学园区", "科学工业园区", "科技园区", "工业园区", "产业园区", "科学园", "科技园", "科学城")
+_PARK_HEADS = ("科学园区", "科学工业园区", "科技园区", "工业园区", "产业园区", "科学园", "科技园", "科学城", "新区")
 
 
 def _named_park(ctx: Context, toks: Sequence[Token], k: int) -> Optional[Tuple[int, int]]:
@@ -3748,7 +3798,8 @@ def place_abbreviation_rule(ctx: Context) -> List[Mention]:
                and table[norm[j]][1] == entry[1] and "pair" in table[norm[j]][2]):
             j += 1
         if j - i >= 2 and "pair" in entry[2] and (norm.startswith(pair_words, j) or (
-                j in starts and all("bare" in table[c][2] for c in norm[i:j]))) and not _opens_council(ctx, j):
+                (j in starts or norm[j:j + 1] in ("及", "和", "与", "等"))  # (日韩及东南亚: jieba's 韩及)
+                and all("bare" in table[c][2] for c in norm[i:j]))) and not _opens_council(ctx, j):
             out.extend(ctx.mention(k, k + 1, "Place", "place_abbreviation", 0.8) for k in range(i, j))
             done = j - 1
             continue
@@ -3757,9 +3808,17 @@ def place_abbreviation_rule(ctx: Context) -> List[Mention]:
     for i in found:
         entry = table[norm[i]]
         if (i > 0 and "verb" in entry[2] and norm[i - 1] in verbs and i - 1 in starts
-                and norm[i + 1:i + 2] != "股" and not any(word_freq(norm[i:i + k]) for k in (2, 3, 4))):
+                and norm[i + 1:i + 2] != "股" and (not any(word_freq(norm[i:i + k]) for k in (2, 3, 4))
+                                                   or _one_char_place_token(ctx, i))):
+            # (在 + 华/ns + 电动化: jieba read the short form alone, though 华电 is a word too)
             out.append(ctx.mention(i, i + 1, "Place", "place_abbreviation", 0.8))
     return out
+
+
+def _one_char_place_token(ctx: Context, i: int) -> bool:
+    """Whether jieba cut the character at ``i`` as a one-character place word (在 + 华/ns + 电动化)."""
+    t = _token_at(ctx, i)
+    return t is not None and t.start == i and t.end == i + 1 and t.pos == "ns"
 
 
 @lru_cache(maxsize=1)
@@ -3787,7 +3846,9 @@ def _crf_firm_from(ctx: Context, start: int, end: int) -> bool:
 
     return any(s == start and end + 2 <= e <= end + 4 and t == "Company" and sc >= CRF_MIN_SCORE["Company"]
                and _HAN.match(ctx.norm[end:e]) and not kind_of_firm_at(e)
-               and ctx.norm[end:e] not in _SUBSIDIARY_HEADS for s, e, t, sc in spans)  # 新西兰 + 子公司: a description
+               and ctx.norm[end:e] not in _SUBSIDIARY_HEADS  # 新西兰 + 子公司: a description
+               and ctx.norm[end:e] not in ctx.places  # 江苏省 + 盐城市: two places
+               and ctx.norm[end:e] not in lexicon.cues("name_tail") for s, e, t, sc in spans)  # 顺德 + 工厂: a site
 
 
 def _crf_agrees(ctx: Context, start: int, end: int, etype: str) -> bool:
@@ -3858,7 +3919,11 @@ def org_suffix_rule(ctx: Context) -> List[Mention]:
                 continue
             if w not in osuf:
                 if t.pos == "nt" and _suffix_of(w, osuf) and w not in ctx.companies \
-                        and (not _suffix_of(w, ctx.csuf) or _org_word(ctx, w)):
+                        and (not _suffix_of(w, ctx.csuf) or _org_word(ctx, w)) \
+                        and not (w.endswith("部") and i > 0 and toks[i - 1].end == t.start
+                                 and (toks[i - 1].pos in ("n", "vn") and toks[i - 1].text not in ctx.places
+                                      or toks[i - 1].text in ctx.companies)):
+                    # (诺华全球药物 + 开发部总监: a department after the words naming its work, a unit)
                     out.append(ctx.mention(t.start, t.end, "Organization", "org_suffix_rule", 0.75))
                 continue
             if i + 1 < n and toks[i + 1].text in osuf and toks[i + 1].start == t.end:
@@ -3871,8 +3936,8 @@ def org_suffix_rule(ctx: Context) -> List[Mention]:
                 p = toks[s - 1]
                 if p.end != toks[s].start:
                     break
-                if p.pos == "nt" and _suffix_of(p.text, osuf):
-                    s = -1  # 清华大学材料学院: a unit inside an organisation
+                if p.pos == "nt" and _suffix_of(p.text, osuf) or p.text in ctx.orgs:
+                    s = -1  # 清华大学材料学院, 中国证监会 + 机构部: a unit inside an organisation
                     break
                 joiner = p.text in ("和", "与") and s - 1 > 0 and s < k
                 if not (joiner or p.pos in _NOUNISH or p.text in prefixes) or p.text in ctx.titles:
@@ -4185,9 +4250,9 @@ _REGION_KINDS = ("province", "region")
 
 def _split_joined_places(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     """A Place span that is a province and a city written together (jieba's 云南昆明, 广东佛山)
-    becomes two places: 云南 + 昆明.
+    becomes two places: 云南 + 昆明; so does a country and its city (德国柏林 → 德国 + 柏林).
 
-    Both parts must be lexicon places, the first a province or region.
+    Both parts must be lexicon places, the first a province, region or country.
     """
     kinds = lexicon.place_kinds()
     out = []
@@ -4195,7 +4260,8 @@ def _split_joined_places(ctx: Context, mentions: List[Mention]) -> List[Mention]
         if m.type == "Place" and m.name not in kinds:
             for k in range(2, len(m.name) - 1):
                 head, rest = m.name[:k], m.name[k:]
-                if kinds.get(head) in _REGION_KINDS and rest in ctx.places:
+                if (kinds.get(head) in _REGION_KINDS or kinds.get(head) == "country" and len(rest) >= 2) \
+                        and rest in ctx.places:  # (德国柏林: a country and its city are two places too)
                     out.append(ctx.mention(m.start, m.start + k, "Place", m.method, m.score))
                     m = ctx.mention(m.start + k, m.end, "Place", m.method, m.score)
                     break
@@ -4720,10 +4786,13 @@ def _repeated_names(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     for m in mentions:
         if m.type in _REPEATED_TYPES and len(m.name) >= 2 and m.name not in ctx.stop:
             names.setdefault(m.name, m)
+    stems = set()
     for m in mentions:
         if m.type == "Company":
             for stem in _short_forms(ctx, m.name):
                 names.setdefault(stem, m)
+                if len(stem) < len(m.name):
+                    stems.add(stem)
     if not names:
         return mentions
     # 完成后|华晟精密 tagged as one company: a lead glue character is no part of a name the text uses
@@ -4747,6 +4816,10 @@ def _repeated_names(ctx: Context, mentions: List[Mention]) -> List[Mention]:
             free = not any(taken[k:e]) or first.type == "Company" and inner and all(
                 (m.type == "Place" or m.type == "Company" and m.method == "crf")  # (算力方舟 again: the CRF's 方舟)
                 and k <= m.start and m.end <= e and m.end - m.start < e - k for m in inner) \
+                or first.type == "Company" and name in stems and inner and all(  # 交银 (lexicon) in 交银国际,
+                    (m.type == "Company" and m.end - m.start < e - k  # the short form; 中铁隧道局 (CRF
+                     or m.type == "Organization" and m.method == "crf")  # organisation) after 中铁隧道局集团有限公司
+                    and k <= m.start and m.end <= e for m in inner) \
                 or first.type == "Product" and inner and all(  # 燕云 (CRF person) inside 燕云十六声 again
                     k <= m.start and m.end <= e and m.end - m.start < e - k for m in inner)
             if free and (_whole_words(ctx, k, e, glue if first.type == "Person" else _GLUE if first.type == "Company" else "")
@@ -4823,7 +4896,7 @@ def _short_forms(ctx: Context, name: str) -> List[str]:
             break
         rest = rest[:-len(suf)]
         # (a registered name without its place and legal form may be long: 汇川精工自动化)
-        if 2 <= len(rest) <= (8 if len(rest) < len(name) - len(suf) else 4) and _HAN.match(rest) \
+        if 2 <= len(rest) <= (8 if len(rest) < len(name) - len(suf) else 5 if len(suf) >= 5 else 4) and _HAN.match(rest) \
                 and not (rest in ctx.places or rest in ctx.stop or rest in ctx.industries or rest in ctx.titles
                          or rest in ctx.surnames or _common_word(rest)):
             out.append(rest)
@@ -4885,6 +4958,11 @@ def _generic_kind(name: str, nouns) -> bool:
     return False
 
 
+#: A trade show's or conference's Latin code (CMEF, IFA) and the words that name it an event after it.
+_EVENT_CODE = re.compile(r"[A-Z][A-Za-z]{1,9}$")
+_EVENT_WORDS = ("展会", "展上", "展期间", "博览会", "大会", "峰会", "年会", "论坛")
+
+
 def _no_generic_products(mentions: List[Mention], norm: str = "") -> List[Mention]:
     """Drop "products" that are a category noun (伺服器, 手机), a sector name (AI, 芯片) or a
     programme or event (天工计划), and cut a leading category noun off a model name (车型SU7 -> SU7)."""
@@ -4898,6 +4976,10 @@ def _no_generic_products(mentions: List[Mention], norm: str = "") -> List[Mentio
                 continue  # 推出“天工计划”: a programme, not a product
             if any(norm.startswith(w, m.end) and m.end + len(w) in starts for w in nouns):
                 continue  # DCU产品深算三号: a kind written before the category noun and the name
+            if m.name.endswith(tuple(nouns)) and norm[m.end:m.end + 1] in _OPEN_CLOSE and m.end + 1 in starts:
+                continue  # 平板通信卫星“银河二号”: the kind before the quoted name, no product of its own
+            if _EVENT_CODE.match(m.name) and norm.startswith(_EVENT_WORDS, m.end):
+                continue  # 在CMEF展会上: a trade show's code before 展会, an event
             if m.name in nouns or _YEAR_TAIL.sub("", m.name) in lexicon.cues("product_stop") \
                     or lexicon.lookup_industry(m.name) is not None or _generic_kind(m.name, nouns):
                 continue  # (CES 2026: a stop word with its year, an event)
@@ -5056,6 +5138,12 @@ def crf_mentions(ctx: Context) -> List[Mention]:
                 m.start = k + 3
             m.start = _after_firm_head(ctx, m.start, m.end)  # 四足机器人公司 + 蓝岭机器人
             m.start = _after_country(ctx, m.start, m.end)  # 德国 + 博世集团
+            m.end = _before_place_unit(ctx, m.start, m.end)  # 鹰角网络 + 上海工作室
+            if m.end <= m.start:
+                continue  # 杭州工作室 after the firm's name: a unit, no firm
+            ministry = _ministry_before_unit(ctx, m.start, m.end)
+            if ministry:  # 教育部 + 基础教育司副司长: the ministry, its department a unit
+                m.end, m.type = ministry, "Organization"
             if _generic_firm(ctx, m.start, m.end):
                 continue  # 合资公司, 新加坡支付公司: a description of a firm, no name
             if _country_pair_stem(ctx, m.start, m.end):
@@ -5070,6 +5158,7 @@ def crf_mentions(ctx: Context) -> List[Mention]:
             if k >= 0 and m.end - (k + 2) >= 2:
                 m.end = k + 2
             m.end = _before_site(ctx, m.start, m.end, tails)
+            m.end = _known_body_before_unit(ctx, m.start, m.end)  # 中国证监会 + 发行部处长
             if m.end <= m.start:
                 continue  # 上海总部: a place and a site word, the employer's office, no body
             if _school_unit(ctx, m.start, m.end):
@@ -5106,6 +5195,47 @@ def crf_mentions(ctx: Context) -> List[Mention]:
 _STATE_KINDS = frozenset(("country", "region", "continent", "province"))
 #: The form of a state written after its name (波兰共和国, 俄罗斯联邦, 约旦哈希姆王国).
 _STATE_FORM = re.compile(r"[\u4e00-\u9fff]{2,}(?:共和国|王国|合众国|联邦|公国|酋长国|苏丹国)$")
+
+
+#: Words for a firm's own studio, lab or centre: after a place inside one CRF span they name a unit
+#: (a branch, 分公司 or 分行, stays: a branch is registered as a firm of its own).
+_PLACE_UNITS = ("工作室", "研究院", "研发中心", "设计中心", "实验室")
+
+
+def _before_place_unit(ctx: Context, start: int, end: int) -> int:
+    """End of a company span cut before a place + unit word (鹰角网络 + 上海工作室): the firm's
+    studio or lab in a city is an internal unit (guidelines rule 6), the firm's name comes before;
+    ``start`` when the span is only the place and the unit word (叠纸网络 + 杭州工作室)."""
+    text = ctx.norm
+    for w in _PLACE_UNITS:
+        if not text.endswith(w, start, end):
+            continue
+        for k in (2, 3):
+            cut = end - len(w) - k
+            if (cut - start >= 2 or cut == start) and text[cut:end - len(w)] in ctx.places and _token_at(ctx, cut) is not None \
+                    and _token_at(ctx, cut).start == cut:
+                return cut
+    return end
+
+
+def _known_body_before_unit(ctx: Context, start: int, end: int) -> int:
+    """End of a listed body that opens an organisation span ending in a department before a job
+    title (中国证监会 + 发行部处长): the department is a unit (guidelines rule 6)."""
+    text = ctx.norm
+    if text[end - 1:end] not in ("部", "司", "局", "处", "室") or not _before_title(ctx, end):
+        return end
+    k = max((k for k in range(start + 2, end - 1) if text[start:k] in ctx.orgs), default=None)
+    return k if k is not None and end - k >= 2 else end
+
+
+def _ministry_before_unit(ctx: Context, start: int, end: int) -> Optional[int]:
+    """End of the ministry (…部) that opens a span ending in a department (…司) before a job title
+    (教育部 + 基础教育司副司长), or None."""
+    text = ctx.norm
+    if text[end - 1:end] != "司" or text.endswith("公司", start, end) or not _before_title(ctx, end):
+        return None
+    k = text.find("部", start + 2, end - 2)
+    return k + 1 if k >= 0 else None
 
 
 def _state_name(ctx: Context, name: str) -> bool:
