@@ -141,10 +141,16 @@ def test_investor_and_partner_cues():
     assert lx.suffixes("company")["投资基金"] == "strong"
 
 
+def test_sibling_sectors_are_not_one_concept():
+    # a floor-sweeping robot is no lawn-mowing robot: siblings under 家用机器人, not alt labels of one
+    assert lexicon.lookup_industry("扫地机器人") == "扫地机器人"
+    assert lexicon.lookup_industry("割草机器人") == "割草机器人"
+
+
 @pytest.mark.parametrize("label,ancestor", [
     ("即时零售", "零售业"), ("低空旅游", "低空经济"), ("城市空中交通", "低空经济"), ("割草机器人", "机器人"),
     ("健康保险", "保险业"), ("潮玩", "玩具制造"), ("户用储能", "储能"), ("光伏逆变器", "光伏"),
-    ("主机游戏", "游戏"), ("Robotaxi", "自动驾驶"),
+    ("主机游戏", "游戏"), ("Robotaxi", "自动驾驶"), ("扫地机器人", "家用机器人"), ("泳池机器人", "机器人"),
 ])
 def test_news_sectors_are_surface_labels_under_a_broader_concept(label, ancestor):
     # sectors news names with a cue (即时零售业务, 低空旅游领域) must be whole surface labels, placed
