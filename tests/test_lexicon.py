@@ -145,12 +145,16 @@ def test_sibling_sectors_are_not_one_concept():
     # a floor-sweeping robot is no lawn-mowing robot: siblings under 家用机器人, not alt labels of one
     assert lexicon.lookup_industry("扫地机器人") == "扫地机器人"
     assert lexicon.lookup_industry("割草机器人") == "割草机器人"
+    assert lexicon.lookup_industry("工商业储能") != lexicon.lookup_industry("户用储能")
+    assert lexicon.lookup_industry("储能逆变器") != lexicon.lookup_industry("光伏逆变器")
+    assert lexicon.lookup_industry("资源回收") != lexicon.lookup_industry("电池回收")  # broader, not the same
 
 
 @pytest.mark.parametrize("label,ancestor", [
     ("即时零售", "零售业"), ("低空旅游", "低空经济"), ("城市空中交通", "低空经济"), ("割草机器人", "机器人"),
     ("健康保险", "保险业"), ("潮玩", "玩具制造"), ("户用储能", "储能"), ("光伏逆变器", "光伏"),
     ("主机游戏", "游戏"), ("Robotaxi", "自动驾驶"), ("扫地机器人", "家用机器人"), ("泳池机器人", "机器人"),
+    ("工商业储能", "储能"), ("储能逆变器", "储能"), ("电池回收", "资源回收"),
 ])
 def test_news_sectors_are_surface_labels_under_a_broader_concept(label, ancestor):
     # sectors news names with a cue (即时零售业务, 低空旅游领域) must be whole surface labels, placed
