@@ -216,6 +216,8 @@ _CUE_FILES = {
     "industry_grade": "industry_grades.txt",
     "industry_prefix": "industry_prefixes.txt",
     "industry_break": "industry_breaks.txt",
+    "industry_product_head": "industry_product_heads.txt",
+    "industry_business_stop": "industry_business_stop.txt",
     "investor": "investor_cues.txt",
     "partner": "partner_cues.txt",
     "honorific": "honorifics.txt",
@@ -270,7 +272,9 @@ def cues(kind: str) -> FrozenSet[str]:
     ``firm_head`` (企业, 车企: a company name precedes), ``product_tail`` (之家: ends a brand),
     ``product_non_head`` (计划, 大会: ends a programme's or event's name), ``industry_focus_verb``
     (专注于, 主营), ``industry_focus_stop``, ``industry_activity`` (研发, 生产) and
-    ``industry_market_head`` (食品, 饮料: heads of market segments before 市场), ``branch_head``
+    ``industry_market_head`` (食品, 饮料: heads of market segments before 市场),
+    ``industry_product_head`` (设备, 芯片: heads of product categories, no sector after 主营),
+    ``industry_business_stop`` (国际, 代表: words that name no business line before 业务), ``branch_head``
     (分行, 研究院: a place between an employer and one of these names an internal unit),
     ``post_verb`` (曾任, 兼任: a post and its employer follow), ``name_trailing`` (已, 拟, 出品: words
     glued after a bare company name that are no part of it), ``place_pair`` (关系, 两国: after a run of

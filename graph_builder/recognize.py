@@ -3023,7 +3023,7 @@ _SECTOR_INNER = frozenset(("v", "a", "s"))
 # Firm words after which the sector phrase may be free text when a name or 一家 frames it
 # (激光雷达厂商禾赛科技, 是一家潮玩公司); 市场 and 业务 stay label-only.
 # Firm words that name a kind of firm, not a sector, before a name (具身智能公司星尘动力, 手机厂商)
-_KIND_OF_FIRM = frozenset(("公司", "厂商", "厂家", "品牌", "运营商"))
+_KIND_OF_FIRM = frozenset(("公司", "厂商", "厂家", "品牌", "运营商", "制造商"))
 _FIRM_CUES = frozenset(("企业", "公司", "厂商", "厂家", "品牌", "龙头", "巨头", "服务商", "供应商", "制造商",
                         "运营商", "集成商", "独角兽"))
 
@@ -3056,6 +3056,16 @@ def industry_rule(ctx: Context) -> List[Mention]:
                 # 储能 + 业务收入: the same for 业务, but not a unit or a post (业务部, 业务员)
                 or nxt.text.startswith("业务") and nxt.text[-1] not in "员部群处科组")
             glued_biz = cued and nxt.text.startswith("业务") and nxt.text != "业务"
+            # 互联网 + 公司: 公司 names a kind of firm; only 一家 frames it as a sector (是一家互联网公司)
+            if cued and nxt.text == "公司" and not _one_firm_in_clause(toks, i):
+                cued = False
+            if cued and nxt.text == "业务" and _post_after(ctx, toks, j):
+                cued = False  # 资产管理业务负责人: a unit of the firm
+            act_end = None
+            # 天然气 + 销售业务: jieba glued an activity to 业务; the activity belongs to the sector
+            if not cued and nxt is not None and nxt.start == toks[j - 1].end and len(nxt.text) > 2 \
+                    and nxt.text.endswith("业务") and nxt.text[:-2] in lexicon.cues("industry_activity"):
+                cued, act_end = True, nxt.end - 2
             # 智能家居品牌云米: before 品牌 and a name right after it, a label is the brand's sector
             # (not 手机品牌的订单, 茶饮品牌「茶裏王」: 品牌 is no sector cue of its own)
             if not cued and nxt is not None and nxt.text == "品牌" and nxt.start == toks[j - 1].end \
@@ -3077,9 +3087,20 @@ def industry_rule(ctx: Context) -> List[Mention]:
                         x.text not in mods and x.text not in ctx.stop and len(x.text) >= 2
                         and x.text not in lexicon.cues("industry_activity") for x in toks[j:q]):
                     end = toks[q - 1].end
+            if act_end is not None:
+                end = act_end
+            if after_verb and not cued and (nxt is None or nxt.text in ("，", "。", "；", ",", ";")) \
+                    and ctx.norm[toks[i].start:end].endswith(_product_heads()):
+                continue  # 主营智能穿戴设备，: a product category without a cue is no sector (guidelines rule 8)
             if cued or after_verb:
                 start = toks[i].start
-                if cued and not after_verb and j - i == 1 and not glued_biz:
+                # 城市 + 轨道交通: a glued word jieba tagged otherwise (城市/ns) that makes a longer
+                # taxonomy label with the label is part of the sector
+                if i > 0 and toks[i - 1].end == toks[i].start and toks[i - 1].text not in ctx.companies \
+                        and toks[i - 1].text not in verbs and toks[i - 1].text not in mods \
+                        and lexicon.lookup_industry(ctx.norm[toks[i - 1].start:toks[j - 1].end]) is not None:
+                    start = toks[i - 1].start
+                if cued and not after_verb and j - i == 1 and not glued_biz and start == toks[i].start:
                     # 扫地 + 机器人业务: nouns glued before the label narrow the sector
                     # (not before 业务收入: 疾风体育 + 跑鞋 + 业务收入 opens with the firm's name)
                     k = i
@@ -3115,8 +3136,17 @@ def industry_rule(ctx: Context) -> List[Mention]:
                 out.extend(_coordinated_industries(ctx, toks, k, lookup))  # 零售和餐饮行业
                 continue
             is_weak = t.text in weak
+            if len(t.text) > 2 and t.text.endswith("业务") and t.text[:-2] in lexicon.cues("industry_activity") \
+                    and i > 0 and toks[i - 1].end == t.start:
+                # 天然气 + 销售业务: jieba glued the activity to 业务; a label and its activity are the sector
+                k = _sector_start(ctx, toks, i, cues)
+                if k < i and _ends_in_label(ctx.norm[toks[k].start:toks[i - 1].end], lookup):
+                    out.append(ctx.mention(toks[k].start, t.end - 2, "Industry", "industry_rule", 0.7))
+                continue
             if t.text not in cues and not is_weak:
                 continue
+            if t.text == "业务" and _post_after(ctx, toks, i):
+                continue  # 投资银行业务联席主管: a unit of the firm, no sector
             # 海上风电、氢能和储能等新兴产业: modifiers between 等 and the cue
             m = i
             while m > 1 and toks[m - 1].text in mods and toks[m - 1].end == toks[m].start:
@@ -3130,6 +3160,11 @@ def industry_rule(ctx: Context) -> List[Mention]:
                     out.append(framed)
             k = _sector_start(ctx, toks, i, cues)
             e = _sector_end(toks, k, i, mods)
+            if k >= e and t.text == "企业":  # 的 + 软件/product word + 企业: read back past product words
+                k2 = _framed_firm_sector(ctx, toks, i)
+                if k2 is not None:
+                    out.append(ctx.mention(toks[k2].start, toks[i - 1].end, "Industry", "industry_firm", 0.65))
+                continue
             if k >= e:
                 continue
             name = ctx.norm[toks[k].start:toks[e - 1].end]
@@ -3138,14 +3173,24 @@ def industry_rule(ctx: Context) -> List[Mention]:
             if lexicon.lookup_industry(name) is None and all(
                     any(w in x.text for w in lexicon.cues("industry_focus_stop")) for x in toks[k:e]):
                 continue  # 专注于技术创新领域, 产品领域: an aim or a generic noun, no sector
+            if t.text == "公司" and not _one_firm_in_clause(toks, k):
+                continue  # 互联网公司为其客户, 资产管理公司相寓: a kind of firm, no sector
             if is_weak and not _ends_in_label(name, lookup):
                 # a weak cue (企业, 市场) needs a sector term before it: a taxonomy label (化工企业),
                 # or a firm word framed as a kind of firm (是一家潮玩公司)
                 if not (t.text in _FIRM_CUES and e == i and _after_one_firm(toks, k)) \
                         and not (t.text == "市场" and e == i and _market_segment(ctx, name)):
-                    k = _after_industry_verb(ctx, toks, k, i) if e == i else None
-                    if k is None:
+                    k2 = _after_industry_verb(ctx, toks, k, i) if e == i else None
+                    if k2 is None and t.text == "业务" and e == i:
+                        k2 = _clause_business(ctx, toks, i)
+                    elif k2 is None and t.text == "企业" and e == i:
+                        k2 = _framed_firm_sector(ctx, toks, i)
+                        if k2 is not None:
+                            out.append(ctx.mention(toks[k2].start, toks[i - 1].end, "Industry", "industry_firm", 0.65))
+                            continue
+                    if k2 is None:
                         continue
+                    k = k2
             out.append(ctx.mention(toks[k].start, toks[e - 1].end, "Industry", "industry_rule", 0.7))
             out.extend(_coordinated_industries(ctx, toks, k, lookup))
         out.extend(_counted_industry_list(ctx, toks))
@@ -3349,6 +3394,98 @@ def _after_industry_verb(ctx: Context, toks: Sequence[Token], k: int, i: int) ->
     return None if any(w in name for w in lexicon.cues("industry_focus_stop")) else k
 
 
+# Words that open a clause or stand for the firm itself right before ``X业务`` (公司汽车线束业务,
+# ，云安全业务已成为, 其中留学考试业务): the phrase after them is the firm's business line.
+_BUSINESS_OPENERS = frozenset(("公司", "集团", "其", "其中", "的", "旗下", "主营", "主打", "从事", "拓展"))
+# Tags a free-text business line is made of (学习/v 硬件, 屠宰/nr 肉食: jieba's guesses included).
+_BUSINESS_TAGS = _SECTOR_TAGS | frozenset(("v", "vn", "a", "nr"))
+
+
+def _phrase_words_ok(ctx: Context, words: Sequence[Token], stop_words, common: bool = False) -> bool:
+    """Whether glued words make a sector phrase: no place, company, scope word, modifier, stop word
+    (``common``: stop words such as 软件, 能源 allowed) or abstract word; not only activities
+    (销售业务); two to eight characters."""
+    name = "".join(x.text for x in words)
+    mods, scope = lexicon.cues("industry_modifier"), lexicon.cues("scope")
+    acts, stop = lexicon.cues("industry_activity"), lexicon.cues("industry_focus_stop")
+    if not 2 <= len(name) <= 8 or _COUNTED.match(name) or name in _GRADES:
+        return False
+    if all(x.text in acts for x in words):
+        return False
+    for x in words:
+        if x.text in ctx.places or x.text in mods or x.text in scope or x.text in stop_words \
+                or x.text in ctx.companies and x.text not in ctx.ambiguous and x.text not in ctx.industries \
+                or not common and x.text in ctx.stop and lexicon.lookup_industry(x.text) is None \
+                or any(w in x.text for w in stop) or x.text in lexicon.cues("industry_break"):
+            return False
+    return True
+
+
+@lru_cache(maxsize=None)
+def _product_heads() -> Tuple[str, ...]:
+    """Heads of product categories (``industry_product_heads.txt``: 设备, 芯片)."""
+    return tuple(sorted(lexicon.cues("industry_product_head")))
+
+
+@lru_cache(maxsize=None)
+def _business_stop() -> frozenset:
+    return lexicon.cues("industry_business_stop")
+
+
+def _post_after(ctx: Context, toks: Sequence[Token], i: int) -> bool:
+    """Whether a post or a unit is glued after the cue ``toks[i]`` (资产管理业务负责人, 网络业务总裁,
+    业务部): the phrase names a unit of the firm, no sector."""
+    if i + 1 >= len(toks) or toks[i + 1].start != toks[i].end:
+        return False
+    after = toks[i + 1].text
+    return after in ctx.titles or after.startswith(("负责", "联席", "首席", "部", "线", "单元", "团队", "条线")) \
+        or after in ("总", "主管")
+
+
+def _clause_business(ctx: Context, toks: Sequence[Token], i: int) -> Optional[int]:
+    """``公司汽车线束业务今年收入有望翻倍``, ``，云安全业务已成为公司增长最快的板块``: before 业务
+    (``toks[i]``), one to three glued words that open a clause (after punctuation, 公司, 其, 的
+    or a focus verb) name the firm's business line, a sector, though the taxonomy lacks it; not
+    a unit or post (资产管理业务负责人, 网络业务总裁) nor a region or scope (国际业务, 海外业务)."""
+    if _post_after(ctx, toks, i):
+        return None
+    k = i
+    while k > 0 and i - k < 3 and toks[k - 1].end == toks[k].start and toks[k - 1].pos in _BUSINESS_TAGS \
+            and toks[k - 1].text not in _BUSINESS_OPENERS and toks[k - 1].text not in lexicon.cues("industry_verb"):
+        k -= 1
+    if k == i:
+        return None
+    if k > 0:
+        p = toks[k - 1]
+        if p.end == toks[k].start and not (p.pos in ("x", "w") or p.text in _BUSINESS_OPENERS
+                                           or p.text in lexicon.cues("industry_verb")):
+            return None
+    words = toks[k:i]
+    # 学习/v + 硬件: a leading verb only in a phrase of two words (not 探索 + 低 + 时延)
+    if words[0].pos in ("v", "a") and len(words) != 2 or words[-1].pos not in _SECTOR_TAGS:
+        return None
+    if words[0].pos == "nr" and (len(words[0].text) < 2 or words[0].text in ctx.persons):
+        return None
+    return k if _phrase_words_ok(ctx, words, _business_stop()) else None
+
+
+def _framed_firm_sector(ctx: Context, toks: Sequence[Token], i: int) -> Optional[int]:
+    """``一家专注于分布式数据库的软件企业``, ``德国能源企业RWE``, ``浙江的制造企业``: before 企业
+    (``toks[i]``), one or two glued nouns right after 的 or a place name are the firm's sector."""
+    k = i
+    while k > 0 and i - k < 2 and toks[k - 1].end == toks[k].start and (
+            toks[k - 1].pos in ("n", "vn", "nz") or toks[k - 1].text in lexicon.cues("industry_activity")):
+        k -= 1
+    if k == i or k == 0:
+        return None
+    p = toks[k - 1]
+    if not (p.text == "的" or p.text in ctx.places):
+        return None
+    if p.text == "的" and k >= 2 and (toks[k - 2].text in lexicon.cues("industry") or _glued_cue(toks[k - 2].text, lexicon.cues("industry"))):
+        return None  # 人工智能领域的代表企业, 智能教育领域的科技企业: the sector is named before 的
+    return k if _phrase_words_ok(ctx, toks[k:i], _business_stop(), common=True) else None
+
+
 def _focus_sector(ctx: Context, toks: Sequence[Token], i: int, cues) -> List[Mention]:
     """``专注于大模型推理加速，``, ``主营能量饮料，``, ``一家专注于农业无人机的科技公司``: the
     phrase after a focus verb (``toks[i]``), up to a clause break or to 的 and a firm word.
@@ -3385,6 +3522,8 @@ def _focus_sector(ctx: Context, toks: Sequence[Token], i: int, cues) -> List[Men
         return []
     a, b = toks[s].start, toks[j - 1].end
     name = ctx.norm[a:b]
+    if nxt != "的" and name.endswith(_product_heads()):
+        return []  # 主营智能穿戴设备，: a product category without a cue is no sector (guidelines rule 8)
     label = lexicon.lookup_industry(name) is not None
     if not label and (not 3 <= len(name) <= 8 or name in ctx.stop or name in lexicon.cues("product_noun")
                       or toks[j - 1].pos == "a" or _COUNTED.match(name)):
@@ -3442,6 +3581,17 @@ def _after_one_firm(toks: Sequence[Token], k: int) -> bool:
         if toks[b].text == "一家":
             return True
         if toks[b].pos in ("x", "w") or toks[b].text in ("，", "。", "、", "；"):
+            return False
+    return False
+
+
+def _one_firm_in_clause(toks: Sequence[Token], k: int) -> bool:
+    """``一家`` anywhere before token ``k`` in its clause (是一家以酱油为主业的调味品公司): 公司 after
+    it names the kind of firm the subject is, so the phrase before 公司 is a sector."""
+    for b in range(k - 1, max(-1, k - 12), -1):
+        if toks[b].text == "一家":
+            return True
+        if toks[b].text in ("，", "。", "；", "：", ",", ";", "！", "？"):
             return False
     return False
 
@@ -4071,7 +4221,8 @@ def merge(candidates: List[Tuple[int, Mention]], norm: str,
             continue
         # 汽车行业, 互联网企业: a taxonomy label the industry rules found is a sector, stop word or not
         sector = m.type == "Industry" and lexicon.lookup_industry(m.name) is not None
-        if not sector and ((m.name in stop and m.method != "industry_list")
+        # (industry_firm: 的软件企业, 德国能源企业RWE: a common noun framed as the firm's sector)
+        if not sector and ((m.name in stop and m.method not in ("industry_list", "industry_firm"))
                            or (m.name.endswith("网") and m.method != "lexicon_companies")):
             continue  # site names (新华网) are page chrome, not graph entities; 电池 alone is no entity
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
