@@ -88,3 +88,11 @@ def posts(got: set) -> set:
 def partners(got: set) -> set:
     """partnerOf pairs, unordered."""
     return {frozenset(x) for x in pairs(got, "partnerOf")}
+
+
+def company_keys(text, names):
+    """The resolver's keys of ``names``, given in order as Company mentions of ``text``."""
+    from graph_builder.resolve import resolve
+
+    doc = resolve(annotated_doc(text, [(n, "Company") for n in names]))
+    return [m.key for m in doc.mentions]

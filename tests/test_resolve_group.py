@@ -5,14 +5,9 @@ Names and sentences are invented for these tests; mentions are set by hand.
 from __future__ import annotations
 
 from graph_builder import resolve as resolve_mod
-from graph_builder.resolve import corpus_key_map, is_short_form, resolve
+from graph_builder.resolve import corpus_key_map, is_short_form
 
-from doc_helpers import annotated_doc  # noqa: E402  (tests/ is on sys.path)
-
-
-def company_keys(text, names):
-    doc = resolve(annotated_doc(text, [(n, "Company") for n in names]))
-    return [m.key for m in doc.mentions]
+from doc_helpers import company_keys  # noqa: E402  (tests/ is on sys.path)
 
 
 def test_group_parent_and_sister_firm_stay_apart():

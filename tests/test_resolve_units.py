@@ -7,12 +7,7 @@ from __future__ import annotations
 
 from graph_builder.resolve import resolve
 
-from doc_helpers import annotated_doc, recognized_doc  # noqa: E402  (tests/ is on sys.path)
-
-
-def company_keys(text, names):
-    doc = resolve(annotated_doc(text, [(n, "Company") for n in names]))
-    return [m.key for m in doc.mentions]
+from doc_helpers import annotated_doc, company_keys, recognized_doc  # noqa: E402  (tests/ is on sys.path)
 
 
 def keys_by_name(text):
