@@ -4259,7 +4259,7 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
     doc.mentions = _industry_prefixes(ctx, _lead_word_off_firm(ctx, doc.mentions))
     doc.mentions = _china_arm(ctx, doc.mentions)
     doc.mentions = _product_edges(ctx, _traded_brands(ctx, doc.mentions))
-    doc.mentions = _bare_compound_surnames(ctx, doc.mentions)
+    doc.mentions = _month_off_names(ctx, _bare_compound_surnames(ctx, doc.mentions))
     return doc
 
 
@@ -4562,6 +4562,26 @@ def _trailing_words(ctx: Context, mentions: List[Mention]) -> List[Mention]:
                 if m.name.endswith(w) and len(m.name) - len(w) >= 2 and _HAN.match(m.name[-len(w) - 1]):
                     m = ctx.mention(m.start, m.end - len(w), "Company", m.method, m.score)
                     break
+        out.append(m)
+    return out
+
+
+_GLUED_MONTH = re.compile(r"(?<=[\u4e00-\u9fff])(?:0?[1-9]|1[0-2])(月?)$")
+
+
+def _month_off_names(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """A month glued after a Han name cut off: 品牌学而思10月在北京发布 → 学而思, 阿里云12月 → 阿里云.
+
+    Only Product and Company spans whose digits follow a Han character and are themselves followed
+    by 月, inside the span or right after it (问界M9, iPhone 17 keep theirs); the name left must have
+    two characters at least.
+    """
+    out = []
+    for m in mentions:
+        hit = _GLUED_MONTH.search(m.name) if m.type in ("Product", "Company") else None
+        if hit and (hit.group(1) or ctx.norm[m.end:m.end + 1] == "月") and hit.start() >= 2 \
+                and m.name not in ctx.companies:
+            m = ctx.mention(m.start, m.start + hit.start(), m.type, m.method, m.score)
         out.append(m)
     return out
 
