@@ -3063,8 +3063,7 @@ def industry_rule(ctx: Context) -> List[Mention]:
                 cued = False  # 资产管理业务负责人: a unit of the firm
             act_end = None
             # 天然气 + 销售业务: jieba glued an activity to 业务; the activity belongs to the sector
-            if not cued and nxt is not None and nxt.start == toks[j - 1].end and len(nxt.text) > 2 \
-                    and nxt.text.endswith("业务") and nxt.text[:-2] in lexicon.cues("industry_activity"):
+            if not cued and nxt is not None and nxt.start == toks[j - 1].end and _activity_business(nxt.text):
                 cued, act_end = True, nxt.end - 2
             # 智能家居品牌云米: before 品牌 and a name right after it, a label is the brand's sector
             # (not 手机品牌的订单, 茶饮品牌「茶裏王」: 品牌 is no sector cue of its own)
@@ -3136,8 +3135,7 @@ def industry_rule(ctx: Context) -> List[Mention]:
                 out.extend(_coordinated_industries(ctx, toks, k, lookup))  # 零售和餐饮行业
                 continue
             is_weak = t.text in weak
-            if len(t.text) > 2 and t.text.endswith("业务") and t.text[:-2] in lexicon.cues("industry_activity") \
-                    and i > 0 and toks[i - 1].end == t.start:
+            if _activity_business(t.text) and i > 0 and toks[i - 1].end == t.start:
                 # 天然气 + 销售业务: jieba glued the activity to 业务; a label and its activity are the sector
                 k = _sector_start(ctx, toks, i, cues)
                 if k < i and _ends_in_label(ctx.norm[toks[k].start:toks[i - 1].end], lookup):
@@ -3195,6 +3193,11 @@ def industry_rule(ctx: Context) -> List[Mention]:
             out.extend(_coordinated_industries(ctx, toks, k, lookup))
         out.extend(_counted_industry_list(ctx, toks))
     return [_without_scope(ctx, m) for m in out]
+
+
+def _activity_business(word: str) -> bool:
+    """``销售业务`` as one word: an activity (``industry_activity``) jieba glued to 业务."""
+    return len(word) > 2 and word.endswith("业务") and word[:-2] in lexicon.cues("industry_activity")
 
 
 # A count before a sector cue closes a list (新能源、半导体及医疗器械三大赛道); matched on the text
