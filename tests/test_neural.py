@@ -41,7 +41,10 @@ def test_chunks_split_at_text_boundaries(monkeypatch):
     texts = ["星河科技创始人林晓峰表示，公司将扩大投资。"] * 30
     whole = cnn.log_probs(texts)
     monkeypatch.setattr(neural, "CHUNK", 50)
-    assert np.abs(cnn.log_probs(texts) - whole).max() < 1e-5
+    # float32 sums in another order when the batch is cut elsewhere (the BLAS kernel depends on the
+    # CPU and NumPy build: 1.3e-5 seen here with NumPy 2.4); a text cut at a wrong boundary would
+    # lose its neighbours' context and move its log-probabilities by far more than this.
+    assert np.abs(cnn.log_probs(texts) - whole).max() < 1e-4
 
 
 def test_encoder_adds_weighted_log_probs(monkeypatch):
