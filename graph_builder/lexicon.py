@@ -246,6 +246,7 @@ _CUE_FILES = {
     "name_trailing": "name_trailing_words.txt",
     "place_pair": "place_pair_words.txt",
     "place_verb": "place_verbs.txt",
+    "product_latin_kind": "product_latin_kinds.txt",
 }
 
 
@@ -278,7 +279,8 @@ def cues(kind: str) -> FrozenSet[str]:
     (分行, 研究院: a place between an employer and one of these names an internal unit),
     ``post_verb`` (曾任, 兼任: a post and its employer follow), ``name_trailing`` (已, 拟, 出品: words
     glued after a bare company name that are no part of it), ``place_pair`` (关系, 两国: after a run of
-    one-character place short forms, 中美 + 关系) and ``place_verb`` (访, 赴, 在: before one, 访 + 华).
+    one-character place short forms, 中美 + 关系), ``place_verb`` (访, 赴, 在: before one, 访 + 华) and
+    ``product_latin_kind`` (SUV, PET-CT: Latin product kinds glued before a Latin model name).
     """
     if kind not in _CUE_FILES:
         raise ValueError(f"unknown cue kind {kind!r} (expected one of {', '.join(_CUE_FILES)})")

@@ -841,6 +841,9 @@ def employer_before_title_rule(ctx: Context) -> List[Mention]:
                 continue
             if toks[k].text not in ctx.titles and toks[k].pos != "nnt":
                 continue
+            if k - 1 > j and len(toks[k - 1].text) >= 3 and toks[k - 1].text.endswith("区") \
+                    and toks[k - 1].text[:-1] in ctx.places:
+                k -= 1  # 联想集团 + 中国区 + 副总裁: the employer's sales region is a unit, no part of its name
             name = ctx.norm[toks[j].start:toks[k - 1].end]
             if not 2 <= len(name) <= 12 or ctx.is_known(name) or name in ctx.orgs or name in ctx.places \
                     or _suffix_of(name, ctx.osuf) or any(t.pos in _NAME_TAGS for t in toks[j:k]) \
@@ -2381,6 +2384,26 @@ def _code_before_noun(ctx: Context) -> List[Mention]:
                 k += 1  # C929 + 宽体 + 客机
             if k < len(toks) and toks[k].start == toks[k - 1].end and toks[k].text in nouns and _HAN.match(toks[k].text):
                 out.append(ctx.mention(t.start, end, "Product", "product_model_rule", 0.7))
+        out.extend(_spaced_code_before_noun(ctx, toks, nouns))
+    return out
+
+
+_SPACED_CODE = re.compile(r"(?:[A-Z]{1,3})?\d{1,4}$")
+
+
+def _spaced_code_before_noun(ctx: Context, toks: Sequence[Token], nouns) -> List[Mention]:
+    """``自研的方舟 40无人机``: a Han name, a space and a model number (40, A1) glued before a
+    product-category noun is a product; the number is part of the name, the noun its kind."""
+    out = []
+    for i in range(1, len(toks) - 1):
+        t, p, nxt = toks[i], toks[i - 1], toks[i + 1]
+        if t.start != p.end + 1 or ctx.norm[p.end] != " " or nxt.start != t.end or nxt.text not in nouns \
+                or not _HAN.match(nxt.text) or not _SPACED_CODE.match(t.text) or _YEARISH.match(t.text):
+            continue
+        if not (_HAN.match(p.text) and 2 <= len(p.text) <= 4 and p.pos in ("n", "nz", "un", "nr", "nrt")) \
+                or ctx.is_known(p.text) or p.text in nouns or _category_word(ctx, p.text) or p.text in ctx.csuf:
+            continue
+        out.append(ctx.mention(p.start, t.end, "Product", "product_model_rule", 0.7))
     return out
 
 
@@ -2767,7 +2790,8 @@ def _name_after(ctx: Context, toks: Sequence[Token], k: int, nouns) -> Optional[
         elif v.text in lexicon.cues("industry") or v.text in ("市场", "业务"):
             return None  # 汽车 + 用钢 + 市场: the noun and the word name a sector, not a product
         elif u.pos == "un" and end == k + 1 and v.pos in ("n", "ng", "zg") and len(v.text) <= 2 \
-                and v.text not in nouns and (end + 1 >= n or toks[end + 1].pos in _BREAK):
+                and v.text not in nouns and v.text not in lexicon.cues("name_trailing") \
+                and (end + 1 >= n or toks[end + 1].pos in _BREAK):
             end += 1  # 星布 + 谷地, 三翼 + 鸟 before a verb or a comma: the rest of an unknown name
             break
         else:
@@ -2834,7 +2858,8 @@ def _held_brand(ctx: Context, toks: Sequence[Token], j: int, strict: bool = Fals
     if k < n and brand_noun(toks[k]):
         k += 1
         if toks[k - 1].text.endswith("品牌"):
-            plain = _plain_brand_after(ctx, toks, k) or _plain_brand_before(ctx, toks, j, k - 1)
+            plain = _plain_brand_after(ctx, toks, k) or _plain_brand_before(ctx, toks, j, k - 1) \
+                or _plain_brand_one(ctx, toks, k)
             if plain:
                 return plain
     elif k != j:
@@ -2858,6 +2883,12 @@ def _held_brand(ctx: Context, toks: Sequence[Token], j: int, strict: bool = Fals
             and toks[end].text not in ctx.csuf and toks[end].text not in lexicon.cues("unit_head") \
             and not (end + 1 < n and toks[end + 1].start == toks[end].end and toks[end + 1].pos in _PROPER):
         end += 1  # 旗下东鹏 + 特饮: a brand jieba cut into two unknown words
+    if end == k + 1 and k > j and toks[k].pos == "un" and _HAN.match(toks[k].text) and end + 1 < n \
+            and toks[end].start == toks[k].end and toks[end].pos == "n" and _HAN.match(toks[end].text) \
+            and len(toks[k].text) + len(toks[end].text) <= 4 and _plain_brand_word(ctx, toks[end]) \
+            and (toks[end + 1].start > toks[end].end or toks[end + 1].pos not in _PROPER
+                 and toks[end + 1].text not in nouns and toks[end + 1].text not in ctx.csuf):
+        end += 1  # 品牌 + 亚朵/un + 星球/n: a brand jieba cut into an unknown word and a plain one
     if end < n and toks[end].start == toks[end - 1].end and (
             toks[end].text in ctx.csuf or toks[end].text in lexicon.cues("unit_head") or toks[end].pos in _PROPER):
         return None  # 旗下星河科技: a company; 旗下X事业部: a unit
@@ -2893,6 +2924,20 @@ def _plain_brand_after(ctx: Context, toks: Sequence[Token], k: int) -> Optional[
     if k + 2 < n and toks[k + 2].start == toks[k + 1].end and toks[k + 2].pos not in _PLAIN_BRAND_ENDS:
         return None  # 品牌 + 门店 + 数量 + 达到: the words go on, a noun phrase rather than a name
     return toks[k].start, toks[k + 1].end
+
+
+def _plain_brand_one(ctx: Context, toks: Sequence[Token], k: int) -> Optional[Tuple[int, int]]:
+    """``旗下高端奶品牌金典推出…``: one plain Han word of 2 or 3 characters glued after 旗下's brand
+    noun and closed by a verb, adverb or punctuation is the brand's name (jieba tags such names as
+    a person's or a common word)."""
+    n = len(toks)
+    if k + 1 >= n or toks[k].start != toks[k - 1].end or toks[k].pos not in ("n", "nr", "nrt", "nz") \
+            or not 2 <= len(toks[k].text) <= 3 or not _plain_brand_word(ctx, toks[k]):
+        return None
+    nxt = toks[k + 1]
+    if nxt.start == toks[k].end and nxt.pos not in _PLAIN_BRAND_ENDS or nxt.text in ctx.csuf:
+        return None
+    return toks[k].start, toks[k].end
 
 
 def _plain_brand_before(ctx: Context, toks: Sequence[Token], j: int, b: int) -> Optional[Tuple[int, int]]:
@@ -3192,7 +3237,16 @@ def industry_rule(ctx: Context) -> List[Mention]:
             out.append(ctx.mention(toks[k].start, toks[e - 1].end, "Industry", "industry_rule", 0.7))
             out.extend(_coordinated_industries(ctx, toks, k, lookup))
         out.extend(_counted_industry_list(ctx, toks))
-    return [_without_scope(ctx, m) for m in out]
+    return [_without_scope(ctx, m) for m in out if not _latin_word_before(ctx, m)]
+
+
+_LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]+ $")
+
+
+def _latin_word_before(ctx: Context, m: Mention) -> bool:
+    """Whether a Latin sector word (AI) is written a space after a Latin name (WPS AI, Azure AI): the
+    last word of a product's name, no sector."""
+    return m.name.isascii() and _LATIN_WORD_BEFORE.search(ctx.norm, max(0, m.start - 12), m.start) is not None
 
 
 def _activity_business(word: str) -> bool:
@@ -4090,10 +4144,15 @@ def org_suffix_rule(ctx: Context) -> List[Mention]:
                 if p.end != toks[s].start:
                     break
                 if p.pos == "nt" and _suffix_of(p.text, osuf) or p.text in ctx.orgs:
+                    if toks[s].text == "附属" and s < k - 1 and p.text.endswith(("大学", "学院")):
+                        s -= 1  # 复旦大学 + 附属 + 中山医院: a university's affiliated hospital, one body
+                        break
                     s = -1  # 清华大学材料学院, 中国证监会 + 机构部: a unit inside an organisation
                     break
                 joiner = p.text in ("和", "与") and s - 1 > 0 and s < k
-                if not (joiner or p.pos in _NOUNISH or p.text in prefixes) or p.text in ctx.titles:
+                ordinal = p.pos == "m" and p.text[0] == "第" and len(p.text) <= 3 and s - 1 > 0 \
+                    and toks[s - 2].text == "附属"  # 附属 + 第一 + 医院: an affiliated hospital's number
+                if not (joiner or ordinal or p.pos in _NOUNISH or p.text in prefixes) or p.text in ctx.titles:
                     break
                 s -= 1
             if s < 0:
@@ -4254,6 +4313,7 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
         prio = getattr(fn, "priority", 50)
         candidates.extend((prio, m) for m in fn(ctx))
     mentions = _brand_prefixed_products(_no_generic_products(merge(candidates, ctx.norm, ctx.doc.tokens), ctx.norm), ctx.norm)
+    mentions = _spaced_model_parts(ctx, mentions)
     mentions = _no_drug_targets(ctx, _no_place_in_branch(ctx, _sector_before_firm(ctx, mentions)))
     mentions = _held_place_names(ctx, _maker_before_han_model(ctx, mentions))
     doc.mentions = _repeated_names(ctx, _country_before_firm(ctx, _trailing_words(ctx, _name_final_glue(ctx, mentions))))
@@ -4602,6 +4662,10 @@ def _country_before_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]
         if m.type not in ("Company", "Place") or m.name in ctx.companies:
             out.append(m)
             continue
+        sector = _country_sector_before_firm_noun(ctx, m)
+        if sector:
+            out.append(ctx.mention(m.start, m.start + sector, "Place", m.method, m.score))
+            continue
         split = None
         for k in (5, 4, 3, 2):  # longest country first: 马来西亚 + Orchid Labs
             head, rest = m.name[:k], m.name[k:]
@@ -4627,6 +4691,23 @@ def _country_before_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]
         if not _generic_firm(ctx, m.start + split, m.end) and (m.start + split, m.end) not in taken:
             out.append(ctx.mention(m.start + split, m.end, "Company", m.method, m.score))
     return out
+
+
+def _country_sector_before_firm_noun(ctx: Context, m: Mention) -> int:
+    """Length of the country that opens a tagger's company span made of a country and a sector word
+    before a firm noun (阿联酋 + 新能源 + 开发商马斯达尔): the country is a place, the sector the firm's
+    line of business, the firm's name comes after; else 0."""
+    if m.type != "Company" or m.method != "crf":
+        return 0
+    t = _token_at(ctx, m.end)
+    if t is None or t.start != m.end or not (t.text in lexicon.cues("firm_head") or len(t.text) >= 2 and t.text.endswith("商")):
+        return 0
+    for k in (5, 4, 3, 2):
+        head, rest = m.name[:k], m.name[k:]
+        if head in lexicon.countries() and not head.startswith("中") and len(rest) >= 2 \
+                and lexicon.lookup_industry(rest) is not None:
+            return k
+    return 0
 
 
 #: Words that open a state-owned firm's name after its country (越南 + 国家电力集团): the country is part of it.
@@ -5173,6 +5254,68 @@ def _no_generic_products(mentions: List[Mention], norm: str = "") -> List[Mentio
                 m = Mention(m.start + len(head), m.end, "Product", rest, method=m.method, score=m.score)
         out.append(m)
     return out
+
+
+#: Tags that end a Han product name read backwards from a Latin edition word (其 + 爆款 + 深睡枕 Pro).
+_EDITION_OWNER_STOP = frozenset(("x", "r", "p", "uj", "ul", "c", "m", "d", "q", "t", "f", "nnt"))
+
+
+def _edition_owner_start(ctx: Context, m: Mention) -> Optional[int]:
+    """Start of the Han name a lone Latin edition word (``Pro``, ``Max``) is written a space after
+    (爆款深睡枕 Pro): the glued Han words before the space, 2 to 4 characters, back to a function
+    word, punctuation or a product cue or modifier word; None when no such name stands there."""
+    if ctx.norm[m.start - 1:m.start] != " " or m.start < 3:
+        return None
+    stops = lexicon.cues("product_modifier") | lexicon.cues("product") | lexicon.cues("product_noun")
+    t = _token_at(ctx, m.start - 2)
+    start = None
+    while t is not None and t.end == (start if start is not None else m.start - 1):
+        if not _HAN.match(t.text) or t.pos in _EDITION_OWNER_STOP or t.text in stops or ctx.is_known(t.text):
+            break
+        start = t.start
+        if m.start - 1 - start > 4:
+            return None
+        t = _token_at(ctx, start - 1)
+    if start is None or m.start - 1 - start < 2 or t is None or t.end != start:
+        return None
+    return start
+
+
+def _spaced_model_parts(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """Latin model parts written a space after a Han product name belong to it (龙舟 A1, 方舟 40,
+    深睡枕 Pro); a Latin product kind glued before a Latin model is no part of it (SUVEZ-60 -> EZ-60,
+    PET-CTuEXPLORER 2 -> uEXPLORER 2: see ``product_latin_kind``)."""
+    norm = ctx.norm
+    editions = lexicon.cues("product_edition")
+    kinds = sorted(lexicon.cues("product_latin_kind"), key=len, reverse=True)
+    out: List[Mention] = []
+    drop = set()
+    for m in mentions:
+        if m.type != "Product":
+            out.append(m)
+            continue
+        name = m.name
+        if name[-1:] and _HAN.match(name[-1]) and norm[m.end:m.end + 1] == " ":
+            end = _edition_end(norm, _code_tail_end(norm, m.end))
+            if end > m.end and not _COUNT_WORD.match(norm[m.end:end + 1]) and norm[end:end + 1] not in ("款", "代", "项"):
+                over = [x for x in mentions if x is not m and x.start < end and x.end > m.end]
+                if all(x.type == "Product" and x.start > m.end and x.end <= end for x in over):
+                    drop.update(id(x) for x in over)
+                    m = ctx.mention(m.start, end, "Product", m.method, m.score)
+        elif name in editions and name.isascii():
+            start = _edition_owner_start(ctx, m)
+            if start is not None and not any(x is not m and x.end > start and x.start < m.start for x in mentions):
+                m = ctx.mention(start, m.end, "Product", m.method, m.score)
+        elif name[:1].isascii() and name[:1].isalpha() and not norm[m.start - 1:m.start].isascii():
+            for k in kinds:
+                rest = name[len(k):]
+                if name.startswith(k) and len(rest) >= 3 and any(c.isdigit() for c in rest) \
+                        and (rest[0].isupper() and (rest[1].isupper() or rest[1] in "-0123456789")
+                             or rest[0].islower() and rest[1].isupper()):
+                    m = ctx.mention(m.start + len(k), m.end, "Product", m.method, m.score)
+                    break
+        out.append(m)
+    return [m for m in out if id(m) not in drop]
 
 
 def _brand_prefixed_products(mentions: List[Mention], norm: str) -> List[Mention]:
