@@ -24,6 +24,9 @@ acquisition-as-parent 0.6). Then:
 * a parent named before ``旗下`` and its fund is not the investor, the fund is
   (宁德时代旗下的问鼎投资).
 
+A maker the text calls a contract manufacturer (``contract_make``: 该车由X代工生产) is kept only
+for a product no other maker (any pattern, or the brand in its name) is found for.
+
 A title made of founder titles only (创始人, 联合创始人) gives ``founder`` and no
 ``worksFor``; with another title (联合创始人兼CFO) that one gives the ``worksFor``.
 
@@ -36,7 +39,8 @@ an earlier sentence, or the company an earlier sentence opened with, as in
 ``X是Y控股的子公司。…J7搭载自研芯片JY-1``; with ``"topic_besides_match"`` the match's own mentions do
 not count: ``…。此外，全资子公司Y…`` is the unit of the earlier topic); ``pair_patterns`` relate the
 two companies last named together (``双方将联合开发``; with a ``slist`` of products, both make
-them: ``双方将联合研发“秧鸽8S”``); ``"pairwise"`` relates every pair of
+them: ``双方将联合研发“秧鸽8S”``; with an ``olist`` of sectors, both are in them: ``两家公司均是国内
+半导体设备领域的龙头``); ``"pairwise"`` relates every pair of
 a listed group (``A、B和C共同组建…``); ``"o_pronoun"`` takes the object only from those pronouns
 (``其分体式飞行汽车“天行者”``); ``"no_coref"`` (true, ``"s"`` or ``"o"``) keeps pronouns out of
 an endpoint; ``respective_patterns`` hand
@@ -248,6 +252,7 @@ def _rules() -> dict:
         "plan": re.compile("|".join(raw.get("plan", ())) or "(?!)"),
         "plan_drops": frozenset(raw.get("plan_drops_predicates", ())),
         "hedge": re.compile("|".join(map(re.escape, raw["hedge"]))),
+        "contract": re.compile("|".join(map(re.escape, raw.get("contract_make", ()))) or "(?!)"),
         "founder_titles": tuple(raw["founder_titles"]),
         "unit_tail": unit_tail,
         # words that end a post: for worksFor they state a former post (GUIDELINES), not a negation
@@ -556,7 +561,9 @@ def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics
     if a >= b:
         return
     text = doc.norm[a:b]
-    if not topics or not rules["pronoun_any"].search(text):
+    # tested in the document, as the pronouns are matched below: a look-behind may reach before the
+    # gap (…市场。”|公司同时宣布…, where the sentence split left the closing quote to this sentence)
+    if not topics or not rules["pronoun_any"].search(doc.norm, a, b):
         view.add_text(text, a)
         return
     hits = []
@@ -724,7 +731,14 @@ def relate(doc: Document) -> Document:
             have = {_identity(doc, r) for r in found}
             found += [r for r in _pair_relations(doc, sent, view, topics, rules) if _identity(doc, r) not in have]
         relations.extend(found)
+    # a contract manufacturer (由X代工生产) is the maker only where no other one is named
+    contract = _contract_made(doc, relations, rules)
+    if contract:
+        relations = [r for r in relations if not any(r is c for c in contract)]
     relations.extend(_brand_named_products(doc, relations))
+    if contract:
+        made = {doc.mentions[r.subject].ident for r in relations if r.predicate == "manufacturer"}
+        relations.extend(r for r in contract if doc.mentions[r.subject].ident not in made)
     relations = _drop_implicit_employed(doc, relations, rules["implicit_employer"])
     relations = _drop_stake_of_subsidiary(doc, relations)
     relations = _drop_joint_makers_of_own(doc, relations)
@@ -732,6 +746,26 @@ def relate(doc: Document) -> Document:
     # the pattern priors become the precision each pattern had on annotated text,
     # when a calibration table ships (scripts/calibrate.py; none does yet)
     return calibrate(doc)
+
+
+#: Characters after the later of a product and its maker in which a contract word still counts
+#: (该车由X代工生产: the word follows the maker).
+_CONTRACT_TAIL = 4
+
+
+def _contract_made(doc: Document, relations: List[Relation], rules: dict) -> List[Relation]:
+    """``manufacturer`` relations whose maker the text calls a contract manufacturer: a word of
+    ``contract_make`` (代工) between the product and the maker or right after the later of them
+    (``该车由广汽埃安代工生产``, ``由江淮汽车代工生产的尊界S800``)."""
+    out = []
+    for r in relations:
+        if r.predicate != "manufacturer":
+            continue
+        s, o = doc.mentions[r.subject], doc.mentions[r.object]
+        a, b = min(s.end, o.end), max(s.end, o.end) + _CONTRACT_TAIL
+        if rules["contract"].search(doc.norm, a, min(b, r.end)):
+            out.append(r)
+    return out
 
 
 def _drop_implicit_employed(doc: Document, relations: List[Relation], implicit: frozenset) -> List[Relation]:
@@ -750,18 +784,26 @@ def _drop_implicit_employed(doc: Document, relations: List[Relation], implicit: 
 
 
 _STAKE_BOUGHT_RE = re.compile("受让|收购|购买|购入")
+#: Patterns that read a stake bought (``investedIn:stake``, ``investedIn:elided-buys-stake``).
+_STAKE_METHODS = frozenset({"investedIn:stake", "investedIn:elided-buys-stake"})
+#: Patterns that read the holders of a joint venture set up (合资成立C，…，A持股60%): the holder the
+#: document makes C's parent (C将成为A的控股子公司) is that, not an investor.
+_VENTURE_METHODS = frozenset({"investedIn:venture-holders", "investedIn:venture-co-holders"})
 
 
 def _drop_stake_of_subsidiary(doc: Document, relations: List[Relation]) -> List[Relation]:
     """A stake bought (``investedIn:stake``: 受让晶测半导体51%股权) in a company the document makes
     the buyer's subsidiary (…将成为北方华创的控股子公司) is the acquisition, ``parentOrganization``,
-    not ``investedIn`` (GUIDELINES). A stake held (持有星澜电子51%股权，为其控股股东) states both."""
+    not ``investedIn`` (GUIDELINES); so is the larger holding of a joint venture that becomes the
+    holder's subsidiary (合资成立万巴新材料，万华化学持股60%…将成为万华化学的控股子公司). A stake
+    held (持有星澜电子51%股权，为其控股股东) states both."""
     ment = doc.mentions
     parents = {(ment[r.subject].ident, ment[r.object].ident) for r in relations if r.predicate == "parentOrganization"}
     if not parents:
         return relations
-    return [r for r in relations if not (r.method == "investedIn:stake" and (ment[r.object].ident, ment[r.subject].ident)
-                                         in parents and _STAKE_BOUGHT_RE.search(doc.norm, r.start, r.end))]
+    return [r for r in relations if not ((ment[r.object].ident, ment[r.subject].ident) in parents and (
+        r.method in _VENTURE_METHODS
+        or r.method in _STAKE_METHODS and _STAKE_BOUGHT_RE.search(doc.norm, r.start, r.end)))]
 
 
 #: Patterns that read a product as made together (双方将共同开发X), and the words that state
@@ -972,7 +1014,14 @@ def _pair_relations(doc: Document, sent: Sentence, view: _SentenceView, topics: 
             if rules["negation"].search(span_text):
                 continue
             conf = p["confidence"] * (rules["hedge_factor"] if rules["hedge"].search(span_text) else 1.0)
-            if m.groupdict().get("slist") is not None:
+            if m.groupdict().get("olist") is not None:
+                # 两家公司均是国内半导体设备领域的龙头: each of the pair is in each sector listed
+                a, b = m.span("olist")
+                for ind in _items_in(view, a, b, PLACEHOLDER["Industry"]):
+                    for company in pair:
+                        out.append(Relation(company, p["predicate"], ind.mention, sent.start, sent.end,
+                                            round(conf, 3), p["name"], None))
+            elif m.groupdict().get("slist") is not None:
                 # 双方将联合研发无人驾驶插秧机“秧鸽8S”: each product listed is made by both
                 a, b = m.span("slist")
                 for prod in _items_in(view, a, b, PLACEHOLDER["Product"]):
