@@ -324,6 +324,9 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
             if start_tok is not None and j == i and toks[i].text == "公司" and i > 0 and len(toks[i - 1].text) >= 2 \
                     and toks[i - 1].text[-1] in "为是" and toks[i - 1].end == toks[i].start:
                 start_tok = None  # 韩立 + 平为 + 公司首席风险官: "for the company" after a name jieba cut, no firm
+            if start_tok is not None and i - start_tok >= 2 and any(
+                    t.text in _post_verbs() for t in toks[start_tok + 1:i]):
+                start_tok = None  # 邵一鸣 + 现任/n + 公司董事长: a person's post, not a firm named 邵一鸣现任公司
             if start_tok is not None and toks[j].text == "资产" and i - start_tok == 1 and toks[start_tok].text in ctx.companies:
                 start_tok = None  # 华润资产出售: a known firm's assets, not a firm named X资产
             if start_tok is not None and tier == "weak" and toks[j].text == "数据" and (
@@ -875,7 +878,7 @@ def firm_head_rule(ctx: Context) -> List[Mention]:
                     or prev.text in _NOT_FIRM_MODIFIERS) and t.text not in _STARTUP_HEADS:
                 continue
             j = i + 1
-            if _person_tagged_firm(ctx, toks, j):
+            if _person_tagged_firm(ctx, toks, j) or _leader_named(ctx, toks, i):
                 # 零售企业 + 鲜邻惠/nr + 完成: jieba reads the brand as a person's name; a firm verb after it
                 # and the tagger's company span make it the firm the head introduces
                 out.append(ctx.mention(toks[j].start, toks[j].end, "Company", "firm_head_name", 0.75))
@@ -916,6 +919,24 @@ def _person_tagged_firm(ctx: Context, toks: Sequence[Token], j: int) -> bool:
     t, nxt = toks[j], toks[j + 1]
     return (t.pos == "nr" and len(t.text) == 3 and _HAN.match(t.text) is not None
             and nxt.start == t.end and nxt.text in lexicon.cues("firm_verb") - _SPEECH_VERBS
+            and t.text not in ctx.titles and t.text not in ctx.places
+            and not _crf_overlaps(ctx, t.start, t.end, "Person"))
+
+
+#: Firm nouns that rank a firm first in its sector (羽绒服行业龙头, 化工巨头): no person is named after them.
+_LEADER_WORDS = ("龙头", "巨头")
+
+
+def _leader_named(ctx: Context, toks: Sequence[Token], i: int) -> bool:
+    """Whether the word after the leader noun ``toks[i]`` (羽绒服行业龙头 + 波司登/nr + 9月) is a brand
+    jieba tagged as a person's name: two to four Han characters glued to the noun, no place or title,
+    ended by a break word (a date, a verb, punctuation) and no Person span of the tagger."""
+    j = i + 1
+    if j + 1 >= len(toks) or not toks[i].text.endswith(_LEADER_WORDS):
+        return False
+    t, nxt = toks[j], toks[j + 1]
+    return (t.pos in ("nr", "nrfg") and 2 <= len(t.text) <= 4 and t.start == toks[i].end
+            and _HAN.match(t.text) is not None and (nxt.pos in _BREAK or nxt.text in lexicon.cues("firm_verb"))
             and t.text not in ctx.titles and t.text not in ctx.places
             and not _crf_overlaps(ctx, t.start, t.end, "Person"))
 
@@ -3186,7 +3207,7 @@ def industry_rule(ctx: Context) -> List[Mention]:
                 if k < i and _ends_in_label(ctx.norm[toks[k].start:toks[i - 1].end], lookup):
                     out.append(ctx.mention(toks[k].start, t.end - 2, "Industry", "industry_rule", 0.7))
                 continue
-            if t.text not in cues and not is_weak:
+            if t.text not in cues and not is_weak and not _cue_before_firm_word(t.text, cues):
                 continue
             if t.text == "业务" and _post_after(ctx, toks, i):
                 continue  # 投资银行业务联席主管: a unit of the firm, no sector
@@ -3238,6 +3259,12 @@ def industry_rule(ctx: Context) -> List[Mention]:
             out.extend(_coordinated_industries(ctx, toks, k, lookup))
         out.extend(_counted_industry_list(ctx, toks))
     return [_without_scope(ctx, m) for m in out if not _latin_word_before(ctx, m)]
+
+
+def _cue_before_firm_word(word: str, cues) -> bool:
+    """``行业龙头``, ``领域巨头`` as one jieba word: a sector cue glued to the firm word that follows it
+    (男装 + 行业龙头 + 海澜之家): the cue still ends the sector phrase before it."""
+    return len(word) > 2 and word[:2] in cues and word[2:] in _FIRM_CUES
 
 
 _LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]+ $")
@@ -4320,10 +4347,49 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
     doc.mentions = _person_named_as_firm(ctx, _split_compound_surname(ctx, doc.mentions))
     doc.mentions = _no_quantity_firms(ctx, _city_after_province(ctx, _split_joined_places(ctx, doc.mentions)))
     doc.mentions = _industry_prefixes(ctx, _lead_word_off_firm(ctx, doc.mentions))
-    doc.mentions = _china_arm(ctx, doc.mentions)
+    doc.mentions = _branch_of_known_firm(ctx, _china_arm(ctx, _listed_firm_read_as_product(ctx, doc.mentions)))
     doc.mentions = _product_edges(ctx, _traded_brands(ctx, doc.mentions))
     doc.mentions = _month_off_names(ctx, _bare_compound_surnames(ctx, doc.mentions))
     return doc
+
+
+def _listed_firm_read_as_product(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """A tagger's Product span with exactly the name of a listed firm that is also an ordinary word
+    (五粮液, 马自达: ``companies_ambiguous``, which the lexicon rule skips) and no known product is
+    that firm: the tagger saw a name, and the lexicon knows it as a firm only. Not in quotes or right
+    after a firm (华为“启明”智能基站: the maker's product)."""
+    out = []
+    ends = {m.end for m in mentions if m.type == "Company"}
+    for m in mentions:
+        if m.type == "Product" and m.method == "crf" and m.name in ctx.ambiguous and m.name in ctx.companies \
+                and m.name not in ctx.products and ctx.norm[m.start - 1:m.start] not in _OPEN_CLOSE \
+                and m.start not in ends:  # (华为“启明”: a maker's product)
+            m = ctx.mention(m.start, m.end, "Company", m.method, m.score)
+        out.append(m)
+    return out
+
+
+_BRANCH_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)[省市]?$")
+
+
+def _branch_of_known_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """A company span made of a known firm, a place and a branch word before a job title (中国移动 +
+    重庆 + 公司 + 副总经理, 中国联通 + 广东省 + 分公司 + 总经理): the branch is an internal unit between
+    the employer and the title (guidelines rule 6); the firm in front is the mention and the place
+    inside the unit is none. (A branch named on its own, 中国电信武汉分公司近日…, stays whole.)"""
+    heads = lexicon.cues_longest_first("branch_head") + ("公司",)
+    out = []
+    for m in mentions:
+        if m.type == "Company" and m.name not in ctx.companies and len(m.name) >= 6 and _before_title(ctx, m.end):
+            head = next((h for h in heads if m.name.endswith(h)), None)
+            k = max((k for k in range(2, len(m.name) - 3) if m.name[:k] in ctx.companies
+                     and m.name[:k] not in ctx.ambiguous), default=0) if head else 0
+            place = _BRANCH_PLACE.match(m.name[k:len(m.name) - len(head)]) if k else None
+            t = _token_at(ctx, m.start + k) if place else None
+            if place and place.group(1) in ctx.places and t is not None and t.start == m.start + k:
+                m = ctx.mention(m.start, m.start + k, "Company", m.method, m.score)
+        out.append(m)
+    return out
 
 
 def _bare_compound_surnames(ctx: Context, mentions: List[Mention]) -> List[Mention]:
