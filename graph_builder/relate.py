@@ -23,6 +23,8 @@ acquisition-as-parent 0.6). Then:
   ``plan_drops_predicates`` (计划进军氢能领域 names no sector of the company yet).
 * a parent named before ``旗下`` and its fund is not the investor, the fund is
   (宁德时代旗下的问鼎投资).
+* a holding raised to the whole company (增持X股权至100%) in a company the document makes the
+  holder's subsidiary is the acquisition, ``parentOrganization``, not ``investedIn``.
 
 A maker the text calls a contract manufacturer (``contract_make``: 该车由X代工生产) is kept only
 for a product no other maker (any pattern, or the brand in its name) is found for.
@@ -44,8 +46,9 @@ them: ``双方将联合研发“秧鸽8S”``; with an ``olist`` of sectors, bot
 a listed group (``A、B和C共同组建…``); ``"o_pronoun"`` takes the object only from those pronouns
 (``其分体式飞行汽车“天行者”``); ``"no_coref"`` (true, ``"s"`` or ``"o"``) keeps pronouns out of
 an endpoint; ``respective_patterns`` hand
-titles to the persons in order (``两人分别担任CEO和CTO``). ``后者`` and ``该产品`` refer to the most
-recent fitting mention, other pronouns to the topic (a ``其`` opening a later clause to the company
+titles to the persons in order (``两人分别担任CEO和CTO``). ``后者`` and ``该产品``/``这款`` refer to the most
+recent fitting mention, other pronouns to the topic (a person's former employer, 他曾在X担任…, is
+none) (a ``其`` opening a later clause to the company
 the clause before opened with: ``X收购Y，Y将独立运营，其游戏…``). Joined titles (董事长兼总裁) give
 one ``worksFor`` per title.
 
@@ -394,6 +397,10 @@ class _Topics:
         return bool(self.previous or self.current)
 
 
+#: Words right before a company that make it a person's former employer (他曾在X担任…, 曾任X副总裁).
+_FORMER_POST_RE = re.compile("(?:曾|此前|之前|早年|先后)(?:在|于|任|担任|就职于|供职于|任职于)$|(?:曾任|历任|曾担任)$")
+
+
 def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics, rules: dict):
     """Pattern string of ``sent``; records its mentions in ``topics``."""
     view = _SentenceView()
@@ -415,7 +422,11 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
         view.add_item(m.type, _Item(k, doc.mentions[i].start, doc.mentions[i].end, False))
         # 36氪获悉: the outlet is not the topic (记者从星河科技获悉: the company still is)
         if not _news_outlet(doc, m, rules):
-            topics.seen(m.type, k)
+            if m.type == "Company" and _FORMER_POST_RE.search(doc.norm, max(sent.start, doc.mentions[i].start - 4), doc.mentions[i].start):
+                # 他曾在长电科技担任技术副总裁。目前该公司…: a person's former employer is no topic
+                topics.last[m.type] = k
+            else:
+                topics.seen(m.type, k)
             if m.type in _EMPLOYER_TYPES:
                 topics.named.setdefault(m.ident, k)
             # 吉利汽车旗下的极氪科技宣布…公司: the unit named after 旗下 is what the sentence is about
@@ -789,6 +800,9 @@ _STAKE_METHODS = frozenset({"investedIn:stake", "investedIn:elided-buys-stake"})
 #: Patterns that read the holders of a joint venture set up (合资成立C，…，A持股60%): the holder the
 #: document makes C's parent (C将成为A的控股子公司) is that, not an investor.
 _VENTURE_METHODS = frozenset({"investedIn:venture-holders", "investedIn:venture-co-holders"})
+#: A holding raised to the whole company (增持X股权至100%, 收购其全部股权): with X made the holder's
+#: subsidiary, that is the acquisition too, whatever pattern read the stake.
+_FULL_STAKE_RE = re.compile("(?:增至|升至|提升至|提高至|至|到)100%|100%(?:的)?(?:股权|股份)|全部(?:股权|股份)")
 
 
 def _drop_stake_of_subsidiary(doc: Document, relations: List[Relation]) -> List[Relation]:
@@ -803,7 +817,8 @@ def _drop_stake_of_subsidiary(doc: Document, relations: List[Relation]) -> List[
         return relations
     return [r for r in relations if not ((ment[r.object].ident, ment[r.subject].ident) in parents and (
         r.method in _VENTURE_METHODS
-        or r.method in _STAKE_METHODS and _STAKE_BOUGHT_RE.search(doc.norm, r.start, r.end)))]
+        or r.method in _STAKE_METHODS and _STAKE_BOUGHT_RE.search(doc.norm, r.start, r.end)
+        or r.predicate == "investedIn" and _FULL_STAKE_RE.search(doc.norm, r.start, r.end)))]
 
 
 #: Patterns that read a product as made together (双方将共同开发X), and the words that state
@@ -1312,6 +1327,11 @@ def _elided_in_sentence(doc: Document, view: _SentenceView, m: re.Match, how: st
             if view.items[i].coref or not rules["source"].match(doc.norm, men.end):
                 keep.setdefault(men.ident, i)
         return [view.items[i] for i in keep.values()] if len(keep) == 1 else []
+    if how == "first":
+        # 前新东方副总裁X创办的在线教育公司Y近日…，推出…: the founder's former employer, written
+        # into the phrase that introduces Y, is not the one acting (kept when it is the only one)
+        own = [i for i in before if not _former_employer(doc, view, i, m.start())]
+        before = own or before
     if not before:
         return []
     if how == "topic_prev" and len(before) > 1 and _attached(view, before[-1], m.start()):
