@@ -53,7 +53,8 @@ _MODEL = re.compile(
     r"(?: (?:Pro\+?|Max|Plus|Ultra|mini|Lite|SE|Turbo))*(?![A-Za-z0-9])"
 )
 # Words after a drug target (PD-1抑制剂): the code before them is a target, not a model name.
-_TARGET_HEADS = ("抑制剂", "激动剂", "拮抗剂", "受体", "靶点", "靶向", "抗体", "双抗", "单抗")
+_TARGET_HEADS = ("抑制剂", "激动剂", "拮抗剂", "受体", "靶点", "靶向", "抗体", "双抗", "单抗",
+                 "类药", "类创新药", "类新药")  # GLP-1类创新药: the class a drug belongs to
 _YEARISH = re.compile(r"(?:19|20)\d\d$")
 #: A year written after a name, with or without a space (CES 2026).
 _YEAR_TAIL = re.compile(r" ?(?:19|20)\d\d$")
@@ -196,6 +197,9 @@ def lexicon_companies(ctx: Context) -> List[Mention]:
                 continue  # 太阳能, 机器人: a company only with a suffix (company_suffix_rule)
             if name in ctx.places and i > 0 and toks[i - 1].end == toks[i].start and toks[i - 1].text in ctx.places:
                 continue  # 北京 + 中关村: a name that is also a place, after a city, is the place
+            if name in ctx.places and i > 0 and toks[i - 1].text in ("在", "于") and toks[i - 1].pos == "p" \
+                    and j < len(toks) and toks[j].pos in ("v", "vn"):
+                continue  # 在 + 中关村 + 发布: where something is done, a name that is also a place is the place
             nxt = toks[j] if j < len(toks) and toks[j].start == toks[j - 1].end else None
             if nxt is not None and nxt.text in lexicon.cues("unit_head"):
                 head = max((name[:k] for k in range(2, len(name)) if name[:k] in ctx.companies
@@ -264,9 +268,10 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
             if w not in csuf:
                 # A dictionary word that already ends in a suffix (招商银行, 三星电子公司).
                 suf = _suffix_of(w, csuf) if toks[i].pos == "nt" else None
+                sector = i + 1 < n and toks[i + 1].start == toks[i].end and toks[i + 1].text in ("领域", "行业", "产业")
                 if suf and csuf[suf] != "weak" and w not in ctx.stop and w not in ctx.companies \
                         and csuf.get(w[:-len(suf)], "weak") == "weak" \
-                        and not _org_word(ctx, w):  # 中国人民银行: the central bank is no company
+                        and not _org_word(ctx, w) and not sector:  # 商业银行 + 领域: a kind of firm as a sector  # 中国人民银行: the central bank is no company
                     # (创投 + 公司, 投资 + 公司: a kind of firm made of two heads names none)
                     out.append(ctx.mention(toks[i].start, toks[i].end, "Company", "company_suffix_rule", 0.8))
                 i += 1
@@ -288,8 +293,10 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
             if j + 1 < n and toks[j + 1].text in ("了", "过") and toks[j + 1].start == toks[j].end:
                 i = j + 1  # 战略投资了X: the suffix word is a verb here
                 continue
-            if toks[j].text == "控股" and j + 1 < n and (toks[j + 1].text == "的" or toks[j + 1].text[:1] in "子孙"
+            if toks[j].text == "控股" and j + 1 < n and (toks[j + 1].text == "的" or (
+                    toks[j + 1].text[:1] in "子孙" or toks[j + 1].text.startswith("股东"))
                                                         and toks[j + 1].start == toks[j].end):
+                # (芯源微 + 控股 + 股东: the controlling shareholder of the firm, no firm named X控股)
                 if j == i:
                     i += 1  # 格力电器控股的X: 控股 is the verb "holds", no part of the name
                     continue
@@ -847,6 +854,9 @@ def employer_before_title_rule(ctx: Context) -> List[Mention]:
             if k - 1 > j and len(toks[k - 1].text) >= 3 and toks[k - 1].text.endswith("区") \
                     and toks[k - 1].text[:-1] in ctx.places:
                 k -= 1  # 联想集团 + 中国区 + 副总裁: the employer's sales region is a unit, no part of its name
+            if k - 1 > j and toks[j].text in ctx.companies \
+                    and all(t.text in lexicon.cues("industry_activity") for t in toks[j + 1:k]):
+                continue  # 中芯国际 + 研发 + 总监: the known firm, then the work its unit does (a unit, no name)
             name = ctx.norm[toks[j].start:toks[k - 1].end]
             if not 2 <= len(name) <= 12 or ctx.is_known(name) or name in ctx.orgs or name in ctx.places \
                     or _suffix_of(name, ctx.osuf) or any(t.pos in _NAME_TAGS for t in toks[j:k]) \
@@ -2038,11 +2048,19 @@ def lexicon_products(ctx: Context) -> List[Mention]:
     out = []
     units = lexicon.cues("unit_head")
     firms = set()
+    makers: List[Mention] = []
     for toks in ctx.sentences:
         for i, j in _lexicon_spans(toks, ctx.products):
             glued = toks[j] if j < len(toks) and toks[j].start == toks[j - 1].end else None
             if glued is not None and (glued.text in units or glued.text in ctx.csuf):
                 continue  # 微信事业群: a unit of the company; 阿里云智能集团: a company's name
+            if glued is not None and glued.pos == "nnt" and any(glued.text.startswith(u) for u in units if len(u) >= 2):
+                # 百度智能云 + 事业群总裁/nnt: the product names a unit; its maker written in front employs
+                name = ctx.norm[toks[i].start:toks[j - 1].end]
+                maker = ctx.products.get(name) or ""
+                if 2 <= len(maker) < len(name) and name.startswith(maker) and maker in ctx.companies:
+                    makers.append(ctx.mention(toks[i].start, toks[i].start + len(maker), "Company", "lexicon_products", 0.9))
+                continue
             if glued is not None and (glued.pos == "nnt" or glued.text in ctx.titles
                                       or ctx.norm.startswith("首席", glued.start)):  # 首席 + 架构师: jieba splits titles
                 firms.add(ctx.norm[toks[i].start:toks[j - 1].end])
@@ -2056,7 +2074,7 @@ def lexicon_products(ctx: Context) -> List[Mention]:
     for m in out:
         if m.name in firms:
             m.type = "Company"
-    return out
+    return out + makers
 
 
 #: Capitals and a number glued after a Han product line's name (骁龙 + XR2, 麒麟 + A2).
@@ -2217,7 +2235,10 @@ def _product_after(ctx: Context, toks: Sequence[Token], i: int) -> Optional[Tupl
         if d > 0 and window[d - 1].pos != "m" and window[d - 1].text not in ctx.stop \
                 and not _category_word(ctx, window[d - 1].text):  # 人形机器人H2: a kind, not the brand
             first = d - 1
-            if _latinish(window[first]) and not window[first].text.isdigit():
+            if window[first].text in ctx.companies and window[first].text not in ctx.ambiguous \
+                    and _HAN.match(window[first].text) and window[d].text[:1].isalpha():
+                first = d  # 小米 + YU7: a known maker glued to a Latin model is a mention of its own
+            elif _latinish(window[first]) and not window[first].text.isdigit():
                 while first > 0 and _latinish(window[first - 1]) and not window[first - 1].text.isdigit():
                     first -= 1
     elif plain:
@@ -2321,7 +2342,7 @@ def product_rule(ctx: Context) -> List[Mention]:
                         and not p.text.endswith("级")):  # 企业级大模型, 消费级芯片: a grade, not a name
                     end = t.end
                     if i + 1 < n and toks[i + 1].start == end and toks[i + 1].pos in ("m", "eng"):
-                        end = toks[i + 1].end  # a version: 天枢大模型2.0
+                        end = _edition_end(ctx.norm, toks[i + 1].end)  # a version: 天枢大模型2.0 (Turbo)
                     if w in ("模型", "平台"):
                         end = p.end  # 百炼平台 -> 百炼: the bare kind word is no part of the name
                     start = p.start
@@ -2872,10 +2893,17 @@ def _held_brand(ctx: Context, toks: Sequence[Token], j: int, strict: bool = Fals
         plain = _plain_brand_before(ctx, toks, j, j + 2)  # 旗下 + 金鹿/nr + 酒店 + 品牌
         if plain:
             return plain
-    while k < n and k - j < 3 and not brand_noun(toks[k]) and (
+    if k + 1 < n and toks[k + 1].start == toks[k].end \
+            and toks[k].text + toks[k + 1].text in lexicon.cues("industry_grade"):
+        k += 2  # 中 + 高端 + 酒店品牌: a grade jieba cut in two opens the category
+    g = k
+    while k < n and k - g < 3 and not brand_noun(toks[k]) and (
             toks[k].pos in ("n", "vn", "b", "a")
             or k + 1 < n and brand_noun(toks[k + 1]) and toks[k].pos not in ("un", "nz", "eng", "nrt")):
         k += 1  # 场景品牌, 潮玩品牌: a category before the brand noun
+    while k + 1 < n and k - g < 3 and brand_noun(toks[k]) and toks[k + 1].text == "品牌" \
+            and toks[k + 1].start == toks[k].end:
+        k += 1  # 饮料 + 品牌: a category that is a product noun itself, then the brand noun
     if k < n and brand_noun(toks[k]):
         k += 1
         if toks[k - 1].text.endswith("品牌"):
@@ -4082,6 +4110,8 @@ def _crf_firm_from(ctx: Context, start: int, end: int) -> bool:
                and _HAN.match(ctx.norm[end:e]) and not kind_of_firm_at(e)
                and ctx.norm[end:e] not in _SUBSIDIARY_HEADS  # 新西兰 + 子公司: a description
                and ctx.norm[end:e] not in ctx.places  # 江苏省 + 盐城市: two places
+               and (_after_country(ctx, s, e) == s or ctx.norm[s:end] == "中国")  # 德国 + 安联集团: the CRF
+               # span loses the country (crf_mentions); 中国 + 南方航空 is one name
                and ctx.norm[end:e] not in lexicon.cues("name_tail") for s, e, t, sc in spans)  # 顺德 + 工厂: a site
 
 
@@ -4151,6 +4181,11 @@ def org_suffix_rule(ctx: Context) -> List[Mention]:
                 s0 = i - 1 if i > 0 and toks[i - 1].text in prefixes | {"中国"} and toks[i - 1].end == t.start else i
                 out.append(ctx.mention(toks[s0].start, t.end, "Organization", "org_suffix_rule", 0.75))
                 continue
+            if w not in osuf and len(w) > 2 and w.endswith("医院") and i > 0 and toks[i - 1].end == t.start \
+                    and toks[i - 1].text.endswith(("大学", "学院")) and (toks[i - 1].pos == "nt" or toks[i - 1].text in ctx.orgs):
+                # 北京大学 + 肿瘤医院/n: a university's hospital jieba reads as one plain word, one body
+                out.append(ctx.mention(toks[i - 1].start, t.end, "Organization", "org_suffix_rule", 0.8))
+                continue
             if w not in osuf:
                 if t.pos == "nt" and _suffix_of(w, osuf) and w not in ctx.companies \
                         and (not _suffix_of(w, ctx.csuf) or _org_word(ctx, w)) \
@@ -4171,8 +4206,9 @@ def org_suffix_rule(ctx: Context) -> List[Mention]:
                 if p.end != toks[s].start:
                     break
                 if p.pos == "nt" and _suffix_of(p.text, osuf) or p.text in ctx.orgs:
-                    if toks[s].text == "附属" and s < k - 1 and p.text.endswith(("大学", "学院")):
-                        s -= 1  # 复旦大学 + 附属 + 中山医院: a university's affiliated hospital, one body
+                    if (toks[s].text == "附属" and s < k - 1 or toks[i].text.endswith("医院")) \
+                            and p.text.endswith(("大学", "学院")):
+                        s -= 1  # 复旦大学 + 附属 + 中山医院, 北京大学 + 肿瘤 + 医院: a university's hospital, one body
                         break
                     s = -1  # 清华大学材料学院, 中国证监会 + 机构部: a unit inside an organisation
                     break
@@ -4189,6 +4225,10 @@ def org_suffix_rule(ctx: Context) -> List[Mention]:
                 run = run[1:]  # 原 + 国家能源局 + 副司长: "former" says when the post was held, no part of the name
             if not run or run[0].text in ("和", "与"):
                 continue
+            cut = max((x for x, r in enumerate(run[:-1]) if r.text == "与" and run[x + 1].pos == "ns"), default=-1)
+            if cut >= 0:
+                s += cut + 1  # 携程集团 + 与 + 新疆维吾尔自治区文化和旅游厅: 与 joins two parties, the body
+                run = run[cut + 1:]  # starts at the place after it
             if any(r.text in ctx.companies or r.text in ctx.products for r in run):
                 continue
             if s > 0 and (toks[s - 1].text in ctx.csuf or toks[s - 1].text in ctx.companies) and toks[s - 1].end == toks[s].start:
@@ -5512,6 +5552,10 @@ def crf_mentions(ctx: Context) -> List[Mention]:
         if m.score < CRF_MIN_SCORE.get(m.type, 1.1) and not _doubt_is_country(ctx, m):
             continue
         m.start, m.end = _strip_quotes(ctx.norm, m.start, m.end)
+        if m.type in ("Person", "Organization") and m.end - m.start >= 3 and m.name in ctx.places:
+            tok = _token_at(ctx, m.start)
+            if tok is not None and (tok.start, tok.end) == (m.start, m.end) and tok.pos == "ns":
+                continue  # 在布达佩斯表示, 阿勒泰等目的地: a listed place jieba reads as one, no person or body
         if m.type in ("Product", "Company"):
             m.end = _trim_tail(ctx.norm, m.start, m.end, tails)
         if m.type == "Company":
