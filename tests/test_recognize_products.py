@@ -76,8 +76,14 @@ def test_known_product_before_a_title_is_the_employer():
     got = _ents("腾讯云总裁邱明哲表示，腾讯云将加大出海投入。")
     assert ("腾讯云", "Company") in got and ("腾讯云", "Product") not in got
     # without a title it stays the product
+    got = _ents("企业员工可在腾讯会议上预约会议。")
+    assert ("腾讯会议", "Product") in got
+
+
+def test_cloud_brands_are_firms():
+    # the dev set types 阿里云, 腾讯云, 华为云 as companies (38 of 39 mentions): the cloud businesses
     got = _ents("企业可将数据部署在阿里云上。")
-    assert ("阿里云", "Product") in got
+    assert ("阿里云", "Company") in got and ("阿里云", "Product") not in got
 
 
 def test_bracketed_short_form_is_no_product():
