@@ -166,6 +166,26 @@ def _partition_runner(pipeline: Pipeline):
     return run_partition
 
 
+class _Py4jRetryFilter(logging.Filter):
+    """Drops py4j's notes below WARNING that it logs through the root logger.
+
+    After a connection reset, py4j retries the command and logs the first failure with its
+    traceback by ``logging.info(..., exc_info=True)`` on the root logger (java_gateway.py), past
+    the "py4j" logger's level. The retry carries on, so the note is noise; failures that stop a
+    command come at ERROR and pass.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING or "py4j" not in record.pathname.replace("\\", "/").split("/")
+
+
+def quiet_py4j_retries() -> None:
+    """Install :class:`_Py4jRetryFilter` on the root logger (once)."""
+    root = logging.getLogger()
+    if not any(isinstance(f, _Py4jRetryFilter) for f in root.filters):
+        root.addFilter(_Py4jRetryFilter())
+
+
 def _session(master: str):
     """``(SparkSession, owned)``; ``owned`` is False when a running session was reused."""
     try:
@@ -182,6 +202,7 @@ def _session(master: str):
         builder = builder.config(key, value)
     # py4j logs every connection it closes at INFO.
     logging.getLogger("py4j").setLevel(logging.WARNING)
+    quiet_py4j_retries()
     try:
         spark = builder.getOrCreate()
     except Exception as exc:  # Java missing or too old, master unreachable: one line, not a JVM trace

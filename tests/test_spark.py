@@ -160,3 +160,25 @@ def test_cli_engine_spark_same_bytes(tmp_path):
     nt = (spark_out / "graph.nt").read_bytes()
     assert nt and nt == (local / "graph.nt").read_bytes()
     assert "Traceback" not in proc.stderr
+
+
+def test_py4j_retry_notes_are_dropped_but_errors_pass():
+    # py4j logs a retried command's first failure, with its traceback, through the root logger at
+    # INFO (java_gateway.py: logging.info(..., exc_info=True)); the CLI shows INFO, so that note
+    # would print a traceback for a build that succeeded
+    import logging
+
+    from graph_builder import spark
+
+    spark.quiet_py4j_retries()
+    spark.quiet_py4j_retries()
+    root = logging.getLogger()
+    assert sum(isinstance(f, spark._Py4jRetryFilter) for f in root.filters) == 1
+
+    def record(level, path):
+        return logging.LogRecord("root", level, path, 1056, "Exception while sending command.", None, None)
+
+    gateway = "/venv/lib/python3.11/site-packages/py4j/java_gateway.py"
+    assert not root.filter(record(logging.INFO, gateway))
+    assert root.filter(record(logging.ERROR, gateway))
+    assert root.filter(record(logging.INFO, "/repo/graph_builder/api.py"))
