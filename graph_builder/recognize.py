@@ -268,10 +268,11 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
             if w not in csuf:
                 # A dictionary word that already ends in a suffix (招商银行, 三星电子公司).
                 suf = _suffix_of(w, csuf) if toks[i].pos == "nt" else None
+                # 商业银行 + 领域: a kind of firm named as a sector, no firm
                 sector = i + 1 < n and toks[i + 1].start == toks[i].end and toks[i + 1].text in ("领域", "行业", "产业")
                 if suf and csuf[suf] != "weak" and w not in ctx.stop and w not in ctx.companies \
                         and csuf.get(w[:-len(suf)], "weak") == "weak" \
-                        and not _org_word(ctx, w) and not sector:  # 商业银行 + 领域: a kind of firm as a sector  # 中国人民银行: the central bank is no company
+                        and not _org_word(ctx, w) and not sector:  # 中国人民银行: the central bank is no company
                     # (创投 + 公司, 投资 + 公司: a kind of firm made of two heads names none)
                     out.append(ctx.mention(toks[i].start, toks[i].end, "Company", "company_suffix_rule", 0.8))
                 i += 1
@@ -3183,7 +3184,7 @@ def industry_rule(ctx: Context) -> List[Mention]:
             if act_end is not None:
                 end = act_end
             if after_verb and not cued and (nxt is None or nxt.text in ("，", "。", "；", ",", ";")) \
-                    and ctx.norm[toks[i].start:end].endswith(_product_heads()):
+                    and ctx.norm[toks[i].start:end].endswith(lexicon.cues_longest_first("industry_product_head")):
                 continue  # 主营智能穿戴设备，: a product category without a cue is no sector (guidelines rule 8)
             if cued or after_verb:
                 start = toks[i].start
@@ -3533,17 +3534,6 @@ def _phrase_words_ok(ctx: Context, words: Sequence[Token], stop_words, common: b
     return True
 
 
-@lru_cache(maxsize=None)
-def _product_heads() -> Tuple[str, ...]:
-    """Heads of product categories (``industry_product_heads.txt``: 设备, 芯片)."""
-    return tuple(sorted(lexicon.cues("industry_product_head")))
-
-
-@lru_cache(maxsize=None)
-def _business_stop() -> frozenset:
-    return lexicon.cues("industry_business_stop")
-
-
 def _post_after(ctx: Context, toks: Sequence[Token], i: int) -> bool:
     """Whether a post or a unit is glued after the cue ``toks[i]`` (资产管理业务负责人, 网络业务总裁,
     业务部): the phrase names a unit of the firm, no sector."""
@@ -3578,7 +3568,7 @@ def _clause_business(ctx: Context, toks: Sequence[Token], i: int) -> Optional[in
         return None
     if words[0].pos == "nr" and (len(words[0].text) < 2 or words[0].text in ctx.persons):
         return None
-    return k if _phrase_words_ok(ctx, words, _business_stop()) else None
+    return k if _phrase_words_ok(ctx, words, lexicon.cues("industry_business_stop")) else None
 
 
 def _framed_firm_sector(ctx: Context, toks: Sequence[Token], i: int) -> Optional[int]:
@@ -3595,7 +3585,7 @@ def _framed_firm_sector(ctx: Context, toks: Sequence[Token], i: int) -> Optional
         return None
     if p.text == "的" and k >= 2 and (toks[k - 2].text in lexicon.cues("industry") or _glued_cue(toks[k - 2].text, lexicon.cues("industry"))):
         return None  # 人工智能领域的代表企业, 智能教育领域的科技企业: the sector is named before 的
-    return k if _phrase_words_ok(ctx, toks[k:i], _business_stop(), common=True) else None
+    return k if _phrase_words_ok(ctx, toks[k:i], lexicon.cues("industry_business_stop"), common=True) else None
 
 
 def _focus_sector(ctx: Context, toks: Sequence[Token], i: int, cues) -> List[Mention]:
@@ -3634,7 +3624,7 @@ def _focus_sector(ctx: Context, toks: Sequence[Token], i: int, cues) -> List[Men
         return []
     a, b = toks[s].start, toks[j - 1].end
     name = ctx.norm[a:b]
-    if nxt != "的" and name.endswith(_product_heads()):
+    if nxt != "的" and name.endswith(lexicon.cues_longest_first("industry_product_head")):
         return []  # 主营智能穿戴设备，: a product category without a cue is no sector (guidelines rule 8)
     label = lexicon.lookup_industry(name) is not None
     if not label and (not 3 <= len(name) <= 8 or name in ctx.stop or name in lexicon.cues("product_noun")
@@ -5393,7 +5383,7 @@ def _spaced_model_parts(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     PET-CTuEXPLORER 2 -> uEXPLORER 2: see ``product_latin_kind``)."""
     norm = ctx.norm
     editions = lexicon.cues("product_edition")
-    kinds = sorted(lexicon.cues("product_latin_kind"), key=len, reverse=True)
+    kinds = lexicon.cues_longest_first("product_latin_kind")
     out: List[Mention] = []
     drop = set()
     for m in mentions:

@@ -745,7 +745,8 @@ def relate(doc: Document) -> Document:
     # a contract manufacturer (由X代工生产) is the maker only where no other one is named
     contract = _contract_made(doc, relations, rules)
     if contract:
-        relations = [r for r in relations if not any(r is c for c in contract)]
+        held_back = {id(r) for r in contract}
+        relations = [r for r in relations if id(r) not in held_back]
     relations.extend(_brand_named_products(doc, relations))
     if contract:
         made = {doc.mentions[r.subject].ident for r in relations if r.predicate == "manufacturer"}
@@ -802,7 +803,7 @@ _STAKE_METHODS = frozenset({"investedIn:stake", "investedIn:elided-buys-stake"})
 _VENTURE_METHODS = frozenset({"investedIn:venture-holders", "investedIn:venture-co-holders"})
 #: A holding raised to the whole company (增持X股权至100%, 收购其全部股权): with X made the holder's
 #: subsidiary, that is the acquisition too, whatever pattern read the stake.
-_FULL_STAKE_RE = re.compile("(?:增至|升至|提升至|提高至|至|到)100%|100%(?:的)?(?:股权|股份)|全部(?:股权|股份)")
+_FULL_STAKE_RE = re.compile("[至到]100%|100%(?:的)?(?:股权|股份)|全部(?:股权|股份)")
 
 
 def _drop_stake_of_subsidiary(doc: Document, relations: List[Relation]) -> List[Relation]:
