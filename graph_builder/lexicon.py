@@ -247,6 +247,30 @@ _CUE_FILES = {
     "place_pair": "place_pair_words.txt",
     "place_verb": "place_verbs.txt",
     "product_latin_kind": "product_latin_kinds.txt",
+    "amount_hedge": "amount_hedges.txt",
+    "founding_verb": "founding_verbs.txt",
+    "leader": "leader_words.txt",
+    "firm_cue": "firm_cues.txt",
+    "firm_kind": "firm_kinds.txt",
+    "event_word": "event_words.txt",
+    "place_unit": "place_units.txt",
+    "deal_verb": "deal_verbs.txt",
+    "subsidiary_head": "subsidiary_heads.txt",
+    "startup_head": "startup_heads.txt",
+    "target_head": "target_heads.txt",
+    "named_kind": "named_kinds.txt",
+    "fund_product_head": "fund_product_heads.txt",
+    "park_head": "park_heads.txt",
+    "standard_head": "standard_heads.txt",
+    "national_prefix": "national_prefixes.txt",
+    "body_head": "body_heads.txt",
+    "business_scope_verb": "business_scope_verbs.txt",
+    "business_scope_subject": "business_scope_subjects.txt",
+    "main_business": "main_business.txt",
+    "former_post_lead": "former_post_leads.txt",
+    "former_post_verb": "former_post_verbs.txt",
+    "former_post": "former_posts.txt",
+    "former": "former_words.txt",
 }
 
 
@@ -279,8 +303,22 @@ def cues(kind: str) -> FrozenSet[str]:
     (分行, 研究院: a place between an employer and one of these names an internal unit),
     ``post_verb`` (曾任, 兼任: a post and its employer follow), ``name_trailing`` (已, 拟, 出品: words
     glued after a bare company name that are no part of it), ``place_pair`` (关系, 两国: after a run of
-    one-character place short forms, 中美 + 关系), ``place_verb`` (访, 赴, 在: before one, 访 + 华) and
-    ``product_latin_kind`` (SUV, PET-CT: Latin product kinds glued before a Latin model name).
+    one-character place short forms, 中美 + 关系), ``place_verb`` (访, 赴, 在: before one, 访 + 华),
+    ``product_latin_kind`` (SUV, PET-CT: Latin product kinds glued before a Latin model name),
+    ``amount_hedge`` (约, 逾: before an amount, 投资约10亿元), ``founding_verb`` (设立, 注册成立: never in a
+    registered name), ``leader`` (龙头, 巨头: a brand after one is no person), ``firm_cue`` (企业, 厂商: a firm
+    word after a sector phrase) and ``firm_kind`` (公司, 制造商: those that name a kind of firm, no sector),
+    ``event_word`` (展会, 峰会: after a Latin code, an event), ``place_unit`` (工作室, 研究院: after a place,
+    a firm's internal unit), ``deal_verb`` (增持, 联合开发: never open a firm name), ``subsidiary_head``
+    (子公司, 控股股东), ``startup_head`` (初创企业, 创企: a bare firm name follows), ``target_head`` (抑制剂,
+    受体: the code before is a drug target), ``named_kind`` (商品, 品牌: before 名为, a product's name follows),
+    ``fund_product_head`` (货币基金: funds sold as products), ``park_head`` (科学园区, 新区: heads of named
+    parks), ``standard_head`` (认证, 标准: after a Latin code, a standard), ``national_prefix`` (国家, 国有:
+    open a state-owned firm's name after its country), ``body_head`` (总局, 委员会: national bodies with
+    local offices), ``business_scope_verb`` (涵盖, 包括) after a ``business_scope_subject`` (业务, 经营范围),
+    ``main_business`` (主营业务, 主业: before 为 / 是), ``former_post_lead`` (曾, 此前) +
+    ``former_post_verb`` (在, 就职于) or ``former_post`` (曾任, 历任: before a person's former employer) and
+    ``former`` (原, 前, 曾任: right before an employer that is a former one).
     """
     if kind not in _CUE_FILES:
         raise ValueError(f"unknown cue kind {kind!r} (expected one of {', '.join(_CUE_FILES)})")

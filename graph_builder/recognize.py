@@ -52,9 +52,6 @@ _MODEL = re.compile(
     r"[A-Za-z]{0,2}(?:-(?:[A-Z]{1,2}|[A-Z][a-z]{1,9}|mini|turbo|[0-9]{2,4})(?![A-Za-z0-9]))*|[A-Z][a-z]+ [A-Z])"
     r"(?: (?:Pro\+?|Max|Plus|Ultra|mini|Lite|SE|Turbo))*(?![A-Za-z0-9])"
 )
-# Words after a drug target (PD-1抑制剂): the code before them is a target, not a model name.
-_TARGET_HEADS = ("抑制剂", "激动剂", "拮抗剂", "受体", "靶点", "靶向", "抗体", "双抗", "单抗",
-                 "类药", "类创新药", "类新药")  # GLP-1类创新药: the class a drug belongs to
 _YEARISH = re.compile(r"(?:19|20)\d\d$")
 #: A year written after a name, with or without a space (CES 2026).
 _YEAR_TAIL = re.compile(r" ?(?:19|20)\d\d$")
@@ -66,8 +63,9 @@ def _drug_target_at(text: str, end: int) -> bool:
     """Whether a code ending at ``end`` names a drug target: a target word follows, maybe after
     further slash-joined targets (PD-1抑制剂, PD-1/VEGF双抗, GLP-1双受体)."""
     after = _TARGET_PAIR.match(text, end).end()
-    return text.startswith(_TARGET_HEADS, after) or (
-        text[after:after + 1] in ("双", "三") and text.startswith(_TARGET_HEADS, after + 1))
+    heads = lexicon.cues_longest_first("target_head")
+    return text.startswith(heads, after) or (
+        text[after:after + 1] in ("双", "三") and text.startswith(heads, after + 1))
 
 
 # A version number written after a model name (大模型4.0, V3, 2.5).
@@ -383,13 +381,10 @@ def _investment_after_head(toks: Sequence[Token], j: int) -> bool:
         and (j + 2 >= len(toks) or toks[j + 2].pos == "x" or _amount_after(toks, j + 2))
 
 
-_ABOUT = frozenset(("约", "近", "逾", "超", "超过", "达", "共", "合计", "总计", "累计", "约合"))
-
-
 def _amount_after(toks: Sequence[Token], k: int) -> bool:
     """Whether an amount (10亿元, 约80亿元) starts at ``toks[k]``: the word before it is the verb
     invest (博世集团 + 投资约10亿元, 新区 + 投资80亿元), no head of a name."""
-    if k < len(toks) and toks[k].text in _ABOUT:
+    if k < len(toks) and toks[k].text in lexicon.cues("amount_hedge"):
         k += 1
     return k < len(toks) and toks[k].pos == "m" and toks[k].text[:1].isdigit()
 
@@ -489,10 +484,6 @@ def _known_firm_and_verb(ctx: Context, toks: Sequence[Token], k: int, i: int, j:
         and j + 1 < len(toks) and toks[j + 1].text == "的"
 
 
-#: Deal verbs jieba does not know and tags as names (增持/un, 联合开发/nt): they never open a firm name.
-_DEAL_VERBS = frozenset(("增持", "减持", "入股", "参股", "联合开发", "共同开发", "合作开发"))
-
-
 def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Optional[int]:
     """Index of the first token of the company name whose suffix starts at token ``i``."""
     k = i
@@ -515,14 +506,14 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
             break  # 由贾明任集团总裁: a name with the verb 任 glued on, not a company
         if w in _appointment_words():
             break  # 杜青禾曾任X有限公司: the verb before the employer is no part of its name
-        if w in _FOUNDING_VERBS:
+        if w in lexicon.cues("founding_verb"):
             break  # 在广州 + 设立 + X有限公司: the firm founded, the place and verb before it no part of it
         if tier == "strong" and k < i and (w.endswith("公司") or w == "工作室" or w in lexicon.cues("firm_head")):
             break  # 散热初创公司 + 冷擎科技股份有限公司, 游戏工作室 + 雾岛互动网络科技有限公司: the kind, then the name
         suf = _suffix_of(w, ctx.csuf) if len(w) >= 3 else None
         if suf and ctx.csuf[suf] != "weak" and ctx.csuf.get(w[:-len(suf)], "weak") != "weak":
             break  # 旗下创投公司 + 联发创新基金: a kind of firm made of two heads ends the name before it
-        if w in _DEAL_VERBS or w[:2] in _DEAL_VERBS and tier != "strong":
+        if w in lexicon.cues("deal_verb") or w[:2] in lexicon.cues("deal_verb") and tier != "strong":
             break  # 已增持 + 储能企业, 将联合开发 + 生物基: jieba tags these deal verbs un/nt, no name
         if t.pos == "un" and w[0] in "这那该此其本":
             break  # 这是公司: jieba glued a demonstrative and a verb, no name
@@ -574,10 +565,6 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
     return k
 
 
-#: Verbs that found a firm (在广州设立X有限公司): a registered name never holds them.
-_FOUNDING_VERBS = frozenset(("设立", "成立", "组建", "创立", "新设", "注册成立", "合资成立", "合资设立",
-                             "共同设立", "共同成立", "投资设立"))
-_SUBSIDIARY_HEADS = frozenset(("子公司", "全资子公司", "控股子公司", "孙公司", "附属公司", "母公司", "控股股东"))
 _NAME_RUN_TAGS = frozenset(("nz", "nt", "un", "n", "nr", "ns", "j", "eng", "nrt", "b"))
 
 
@@ -592,14 +579,14 @@ def subsidiary_rule(ctx: Context) -> List[Mention]:
     for toks in ctx.sentences:
         n = len(toks)
         for i, t in enumerate(toks):
-            if t.text not in _SUBSIDIARY_HEADS:
+            if t.text not in lexicon.cues("subsidiary_head"):
                 continue
             j = i + 1
             if j < n and toks[j].text == "的":
                 j += 1
             k = j
             while k < n and k - j < 3 and toks[k].pos in _NAME_RUN_TAGS and toks[k].start == toks[k - 1].end \
-                    and toks[k].text not in ctx.stop and toks[k].text not in _SUBSIDIARY_HEADS:
+                    and toks[k].text not in ctx.stop and toks[k].text not in lexicon.cues("subsidiary_head"):
                 k += 1
             if k == j or k >= n or toks[k].pos not in ("v", "p", "x", "d", "c", "uj", "vn"):
                 continue
@@ -876,7 +863,7 @@ def firm_head_rule(ctx: Context) -> List[Mention]:
     run or one to three glued tokens holding an unknown or proper word, ended by a verb,
     preposition or punctuation, and no place, title, industry or person on its own.
     """
-    heads = lexicon.cues("firm_head") | _STARTUP_HEADS
+    heads = lexicon.cues("firm_head") | lexicon.cues("startup_head")
     out = []
     for toks in ctx.sentences:
         n = len(toks)
@@ -886,7 +873,7 @@ def firm_head_rule(ctx: Context) -> List[Mention]:
                 continue
             prev = toks[i - 1]
             if (prev.end != t.start or prev.pos in ("r", "m", "q", "v", "d", "p", "c", "uj", "x")
-                    or prev.text in _NOT_FIRM_MODIFIERS) and t.text not in _STARTUP_HEADS:
+                    or prev.text in _NOT_FIRM_MODIFIERS) and t.text not in lexicon.cues("startup_head"):
                 continue
             j = i + 1
             if _person_tagged_firm(ctx, toks, j) or _leader_named(ctx, toks, i):
@@ -934,16 +921,12 @@ def _person_tagged_firm(ctx: Context, toks: Sequence[Token], j: int) -> bool:
             and not _crf_overlaps(ctx, t.start, t.end, "Person"))
 
 
-#: Firm nouns that rank a firm first in its sector (羽绒服行业龙头, 化工巨头): no person is named after them.
-_LEADER_WORDS = ("龙头", "巨头")
-
-
 def _leader_named(ctx: Context, toks: Sequence[Token], i: int) -> bool:
     """Whether the word after the leader noun ``toks[i]`` (羽绒服行业龙头 + 波司登/nr + 9月) is a brand
     jieba tagged as a person's name: two to four Han characters glued to the noun, no place or title,
     ended by a break word (a date, a verb, punctuation) and no Person span of the tagger."""
     j = i + 1
-    if j + 1 >= len(toks) or not toks[i].text.endswith(_LEADER_WORDS):
+    if j + 1 >= len(toks) or not toks[i].text.endswith(lexicon.cues_longest_first("leader")):
         return False
     t, nxt = toks[j], toks[j + 1]
     return (t.pos in ("nr", "nrfg") and 2 <= len(t.text) <= 4 and t.start == toks[i].end
@@ -956,15 +939,10 @@ def _leader_named(ctx: Context, toks: Sequence[Token], i: int) -> bool:
 _SPEECH_VERBS = frozenset(("表示", "称", "透露", "计划", "近日", "日前", "正式", "联合"))
 
 
-#: Firm nouns that introduce a young or dependent firm by its bare name (初创企业算力方舟宣布,
-#: 子公司统一超商推出): before a firm verb, common nouns may make that name.
-_STARTUP_HEADS = frozenset(("初创企业", "初创公司", "创企", "子公司", "独角兽"))
-
-
 def _startup_head(toks: Sequence[Token], i: int) -> bool:
     """Whether token ``i`` is a startup or subsidiary noun (初创/n + 企业/n counts)."""
     t = toks[i]
-    return t.text in _STARTUP_HEADS or t.text in ("企业", "公司") and i > 0 and toks[i - 1].text == "初创" \
+    return t.text in lexicon.cues("startup_head") or t.text in ("企业", "公司") and i > 0 and toks[i - 1].text == "初创" \
         and toks[i - 1].end == t.start
 
 
@@ -2521,8 +2499,6 @@ def _maker_glued_models(ctx: Context) -> List[Mention]:
     return out
 
 
-# Nouns before 名为 / 名 whose name is a product's (商品名为艾立康, 品牌名为…); 公司名为 names a firm.
-_NAMED_KINDS = ("商品", "品牌", "产品", "药品", "通用")
 # Tags that end a name written after a naming frame: punctuation and function words.
 _NAMED_ENDS = frozenset(("x", "w", "uj", "ul", "p", "c", "d", "r", "v", "vn"))
 
@@ -2552,10 +2528,10 @@ def _naming_cue(toks: Sequence[Token], i: int) -> bool:
     ``商品 + 名为``, ``商品名 + 为``, ``商品名 + ：`` (jieba cuts the frame either way)."""
     w = toks[i].text
     if w == "名为":
-        return i > 0 and toks[i - 1].text in _NAMED_KINDS
+        return i > 0 and toks[i - 1].text in lexicon.cues("named_kind")
     if w in ("为", "是", "：", ":") and i > 0:
         p = toks[i - 1].text
-        return p.endswith("名") and p[:-1] in _NAMED_KINDS
+        return p.endswith("名") and p[:-1] in lexicon.cues("named_kind")
     return False
 
 
@@ -2628,16 +2604,12 @@ def _bracketed_aliases(ctx: Context, found: List[Mention]) -> List[Mention]:
 _QUOTED = re.compile(r"[“\"「《]([^“”\"「」《》，。；！？\s]{2,12})[”\"」》]")
 
 
-#: Kinds of funds sold to the public as products (货币市场基金「…」), unlike investment funds (firms).
-_FUND_PRODUCT_HEADS = ("货币基金", "市场基金", "债券基金", "指数基金", "公募基金", "理财基金")
-
-
 def _sold_fund(norm: str, m: Mention) -> bool:
     """Whether ``m`` is a fund sold as a product: a name ending in 基金 quoted right after a kind of
     such funds (货币市场基金「星港货币基金」)."""
     head = m.start - 1
     return m.name.endswith("基金") and head > 0 and norm[head] in _OPEN_CLOSE \
-        and norm.endswith(_FUND_PRODUCT_HEADS, max(0, head - 4), head)
+        and norm.endswith(lexicon.cues_longest_first("fund_product_head"), max(0, head - 4), head)
 
 
 def _quoted_after_noun(ctx: Context) -> List[Mention]:
@@ -3115,12 +3087,6 @@ _SECTOR_TAGS = frozenset(("n", "nz", "vn", "eng", "un", "j", "nt", "l", "b"))
 # Two-character verbs, adjectives and place words jieba splits out of a compound sector
 # (显示/v 面板, 体外/s 诊断/v, 精密/a 制造/v): inside a phrase only, next to one of its nouns.
 _SECTOR_INNER = frozenset(("v", "a", "s"))
-# Firm words after which the sector phrase may be free text when a name or 一家 frames it
-# (激光雷达厂商禾赛科技, 是一家潮玩公司); 市场 and 业务 stay label-only.
-# Firm words that name a kind of firm, not a sector, before a name (具身智能公司星尘动力, 手机厂商)
-_KIND_OF_FIRM = frozenset(("公司", "厂商", "厂家", "品牌", "运营商", "制造商"))
-_FIRM_CUES = frozenset(("企业", "公司", "厂商", "厂家", "品牌", "龙头", "巨头", "服务商", "供应商", "制造商",
-                        "运营商", "集成商", "独角兽"))
 
 
 @recognizer(priority=60)
@@ -3210,9 +3176,10 @@ def industry_rule(ctx: Context) -> List[Mention]:
         for i, t in enumerate(toks):
             if t.text in focus:  # 专注于大模型推理加速，: a free-text sector the taxonomy lacks
                 out.extend(_focus_sector(ctx, toks, i, cues | weak))
-            elif t.text in _SCOPE_VERBS and i > 0 and toks[i - 1].text in _SCOPE_SUBJECTS:
+            elif t.text in lexicon.cues("business_scope_verb") and i > 0 \
+                    and toks[i - 1].text in lexicon.cues("business_scope_subject"):
                 out.extend(_business_scope(ctx, toks, i + 1))
-            elif t.text in ("为", "是") and i > 0 and toks[i - 1].text in _MAIN_BUSINESS:
+            elif t.text in ("为", "是") and i > 0 and toks[i - 1].text in lexicon.cues("main_business"):
                 out.extend(_business_scope(ctx, toks, i + 1, single=True))  # 主营业务为商品混凝土。
             glued = _glued_cue(t.text, cues) if len(t.text) >= 3 else 0  # shorter: no head plus cue
             if not glued and len(t.text) >= 4:  # 化工企业 as one word: a weak cue after a taxonomy label
@@ -3271,7 +3238,7 @@ def industry_rule(ctx: Context) -> List[Mention]:
             if is_weak and not _ends_in_label(name, lookup):
                 # a weak cue (企业, 市场) needs a sector term before it: a taxonomy label (化工企业),
                 # or a firm word framed as a kind of firm (是一家潮玩公司)
-                if not (t.text in _FIRM_CUES and e == i and _after_one_firm(toks, k)) \
+                if not (t.text in lexicon.cues("firm_cue") and e == i and _after_one_firm(toks, k)) \
                         and not (t.text == "市场" and e == i and _market_segment(ctx, name)):
                     k2 = _after_industry_verb(ctx, toks, k, i) if e == i else None
                     if k2 is None and t.text == "业务" and e == i:
@@ -3293,7 +3260,7 @@ def industry_rule(ctx: Context) -> List[Mention]:
 def _cue_before_firm_word(word: str, cues) -> bool:
     """``行业龙头``, ``领域巨头`` as one jieba word: a sector cue glued to the firm word that follows it
     (男装 + 行业龙头 + 海澜之家): the cue still ends the sector phrase before it."""
-    return len(word) > 2 and word[:2] in cues and word[2:] in _FIRM_CUES
+    return len(word) > 2 and word[:2] in cues and word[2:] in lexicon.cues("firm_cue")
 
 
 _LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]+ $")
@@ -3615,7 +3582,7 @@ def _focus_sector(ctx: Context, toks: Sequence[Token], i: int, cues) -> List[Men
     nxt = toks[j].text if j < n else "。"
     # 的 + 科技 + 公司: at most one word between 的 and the firm word (的芯片设计公司 names the sector itself)
     framed = nxt in ("，", "。", "；", ",", ";") or nxt == "的" and any(
-        (toks[x].text in _FIRM_CUES or toks[x].text.endswith(("公司", "企业")))
+        (toks[x].text in lexicon.cues("firm_cue") or toks[x].text.endswith(("公司", "企业")))
         and all(lexicon.lookup_industry(toks[y].text) is None for y in range(j + 1, x)) for x in range(j + 1, min(n, j + 3)))
     acts = lexicon.cues("industry_activity")
     while j > s + 1 and toks[j - 1].text in acts:
@@ -3631,13 +3598,6 @@ def _focus_sector(ctx: Context, toks: Sequence[Token], i: int, cues) -> List[Men
                       or toks[j - 1].pos == "a" or _COUNTED.match(name)):
         return []
     return [ctx.mention(a, b, "Industry", "industry_rule", 0.65)]
-
-
-# 业务涵盖快递、冷链物流和供应链服务: what a firm's business is said to cover is its sectors.
-_SCOPE_VERBS = frozenset(("涵盖", "覆盖", "包括", "包含", "涉及", "横跨", "遍及"))
-_SCOPE_SUBJECTS = frozenset(("业务", "主营业务", "业务范围", "经营范围", "业务领域"))
-# 主营业务为跨境电商: what a firm's main business is said to be is its sector, one item will do.
-_MAIN_BUSINESS = frozenset(("主营业务", "主要业务", "核心业务", "主业"))
 
 
 def _business_scope(ctx: Context, toks: Sequence[Token], k: int, single: bool = False) -> List[Mention]:
@@ -3744,7 +3704,7 @@ def _industry_list(ctx: Context, toks: Sequence[Token], k: int) -> List[Mention]
     or two adjacent noun tokens when a list joiner stands before them (和高端装备)."""
     out = []
     lookup = lexicon.industry_lookup()
-    generic = (_FIRM_CUES | lexicon.cues("industry_modifier") | lexicon.cues("industry")
+    generic = (lexicon.cues("firm_cue") | lexicon.cues("industry_modifier") | lexicon.cues("industry")
                | lexicon.cues("industry_weak") | lexicon.cues("industry_break"))
     while k > 0:
         start = None
@@ -3821,9 +3781,10 @@ def _sector_before_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     mentions = [m for m in mentions if not (m.type == "Industry" and any(
         ctx.norm.startswith(w, m.end + g) and starts.get(m.end + g + len(w)) in (
             ("Product",) if w == "品牌" else ("Product", "Company"))
-        and _HAN.match(ctx.norm[m.end:m.end + g] or "品") for g in (0, 1, 2) for w in _KIND_OF_FIRM))]
+        and _HAN.match(ctx.norm[m.end:m.end + g] or "品") for g in (0, 1, 2) for w in lexicon.cues("firm_kind")))]
     cues = lexicon.cues("industry")
     mods = lexicon.cues("industry_modifier")
+    firm_words = lexicon.cues("firm_cue") - lexicon.cues("firm_kind")
     taken = bytearray(len(ctx.norm) + 1)
     for m in mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -3834,7 +3795,7 @@ def _sector_before_firm(ctx: Context, mentions: List[Mention]) -> List[Mention]:
             after = starts.get(t.end) or (ctx.norm[t.end:t.end + 1] in _OPEN_CLOSE and starts.get(t.end + 1))
             # (not 公司, 厂商, 运营商: 四足机器人公司蓝岭机器人, 充电桩运营商快电科技 name a kind of firm;
             # 品牌 only after a taxonomy label: 智能家居品牌云米)
-            if c == 0 or not after or not (t.text in _FIRM_CUES and t.text not in _KIND_OF_FIRM and after == "Company"
+            if c == 0 or not after or not (t.text in firm_words and after == "Company"
                                            or t.text in ("平台", "品牌") and ctx.norm[t.start - 1:t.start] != "的"):
                 continue
             k = _sector_start(ctx, toks, c, cues)
@@ -3904,17 +3865,13 @@ def place_rule(ctx: Context) -> List[Mention]:
     return out
 
 
-#: Heads of named parks (新竹科学园区, 张江科学城 are places, guidelines rule 9).
-_PARK_HEADS = ("科学园区", "科学工业园区", "科技园区", "工业园区", "产业园区", "科学园", "科技园", "科学城", "新区")
-
-
 def _named_park(ctx: Context, toks: Sequence[Token], k: int) -> Optional[Tuple[int, int]]:
     """Span of a named park ending in token ``k`` (路竹 + 科学园区, 新竹 + 科学园区): the park head
     and the one name word glued before it (a place or a name jieba does not know). A firm's
     campus (华为 + 科技园) or a kind (产业 + 园区) is no named park; a city before the name word
     (高雄 + 路竹科学园区) stays a place of its own."""
     t = toks[k]
-    head = next((h for h in _PARK_HEADS if t.text.endswith(h)), None)
+    head = next((h for h in lexicon.cues_longest_first("park_head") if t.text.endswith(h)), None)
     if head is None:
         return None
     if len(t.text) > len(head):  # one word: 张江科学城
@@ -3939,7 +3896,7 @@ def _park_kind(ctx: Context, start: int, end: int) -> bool:
     """Whether ``start:end`` is a park head with no name word before it (产业园区, 工业 + 园区): a kind
     of park. A name word is a place or a word jieba tags as a name (独墅湖 + 科技园区 is a park)."""
     name = ctx.norm[start:end]
-    head = next((h for h in _PARK_HEADS if name.endswith(h)), None)
+    head = next((h for h in lexicon.cues_longest_first("park_head") if name.endswith(h)), None)
     if head is None:
         return False
     pos = start
@@ -4098,7 +4055,7 @@ def _crf_firm_from(ctx: Context, start: int, end: int) -> bool:
 
     return any(s == start and end + 2 <= e <= end + 4 and t == "Company" and sc >= CRF_MIN_SCORE["Company"]
                and _HAN.match(ctx.norm[end:e]) and not kind_of_firm_at(e)
-               and ctx.norm[end:e] not in _SUBSIDIARY_HEADS  # 新西兰 + 子公司: a description
+               and ctx.norm[end:e] not in lexicon.cues("subsidiary_head")  # 新西兰 + 子公司: a description
                and ctx.norm[end:e] not in ctx.places  # 江苏省 + 盐城市: two places
                and (_after_country(ctx, s, e) == s or ctx.norm[s:end] == "中国")  # 德国 + 安联集团: the CRF
                # span loses the country (crf_mentions); 中国 + 南方航空 is one name
@@ -4259,7 +4216,7 @@ def _place_in_name(m: Mention, c: Mention, norm: str, tokens: Optional[Sequence[
     if any(norm.startswith(w, c.end) for w in lexicon.cues("name_tail")):
         return False
     rest = norm[m.end:c.end]
-    if any(0 <= rest.find(w) < len(rest) - len(w) for w in _FIRM_CUES):
+    if any(0 <= rest.find(w) < len(rest) - len(w) for w in lexicon.cues("firm_cue")):
         return False  # 德国 + 厨电品牌卓雅电器: a description of a firm, then its name
     if m.start > c.start:
         return True
@@ -4440,10 +4397,6 @@ def _bare_compound_surnames(ctx: Context, mentions: List[Mention]) -> List[Menti
     return sorted(out, key=lambda x: (x.start, x.end))
 
 
-#: Words after a Latin code that make it a standard or a certification, not a product (AEC-Q100认证).
-_STANDARD_AFTER = ("认证", "标准", "规范", "协议标准", "体系认证")
-
-
 def _product_edges(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     """A Latin product name's ``+`` is part of it (Alipay+, Disney+); a Latin code right before
     认证 or 标准 (通过AEC-Q100认证, 符合ISO 26262标准) names a standard, not a product; a tagger's
@@ -4458,7 +4411,7 @@ def _product_edges(ctx: Context, mentions: List[Mention]) -> List[Mention]:
                 and not _suffix_of(m.name, ctx.csuf):
             m = ctx.mention(m.start, m.end, "Product", "repeat", m.score)
         if m.type == "Product" and m.name.isascii():
-            if norm.startswith(_STANDARD_AFTER, m.end):
+            if norm.startswith(lexicon.cues_longest_first("standard_head"), m.end):
                 continue
             nxt = norm[m.end + 1:m.end + 2]
             if norm[m.end:m.end + 1] == "+" and not (nxt.isascii() and (nxt.isalnum() or nxt == "+")):
@@ -4806,10 +4759,6 @@ def _country_sector_before_firm_noun(ctx: Context, m: Mention) -> int:
     return 0
 
 
-#: Words that open a state-owned firm's name after its country (越南 + 国家电力集团): the country is part of it.
-_NATIONAL = ("国家", "国有", "国营", "国立", "国际", "国民", "联邦", "皇家")
-
-
 #: A Latin firm name: capitalised words (Seagull Games, Northvolt).
 _LATIN_FIRM = re.compile(r"[A-Z][A-Za-z&.'-]+(?: [A-Z][A-Za-z&.'-]*){0,4}$")
 
@@ -4823,7 +4772,7 @@ def _foreign_firm_core(ctx: Context, start: int, end: int) -> bool:
     core = rest[:-len(suf)] if suf and len(rest) > len(suf) else rest
     if _LATIN_FIRM.match(rest):
         return True  # 新加坡 + Seagull Games: a Latin name after the country is the firm's own
-    if len(core) < 2 or rest.startswith(_NATIONAL) or not _HAN.match(core):
+    if len(core) < 2 or rest.startswith(lexicon.cues_longest_first("national_prefix")) or not _HAN.match(core):
         return False
     if lexicon.lookup_industry(core) is not None or core in ctx.industries or core in ctx.stop or _common_word(core):
         return False
@@ -5005,18 +4954,13 @@ def _latin_aliases(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     return sorted(mentions + added, key=lambda x: (x.start, x.end))
 
 
-#: Heads of national bodies whose local offices are written after them with a place
-#: (国家金融监督管理总局江苏监管局): the office is an internal unit, the body is the entity.
-_BODY_HEADS = ("总局", "委员会", "管理局")
-
-
 def _without_branch(ctx: Context, m: Mention) -> Mention:
     """An organization span cut before a place + office tail (…总局 + 江苏 + 监管局)."""
     name = m.name
     if m.type != "Organization" or len(name) < 9:
         return m
     for k in range(4, len(name) - 3):
-        if not name[:k].endswith(_BODY_HEADS):
+        if not name[:k].endswith(lexicon.cues_longest_first("body_head")):
             continue
         for n in (2, 3):
             rest = name[k + n:]
@@ -5309,9 +5253,8 @@ def _generic_kind(name: str, nouns) -> bool:
     return False
 
 
-#: A trade show's or conference's Latin code (CMEF, IFA) and the words that name it an event after it.
+#: A trade show's or conference's Latin code (CMEF, IFA): an event before a word of ``event_word``.
 _EVENT_CODE = re.compile(r"[A-Z][A-Za-z]{1,9}$")
-_EVENT_WORDS = ("展会", "展上", "展期间", "博览会", "大会", "峰会", "年会", "论坛")
 
 
 def _no_generic_products(mentions: List[Mention], norm: str = "") -> List[Mention]:
@@ -5329,7 +5272,7 @@ def _no_generic_products(mentions: List[Mention], norm: str = "") -> List[Mentio
                 continue  # DCU产品深算三号: a kind written before the category noun and the name
             if m.name.endswith(tuple(nouns)) and norm[m.end:m.end + 1] in _OPEN_CLOSE and m.end + 1 in starts:
                 continue  # 平板通信卫星“银河二号”: the kind before the quoted name, no product of its own
-            if _EVENT_CODE.match(m.name) and norm.startswith(_EVENT_WORDS, m.end):
+            if _EVENT_CODE.match(m.name) and norm.startswith(lexicon.cues_longest_first("event_word"), m.end):
                 continue  # 在CMEF展会上: a trade show's code before 展会, an event
             if m.name in nouns or _YEAR_TAIL.sub("", m.name) in lexicon.cues("product_stop") \
                     or lexicon.lookup_industry(m.name) is not None or _generic_kind(m.name, nouns):
@@ -5614,17 +5557,12 @@ _STATE_KINDS = frozenset(("country", "region", "continent", "province"))
 _STATE_FORM = re.compile(r"[\u4e00-\u9fff]{2,}(?:共和国|王国|合众国|联邦|公国|酋长国|苏丹国)$")
 
 
-#: Words for a firm's own studio, lab or centre: after a place inside one CRF span they name a unit
-#: (a branch, 分公司 or 分行, stays: a branch is registered as a firm of its own).
-_PLACE_UNITS = ("工作室", "研究院", "研发中心", "设计中心", "实验室")
-
-
 def _before_place_unit(ctx: Context, start: int, end: int) -> int:
     """End of a company span cut before a place + unit word (鹰角网络 + 上海工作室): the firm's
     studio or lab in a city is an internal unit (guidelines rule 6), the firm's name comes before;
     ``start`` when the span is only the place and the unit word (叠纸网络 + 杭州工作室)."""
     text = ctx.norm
-    for w in _PLACE_UNITS:
+    for w in lexicon.cues_longest_first("place_unit"):
         if not text.endswith(w, start, end):
             continue
         for k in (2, 3):

@@ -397,8 +397,19 @@ class _Topics:
         return bool(self.previous or self.current)
 
 
-#: Words right before a company that make it a person's former employer (他曾在X担任…, 曾任X副总裁).
-_FORMER_POST_RE = re.compile("(?:曾|此前|之前|早年|先后)(?:在|于|任|担任|就职于|供职于|任职于)$|(?:曾任|历任|曾担任)$")
+def _alternatives(kind: str) -> str:
+    """The cue words of ``kind`` as a regex alternation, longest first."""
+    from .lexicon import cues_longest_first
+
+    return "|".join(re.escape(w) for w in cues_longest_first(kind))
+
+
+@lru_cache(maxsize=1)
+def _former_post_re() -> "re.Pattern":
+    """Words right before a company that make it a person's former employer (他曾在X担任…, 曾任X副总裁):
+    a ``former_post_lead`` word and a ``former_post_verb``, or a ``former_post`` word."""
+    return re.compile(f"(?:{_alternatives('former_post_lead')})(?:{_alternatives('former_post_verb')})$"
+                      f"|(?:{_alternatives('former_post')})$")
 
 
 def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics, rules: dict):
@@ -422,7 +433,7 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
         view.add_item(m.type, _Item(k, doc.mentions[i].start, doc.mentions[i].end, False))
         # 36氪获悉: the outlet is not the topic (记者从星河科技获悉: the company still is)
         if not _news_outlet(doc, m, rules):
-            if m.type == "Company" and _FORMER_POST_RE.search(doc.norm, max(sent.start, doc.mentions[i].start - 4), doc.mentions[i].start):
+            if m.type == "Company" and _former_post_re().search(doc.norm, max(sent.start, doc.mentions[i].start - 4), doc.mentions[i].start):
                 # 他曾在长电科技担任技术副总裁。目前该公司…: a person's former employer is no topic
                 topics.last[m.type] = k
             else:
@@ -1280,8 +1291,11 @@ def _elided(doc: Document, view: _SentenceView, m: re.Match, p: dict, group: str
     return found
 
 
-#: Words right before an employer that make it a former one (原微软技术总监X, 前蔚来汽车副总裁X).
-_FORMER_RE = re.compile("(?:原|前|曾任|原任)$")
+@lru_cache(maxsize=1)
+def _former_re() -> "re.Pattern":
+    """Words right before an employer that make it a former one (原微软技术总监X, 前蔚来汽车副总裁X):
+    the ``former`` cue words."""
+    return re.compile(f"(?:{_alternatives('former')})$")
 
 
 def _former_employer(doc: Document, view: _SentenceView, i: int, end: int) -> bool:
@@ -1289,7 +1303,7 @@ def _former_employer(doc: Document, view: _SentenceView, i: int, end: int) -> bo
     position ``end`` (``原微软中国区技术总监万承宇加盟担任…``): never the employer of the new post."""
     it = view.items[i]
     return i < end and not it.coref and _attached(view, i, end) \
-        and _FORMER_RE.search(doc.norm, max(0, it.start - 2), it.start) is not None
+        and _former_re().search(doc.norm, max(0, it.start - 2), it.start) is not None
 
 
 _PARENT_OF_SUBJECT_RE = re.compile("的?(?:全资|控股|独资)?(?:子公司|孙公司|附属公司)")

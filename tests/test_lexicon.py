@@ -174,3 +174,27 @@ def test_edition_words_and_report_words():
     # Chinese edition words end a model name (骁龙8至尊版); report words never start or end one
     assert {"至尊版", "青春版"} <= lexicon.cues("product_edition")
     assert {"营收", "同比", "获批"} <= lexicon.cues("product_stop")
+
+
+@pytest.mark.parametrize("kind, word", [
+    ("amount_hedge", "约"), ("founding_verb", "注册成立"), ("leader", "龙头"), ("firm_cue", "厂商"),
+    ("firm_kind", "制造商"), ("event_word", "展会"), ("place_unit", "研发中心"), ("deal_verb", "增持"),
+    ("subsidiary_head", "全资子公司"), ("startup_head", "创企"), ("target_head", "抑制剂"),
+    ("named_kind", "商品"), ("fund_product_head", "货币基金"), ("park_head", "科学工业园区"),
+    ("standard_head", "认证"), ("national_prefix", "国有"), ("body_head", "总局"),
+    ("business_scope_verb", "涵盖"), ("business_scope_subject", "经营范围"), ("main_business", "主营业务"),
+    ("former_post_lead", "此前"), ("former_post_verb", "就职于"), ("former_post", "历任"), ("former", "原任"),
+])
+def test_cue_kinds_moved_from_code(kind, word):
+    # Cue words the recogniser and the relation extractor once listed in code load from their files
+    assert word in lexicon.cues(kind)
+    assert len(lexicon.cues_longest_first(kind)[0]) == max(map(len, lexicon.cues(kind)))
+
+
+def test_former_patterns_built_from_cue_files():
+    # relate's former-employer patterns are built from the former_* cue files, longest word first
+    from graph_builder import relate
+
+    assert relate._former_post_re().search("他曾在") and relate._former_post_re().search("历任")
+    assert relate._former_post_re().search("他在") is None
+    assert relate._former_re().search("原任") and relate._former_re().search("现") is None
