@@ -270,9 +270,13 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
                 suf = _suffix_of(w, csuf) if toks[i].pos == "nt" else None
                 # 商业银行 + 领域: a kind of firm named as a sector, no firm
                 sector = i + 1 < n and toks[i + 1].start == toks[i].end and toks[i + 1].text in ("领域", "行业", "产业")
+                # 选举章慕 + 华为公司 + 独立董事: a name jieba cut, its last character glued to 为公司 ("as the
+                # company's director"), no firm
+                named = suf and w[:-len(suf)].endswith("为") and i > 0 and toks[i - 1].end == toks[i].start \
+                    and toks[i - 1].text[:1] in ctx.surnames and i + 1 < n and toks[i + 1].text in ctx.titles
                 if suf and csuf[suf] != "weak" and w not in ctx.stop and w not in ctx.companies \
                         and csuf.get(w[:-len(suf)], "weak") == "weak" \
-                        and not _org_word(ctx, w) and not sector:  # 中国人民银行: the central bank is no company
+                        and not _org_word(ctx, w) and not sector and not named:  # 中国人民银行: the central bank is no company
                     # (创投 + 公司, 投资 + 公司: a kind of firm made of two heads names none)
                     out.append(ctx.mention(toks[i].start, toks[i].end, "Company", "company_suffix_rule", 0.8))
                 i += 1
@@ -327,20 +331,27 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
             if start_tok is not None and tier != "strong" and _known_firm_and_verb(ctx, toks, start_tok, i, j):
                 start_tok = None
             if start_tok is not None and tier == "weak" and j + 1 < n and toks[j + 1].start == toks[j].end \
-                    and toks[j + 1].text in ctx.osuf:
-                start_tok = None  # 西北衣林科技 + 大学: the business word is part of a university's name
+                    and (toks[j + 1].text in ctx.osuf or toks[j + 1].text == "联合" and j + 2 < n
+                         and toks[j + 2].start == toks[j + 1].end and toks[j + 2].text in ctx.osuf):
+                start_tok = None  # 西北衣林科技 + 大学, 类脑智能 + 联合实验室: the business word is part of a body's name
             if start_tok is not None and j == i and toks[i].text == "公司" and i > 0 and len(toks[i - 1].text) >= 2 \
                     and toks[i - 1].text[-1] in "为是" and toks[i - 1].end == toks[i].start:
                 start_tok = None  # 韩立 + 平为 + 公司首席风险官: "for the company" after a name jieba cut, no firm
             if start_tok is not None and i - start_tok >= 2 and any(
                     t.text in _post_verbs() for t in toks[start_tok + 1:i]):
                 start_tok = None  # 邵一鸣 + 现任/n + 公司董事长: a person's post, not a firm named 邵一鸣现任公司
+            if start_tok is not None and ctx.norm[toks[i].start - 1:toks[i].start] == "该":
+                start_tok = None  # 此前任该 + 公司副总经理: "this company", jieba glued 该 to the verb
             if start_tok is not None and toks[j].text == "资产" and i - start_tok == 1 and toks[start_tok].text in ctx.companies:
                 start_tok = None  # 华润资产出售: a known firm's assets, not a firm named X资产
             if start_tok is not None and tier == "weak" and toks[j].text == "数据" and (
                     start_tok and toks[start_tok - 1].text in ("据", "根据")
                     or j + 1 < n and toks[j + 1].text in ("显示", "表明", "称")):
                 start_tok = None  # 据Omdia数据, Omdia数据显示: the source's figures, not a firm named Omdia数据
+            held_by = start_tok is not None and toks[j].text == "控股" and j > i and start_tok > 0 \
+                and toks[start_tok - 1].text == "由" and (j + 1 >= n or toks[j + 1].pos == "x")
+            if held_by:
+                j -= 1  # 长鑫存储由合肥产投 + 控股。: 控股 is the verb "holds", no part of the name
             if start_tok is not None:
                 first = toks[start_tok]
                 start = first.start
@@ -372,7 +383,7 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
                         continue
                 if toks[j].end - start > len(toks[j].text):
                     out.append(ctx.mention(start, end, "Company", "company_suffix_rule", 0.85))
-            i = j + 1
+            i = j + 2 if held_by else j + 1
     return out
 
 
@@ -719,6 +730,11 @@ def investor_cue_rule(ctx: Context) -> List[Mention]:
             if k == i or toks[i - 1].end != t.start:
                 continue
             run = toks[k:i]
+            held = [x for x, r in enumerate(run) if r.text == "旗下"]
+            if held:
+                run = run[:held[0]]  # 国投招商 + 旗下基金 + 跟投: the owner is the investor named
+                if not run:
+                    continue
             if len(run) == 1 and (run[0].text in ctx.places or run[0].pos in _NAME_TAGS):
                 continue  # 北京领投 / 张三跟投: a place or a person, not a firm
             if run[-1].text == "个人" or any(x.pos in _NAME_TAGS for x in run[-2:]):
@@ -1187,7 +1203,9 @@ def company_list_rule(ctx: Context) -> List[Mention]:
             b = _member_after(ctx, toks, i + 1) if i + 1 < n else i + 1
             if a < i and b > i + 1:
                 if not members or members[-1] != (a, i):
-                    if members and members[-1][1] < a - 1:
+                    if members and (members[-1][1] < a - 1 or members[-1][1] == a - 1
+                                    and toks[a - 1].text not in _LIST_JOINERS):
+                        # (理想汽车和小鹏汽车 + 在 + 增程与纯电路线: a word between ends the list)
                         out.extend(_list_companies(ctx, toks, members))
                         members = []
                     members.append((a, i))
@@ -1563,6 +1581,7 @@ def person_title_rule(ctx: Context) -> List[Mention]:
     def add(toks, a, b, score):
         start, end = toks[a].start, toks[b - 1].end
         if not (_strong_name(ctx, toks, a, b) or _crf_overlaps(ctx, start, end, "Person")
+                and not _crf_person_before(ctx, start, end)
                 or b - a == 1 and toks[a].pos in _NAME_TAGS and b < len(toks) and toks[b].text == "、"
                 and _listed_name_at(ctx, toks[b].end) is not None):  # 股东葛一、单立新: a list of names
             return
@@ -1602,6 +1621,10 @@ def person_title_rule(ctx: Context) -> List[Mention]:
                              or toks[k - 1].text + toks[k].text in ctx.titles):  # 行政 + 总裁: jieba split the title
                 k -= 1
             s = _name_ending_at(ctx, toks, k, loose=True)
+            if s == k - 1 and len(toks[s].text) == 2 and toks[s].text[-1] == "为" and s > 0 \
+                    and toks[s - 1].end == toks[s].start and len(toks[s - 1].text) == 2 \
+                    and toks[s - 1].text[0] in ctx.surnames and toks[s - 1].pos in _NAME_TAGS:
+                s -= 1  # 钟以 + 宁为 + 执行董事: jieba cut the given name and glued 为 to its last character
             if s < k:
                 if toks[k - 1].text[-1] == "为" and len(ctx.norm[toks[s].start:toks[k - 1].end]) >= 4:
                     # 钟离秀为副总经理: jieba glued the copula 为 to the name
@@ -1679,8 +1702,8 @@ def _strong_name(ctx: Context, toks: Sequence[Token], a: int, b: int) -> bool:
     first = toks[a]
     if not (first.pos in _NAME_TAGS or first.pos == "un" or first.text in ctx.surnames):
         return False
-    if any(t.pos in _BREAK or t.pos in ("ns", "nt", "j") for t in toks[a:b]):
-        return False
+    if any(t.pos in _BREAK or t.pos in ("ns", "nt", "j", "t") for t in toks[a:b]):
+        return False  # (和 + 此前/t: a surname character and a time word, no name)
     if _bare_address(ctx, name) or any(t.text in _address_words() for t in toks[a:b]):
         return False
     return name[:2] in ctx.surnames or not _common_word(name[:2])
@@ -4127,6 +4150,12 @@ def _crf_overlaps(ctx: Context, start: int, end: int, etype: str, min_score: flo
     if spans is None:
         return True
     return any(s < end and start < e and t == etype and sc >= min_score for s, e, t, sc in spans)
+
+
+def _crf_person_before(ctx: Context, start: int, end: int) -> bool:
+    """Whether a CRF person span starts before ``start`` and ends inside ``start:end``: the name
+    lies before the guess (欧阳静和 + 此前任: the rule's 和此前 is its last character and a time word)."""
+    return any(t == "Person" and s < start < e < end for s, e, t, _sc in _crf_raw(ctx) or [])
 
 
 def _crf_raw(ctx: Context):

@@ -1,0 +1,81 @@
+"""Round 12 recognition rules: precision mistakes left on the dev set (a name jieba cut before 为 + a
+title, a time word after a name, 该公司 glued to a verb, 由X控股, an investor's fund after 旗下, a word
+before a lab's name, a list that ends at a word between its members)."""
+from doc_helpers import recognized
+
+
+# --- person_title_rule: a given name cut by jieba, its last character glued to 为 ------------------
+
+def test_given_name_glued_to_copula_before_title():
+    ents = recognized("董事会同时聘任钟以宁为执行董事，任期三年。")
+    assert ("钟以宁", "Person") in ents and ("宁为", "Person") not in ents
+
+
+# --- company_suffix_rule: 选举章慕 + 华为公司 + 独立董事 is a person and "as the company's director" --
+
+def test_name_before_wei_gongsi_and_title_is_no_huawei():
+    ents = recognized("公司召开股东大会，选举章慕华为公司独立董事。")
+    assert ("章慕华", "Person") in ents
+    assert not any(t == "Company" for _n, t in ents)
+
+
+def test_huawei_company_before_title_stays_a_firm():
+    ents = recognized("他此前担任华为公司副总裁。")
+    assert ("华为公司", "Company") in ents
+
+
+# --- person_title_rule: a CRF name before the guess; a time word ends no name ------------------------
+
+def test_time_word_after_name_is_no_name():
+    ents = recognized("银行聘任欧阳静和为分行行长。欧阳静和此前任交通银行总经理。")
+    assert ("欧阳静和", "Person") in ents
+    assert not any(t == "Person" and "此前" in n for n, t in ents)
+
+
+# --- company_suffix_rule: 该 glued to a verb before 公司 ----------------------------------------------
+
+def test_this_company_after_verb_is_no_firm():
+    ents = recognized("宁波远帆智造科技股份有限公司公告，陆佳怡此前任该公司副总经理。")
+    assert ("宁波远帆智造科技股份有限公司", "Company") in ents
+    assert not any(t == "Company" and "该" in n for n, t in ents)
+
+
+# --- company_suffix_rule: 由X控股。 : 控股 is the verb "holds" ------------------------------------------
+
+def test_holds_after_you_is_a_verb():
+    ents = recognized("长鑫存储由合肥产投控股，总部位于合肥。")
+    assert ("合肥产投", "Company") in ents and ("合肥产投控股", "Company") not in ents
+
+
+def test_holding_firm_name_stays_whole():
+    ents = recognized("本轮融资由复星国际控股有限公司领投。")
+    assert ("复星国际控股有限公司", "Company") in ents
+
+
+# --- investor_cue_rule: X旗下基金跟投 names X -----------------------------------------------------------
+
+def test_owner_before_held_fund_is_the_investor():
+    ents = recognized("本轮由高瓴创投领投，国投招商旗下基金跟投。")
+    assert ("国投招商", "Company") in ents
+    assert not any(t == "Company" and "旗下" in n for n, t in ents)
+
+
+# --- company_suffix_rule: a weak firm word before 联合实验室 is part of the lab's name -----------------
+
+def test_research_field_before_joint_lab_is_no_firm():
+    ents = recognized("科大讯飞与安徽大学共建的类脑智能联合实验室正式揭牌。")
+    assert ("科大讯飞", "Company") in ents and ("安徽大学", "Organization") in ents
+    assert not any(t == "Company" and "智能" in n for n, t in ents)
+
+
+# --- company_list_rule: a word between two lists ends the first ------------------------------------
+
+def test_list_after_a_word_is_a_new_list():
+    ents = recognized("理想汽车和小鹏汽车在增程与纯电路线上的竞争日趋激烈。")
+    assert ("理想汽车", "Company") in ents and ("小鹏汽车", "Company") in ents
+    assert not any(n in ("增程", "纯电路线") for n, _t in ents)
+
+
+def test_list_of_firms_still_types_unknown_member():
+    ents = recognized("获得国投创业、合肥产投和招银国际的投资。")
+    assert ("合肥产投", "Company") in ents
