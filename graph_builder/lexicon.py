@@ -8,7 +8,8 @@ Files (under ``graph_builder/data/lexicons/`` unless noted):
 
 - ``companies.txt`` (generated) + ``companies_extra.txt`` (hand-written) +
   ``companies_corpus.txt`` (generated from corpus labels): ``name<TAB>industry``
-- ``companies_ambiguous.txt`` (generated): short names that are also ordinary words
+- ``companies_ambiguous.txt`` (generated): short names that are also ordinary words;
+  ``companies_place_names.txt`` (hand-written): short names that are also places (张家界, 天津港)
 - ``surnames.txt`` (generated): ``surname<TAB>frequency``; ``surnames_compound.txt`` (hand-written)
 - ``titles.txt`` (generated, includes ``titles_core.txt``): ``title<TAB>count``
 - ``places.txt``: ``name<TAB>kind<TAB>alt1,alt2``; ``organizations.txt``: ``name<TAB>alt1,alt2``;
@@ -84,12 +85,13 @@ def companies() -> Dict[str, str]:
 def ambiguous_companies() -> FrozenSet[str]:
     """Company names that are also ordinary words: taken only with a company cue.
 
-    ``companies_ambiguous.txt`` (generated) plus every company name that is an industry
-    label, so that sectors added to the taxonomy by hand (智慧农业) are ambiguous too.
+    ``companies_ambiguous.txt`` (generated), ``companies_place_names.txt`` (places: 张家界, 天津港)
+    plus every company name that is an industry label, so that sectors added to the taxonomy by
+    hand (智慧农业) are ambiguous too.
     """
     labels = industry_surface_labels()
     return frozenset(r[0] for r in _rows("companies_ambiguous.txt")) | frozenset(
-        name for name in companies() if name in labels)
+        r[0] for r in _rows("companies_place_names.txt")) | frozenset(name for name in companies() if name in labels)
 
 
 @functools.lru_cache(maxsize=None)

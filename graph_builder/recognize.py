@@ -186,6 +186,10 @@ def _lexicon_spans(toks: Sequence[Token], table, max_tokens: int = 4):
 # --------------------------------------------------------------------------- companies
 
 
+#: A stock code in brackets right after a name (张家界(000430.SZ), 腾讯控股(00700.HK)): the name is the firm.
+_STOCK_CODE = re.compile(r"[(（](?:股票代码[:：]?|证券代码[:：]?)?\d{4,6}(?:\.(?:SZ|SH|HK|BJ))?[)）]")
+
+
 @recognizer(priority=80)
 def lexicon_companies(ctx: Context) -> List[Mention]:
     """Listed-company short names and well-known companies from the lexicon."""
@@ -193,8 +197,8 @@ def lexicon_companies(ctx: Context) -> List[Mention]:
     for toks in ctx.sentences:
         for i, j in _lexicon_spans(toks, ctx.companies):
             name = ctx.norm[toks[i].start:toks[j - 1].end]
-            if name in ctx.ambiguous:
-                continue  # 太阳能, 机器人: a company only with a suffix (company_suffix_rule)
+            if name in ctx.ambiguous and not _STOCK_CODE.match(ctx.norm, toks[j - 1].end):
+                continue  # 太阳能, 机器人: a company only with a suffix (company_suffix_rule) or its stock code
             if name in ctx.places and i > 0 and toks[i - 1].end == toks[i].start and toks[i - 1].text in ctx.places:
                 continue  # 北京 + 中关村: a name that is also a place, after a city, is the place
             if name in ctx.places and i > 0 and toks[i - 1].text in ("在", "于") and toks[i - 1].pos == "p" \
@@ -390,7 +394,7 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
 def _investment_after_head(toks: Sequence[Token], j: int) -> bool:
     """Whether ``投资`` after the firm head ``toks[j]`` (集团, 公司) ends the clause (获得X集团投资。):
     the investment received, no part of the name (X集团投资有限公司 goes on)."""
-    return toks[j].text.endswith(("集团", "公司")) and toks[j + 1].text in ("投资", "入股", "注资") \
+    return toks[j].text.endswith(("集团", "公司", "资本", "国际", "创投")) and toks[j + 1].text in ("投资", "入股", "注资") \
         and (j + 2 >= len(toks) or toks[j + 2].pos == "x" or _amount_after(toks, j + 2))
 
 
@@ -4409,7 +4413,48 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
     doc.mentions = _branch_of_known_firm(ctx, _china_arm(ctx, _listed_firm_read_as_product(ctx, doc.mentions)))
     doc.mentions = _product_edges(ctx, _traded_brands(ctx, doc.mentions))
     doc.mentions = _month_off_names(ctx, _bare_compound_surnames(ctx, doc.mentions))
+    doc.mentions = _firm_description_before_name(ctx, doc.mentions)
     return doc
+
+
+def _firm_description_before_name(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """A company span that only describes a firm (a place and ordinary words before 公司 or 企业, see
+    :func:`_generic_firm`) written right before a firm's name: 英国 + 生物科技公司 + 海伦生物, 德国 +
+    户外用品公司 + 狼爪, 成都 + 初创公司 + 慢慢来. The description is no entity; the name after it is."""
+    starts = {m.start for m in mentions if m.type == "Company"}
+    out = []
+    for m in mentions:
+        if m.type == "Company" and m.end in starts and _described_firm(ctx, m.start, m.end):
+            place = next((ctx.norm[m.start:m.start + k] for k in (4, 3, 2)
+                          if ctx.norm[m.start:m.start + k] in ctx.places), None)
+            if place is not None:  # 成都 + 初创公司 + 慢慢来: the place stays
+                out.append(ctx.mention(m.start, m.start + len(place), "Place", "place_rule", 0.8))
+            continue
+        out.append(m)
+    return out
+
+
+def _described_firm(ctx: Context, start: int, end: int) -> bool:
+    """Whether ``start:end`` is a place (optional) and ordinary words before 公司 or 企业 (生物科技公司,
+    德国户外用品公司): :func:`_generic_firm`, or every word before the head a dictionary word."""
+    from .segment import word_freq
+    if _generic_firm(ctx, start, end):
+        return True
+    text = ctx.norm
+    if not text.endswith(("公司", "企业"), start, end):
+        return False
+    for k in (4, 3, 2):
+        if end - start - 2 > k and text[start:start + k] in ctx.places:
+            start += k
+            break
+    pos = start
+    while pos < end - 2:
+        tok = _token_at(ctx, pos)
+        if tok is None or tok.start != pos or tok.end > end - 2 or tok.pos in _NAMEY_TAGS or tok.pos in _NAME_TAGS \
+                or not (word_freq(tok.text) >= 3 or tok.text in ctx.industries) or ctx.is_known(tok.text):
+            return False
+        pos = tok.end
+    return pos > start
 
 
 def _listed_firm_read_as_product(ctx: Context, mentions: List[Mention]) -> List[Mention]:

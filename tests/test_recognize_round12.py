@@ -79,3 +79,53 @@ def test_list_after_a_word_is_a_new_list():
 def test_list_of_firms_still_types_unknown_member():
     ents = recognized("获得国投创业、合肥产投和招银国际的投资。")
     assert ("合肥产投", "Company") in ents
+
+
+# --- _firm_description_before_name: a place and ordinary words before 公司, then the firm's name ---
+
+def test_description_before_firm_name_is_no_firm():
+    ents = recognized("公司将联合财团收购德国户外用品公司狼爪的全部股权。")
+    assert ("德国", "Place") in ents
+    assert not any(t == "Company" and n.endswith("用品公司") for n, t in ents)
+
+
+def test_place_of_a_dropped_description_stays():
+    ents = recognized("成都初创公司慢慢来完成数千万元天使轮融资。")
+    assert ("成都", "Place") in ents
+    assert not any(t == "Company" and n.endswith("初创公司") for n, t in ents)
+
+
+# --- company_suffix_rule: 获得X资本投资。 is the investment received -----------------------------------
+
+def test_investment_received_after_capital_firm():
+    ents = recognized("该企业专注商业航天领域，此前已获得顺为资本投资。")
+    assert ("顺为资本", "Company") in ents and ("顺为资本投资", "Company") not in ents
+
+
+# --- lexicon: A-share names that are places; a stock code makes them the firm ---------------------
+
+def test_listed_name_that_is_a_place_reads_as_place():
+    ents = recognized("演出将于五一假期在张家界武陵源景区首演，今年张家界接待游客有望增长。")
+    assert ("张家界", "Place") in ents and ("张家界", "Company") not in ents
+
+
+def test_stock_code_after_place_like_name_makes_it_the_firm():
+    ents = recognized("张家界（000430.SZ）晚间公告，全资子公司将打造新的演艺项目。")
+    assert ("张家界", "Company") in ents
+
+
+def test_district_after_city_is_a_place():
+    ents = recognized("该公司将在上海松江扩建生产基地。")
+    assert ("松江", "Place") in ents
+
+
+# --- lexicon: subsidiaries known by their full name ---------------------------------------------------
+
+def test_known_subsidiaries_are_whole():
+    ents = recognized("三星显示和LG显示的份额均有下滑，GE医疗则增长。")
+    assert {("三星显示", "Company"), ("LG显示", "Company"), ("GE医疗", "Company")} <= ents
+
+
+def test_haoweilai_is_a_firm():
+    ents = recognized("知行书院完成1亿元融资，投资方为好未来和新东方。")
+    assert ("好未来", "Company") in ents and ("新东方", "Company") in ents
