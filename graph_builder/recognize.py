@@ -4420,10 +4420,14 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
 def _firm_description_before_name(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     """A company span that only describes a firm (a place and ordinary words before 公司 or 企业, see
     :func:`_generic_firm`) written right before a firm's name: 英国 + 生物科技公司 + 海伦生物, 德国 +
-    户外用品公司 + 狼爪, 成都 + 初创公司 + 慢慢来. The description is no entity; the name after it is."""
+    户外用品公司 + 狼爪, 成都 + 初创公司 + 慢慢来. The description is no entity; the name after it is.
+    A company span that is a kind of firm (``firm_kind``: 商业银行, 外资行) is none either."""
     starts = {m.start for m in mentions if m.type == "Company"}
+    kinds = lexicon.cues("firm_kind")
     out = []
     for m in mentions:
+        if m.type == "Company" and m.name in kinds:
+            continue  # 商业银行, 外资行: a kind of firm, no firm
         if m.type == "Company" and m.end in starts and _described_firm(ctx, m.start, m.end):
             place = next((ctx.norm[m.start:m.start + k] for k in (4, 3, 2)
                           if ctx.norm[m.start:m.start + k] in ctx.places), None)

@@ -129,3 +129,12 @@ def test_known_subsidiaries_are_whole():
 def test_haoweilai_is_a_firm():
     ents = recognized("知行书院完成1亿元融资，投资方为好未来和新东方。")
     assert ("好未来", "Company") in ents and ("新东方", "Company") in ents
+
+
+# --- firm_kind: a kind of firm is no firm; the word may still name a sector -------------------------
+
+def test_kind_of_bank_is_no_company():
+    ents = recognized("监管部门要求商业银行加强对跨境支付业务的风险管理。")
+    assert not any(n == "商业银行" and t == "Company" for n, t in ents)
+    ents = recognized("程立川辞去国有银行的工作，在杭州创办了远航担保。")
+    assert not any(n == "国有银行" for n, _t in ents)
