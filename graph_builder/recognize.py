@@ -4413,8 +4413,30 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
     doc.mentions = _branch_of_known_firm(ctx, _china_arm(ctx, _listed_firm_read_as_product(ctx, doc.mentions)))
     doc.mentions = _product_edges(ctx, _traded_brands(ctx, doc.mentions))
     doc.mentions = _month_off_names(ctx, _bare_compound_surnames(ctx, doc.mentions))
-    doc.mentions = _firm_description_before_name(ctx, doc.mentions)
+    doc.mentions = _whole_book_title(ctx, _firm_description_before_name(ctx, doc.mentions))
     return doc
+
+
+_BOOK_TITLE = re.compile(r"《([^《》，。；！？\s]{2,12})》")
+
+
+def _whole_book_title(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """A product span that is part of a short title in book-title marks, and the only mention there,
+    grows to the whole title: 续作《山海归途2》 is one work, not 归途2 (a report's title, 《…白皮书》,
+    is left alone)."""
+    if "《" not in ctx.norm:
+        return mentions
+    heads = tuple(lexicon.cues("document_head"))
+    out = list(mentions)
+    for t in _BOOK_TITLE.finditer(ctx.norm):
+        a, b = t.start(1), t.end(1)
+        inside = [x for x, m in enumerate(out) if m.start < b and a < m.end]
+        if len(inside) != 1 or t.group(1).endswith(heads):
+            continue
+        m = out[inside[0]]
+        if m.type == "Product" and a <= m.start and m.end <= b and (m.start, m.end) != (a, b):
+            out[inside[0]] = ctx.mention(a, b, "Product", m.method, m.score)
+    return out
 
 
 def _firm_description_before_name(ctx: Context, mentions: List[Mention]) -> List[Mention]:
@@ -5414,6 +5436,8 @@ def _no_generic_products(mentions: List[Mention], norm: str = "") -> List[Mentio
                 continue  # (CES 2026: a stop word with its year, an event)
             if not _NAMEISH.search(m.name):
                 continue  # 4.0, 2025: a number alone names nothing
+            if len(m.name) == 2 and m.name[1] in _ADVERB_CHARS:
+                continue  # 设备 + 数已/超过: a noun and an adverb jieba glued, no name
             if m.name[0] in "其该" and len(m.name) >= 3 and not _HAN.match(m.name[1:]):
                 # 其思元590: jieba glued the pronoun to the name
                 m = Mention(m.start + 1, m.end, "Product", m.name[1:], method=m.method, score=m.score)

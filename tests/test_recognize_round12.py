@@ -138,3 +138,31 @@ def test_kind_of_bank_is_no_company():
     assert not any(n == "商业银行" and t == "Company" for n, t in ents)
     ents = recognized("程立川辞去国有银行的工作，在杭州创办了远航担保。")
     assert not any(n == "国有银行" for n, _t in ents)
+
+
+# --- product_stop: business nouns and shopping festivals are no products -----------------------------
+
+def test_business_nouns_after_launch_words_are_no_products():
+    for text, word in (("店将沿用国内供应链，首发单品为招牌饮品“云岭青提”。", "单品"),
+                       ("小米也计划在本月推出同价位竞品。", "竞品"),
+                       ("两家公司签下刻蚀设备大单。", "大单"),
+                       ("今年“双11”期间扫地机器人线上销量增长。", "双11")):
+        assert not any(n == word for n, _t in recognized(text)), text
+    assert ("云岭青提", "Product") in recognized("店将沿用国内供应链，首发单品为招牌饮品“云岭青提”。")
+
+
+def test_noun_glued_to_adverb_is_no_product():
+    ents = recognized("鸿蒙生态设备数已超过10亿台。")
+    assert not any(t == "Product" and n.endswith("已") for n, t in ents)
+
+
+# --- _whole_book_title: a product part of a short title is the whole title ---------------------------
+
+def test_product_in_book_title_is_the_whole_title():
+    ents = recognized("光线传媒计划于2027年暑期推出续作《山海归途2》。")
+    assert ("山海归途2", "Product") in ents and ("归途2", "Product") not in ents
+
+
+def test_report_title_is_left_alone():
+    ents = recognized("研究院发布《2025年新能源汽车白皮书》。")
+    assert not any(t == "Product" for _n, t in ents)
