@@ -4506,7 +4506,8 @@ def _branch_of_known_firm(ctx: Context, mentions: List[Mention]) -> List[Mention
     """A company span made of a known firm, a place and a branch word before a job title (中国移动 +
     重庆 + 公司 + 副总经理, 中国联通 + 广东省 + 分公司 + 总经理): the branch is an internal unit between
     the employer and the title (guidelines rule 6); the firm in front is the mention and the place
-    inside the unit is none. (A branch named on its own, 中国电信武汉分公司近日…, stays whole.)"""
+    inside the unit is none. (A branch named on its own, 中国电信武汉分公司近日…, stays whole, and so
+    does a firm's China arm, 空中客车中国公司, a company of its own like 耐克中国.)"""
     heads = lexicon.cues_longest_first("branch_head") + ("公司",)
     out = []
     for m in mentions:
@@ -4516,7 +4517,8 @@ def _branch_of_known_firm(ctx: Context, mentions: List[Mention]) -> List[Mention
                      and m.name[:k] not in ctx.ambiguous), default=0) if head else 0
             place = _BRANCH_PLACE.match(m.name[k:len(m.name) - len(head)]) if k else None
             t = _token_at(ctx, m.start + k) if place else None
-            if place and place.group(1) in ctx.places and t is not None and t.start == m.start + k:
+            if place and place.group(1) in ctx.places and t is not None and t.start == m.start + k \
+                    and not (place.group(1) == "中国" and head == "公司"):  # (空中客车中国公司: the China arm)
                 m = ctx.mention(m.start, m.start + k, "Company", m.method, m.score)
         out.append(m)
     return out

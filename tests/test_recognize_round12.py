@@ -166,3 +166,17 @@ def test_product_in_book_title_is_the_whole_title():
 def test_report_title_is_left_alone():
     ents = recognized("研究院发布《2025年新能源汽车白皮书》。")
     assert not any(t == "Product" for _n, t in ents)
+
+
+# --- lexicon: well-known firms abroad; a firm's China arm before a title stays whole ------------------
+
+def test_well_known_foreign_firms():
+    ents = recognized("该机延续了与德国光学品牌徕卡联合调校的方案，并与瑞典相机制造商哈苏竞争。")
+    assert ("徕卡", "Company") in ents and ("哈苏", "Company") in ents
+    ents = recognized("核心部件多采购自德国西门子和日本发那科。")
+    assert ("发那科", "Company") in ents
+
+
+def test_china_arm_company_before_title_stays_whole():
+    ents = recognized("空中客车中国公司首席执行官戴维·勒费弗尔出席了签约仪式。")
+    assert ("空中客车中国公司", "Company") in ents
