@@ -4939,12 +4939,22 @@ def _foreign_firm_core(ctx: Context, start: int, end: int) -> bool:
 def _no_place_in_branch(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     """Drop a place written between an employer and a branch word (深圳 in 招商银行深圳分行,
     欧洲 in 宁德时代欧洲研究院): it names an internal unit, which is no entity (GUIDELINES 6).
-    A place before a site word (大疆深圳工厂) stays."""
+    So does a place before a branch word and a title with no employer written (深圳分行行长), and
+    one between an employer and 厂 before a title (台积电南京厂厂长). A place before a site word
+    (大疆深圳工厂) stays."""
     ends = {m.end for m in mentions if m.type in ("Company", "Organization")}
     heads = lexicon.cues("branch_head")
     text = ctx.norm
-    return [m for m in mentions
-            if not (m.type == "Place" and m.start in ends and any(text.startswith(h, m.end) for h in heads))]
+
+    def unit(m: Mention) -> bool:
+        head = next((h for h in heads if text.startswith(h, m.end)), None)
+        if head is not None and (m.start in ends or _before_title(ctx, m.end + len(head))):
+            return True  # (深圳分行行长: a branch before a title is a unit with or without its employer)
+        # 台积电 + 南京厂 + 厂长: a site before its head's title is a unit too
+        return m.start in ends and text.startswith(("厂", "工厂"), m.end) and any(
+            _before_title(ctx, m.end + k) for k in (1, 2))
+
+    return [m for m in mentions if not (m.type == "Place" and unit(m))]
 
 
 def _no_drug_targets(ctx: Context, mentions: List[Mention]) -> List[Mention]:

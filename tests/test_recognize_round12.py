@@ -180,3 +180,16 @@ def test_well_known_foreign_firms():
 def test_china_arm_company_before_title_stays_whole():
     ents = recognized("空中客车中国公司首席执行官戴维·勒费弗尔出席了签约仪式。")
     assert ("空中客车中国公司", "Company") in ents
+
+
+# --- _no_place_in_branch: a branch before a title, a plant before its head's title ------------------
+
+def test_place_of_branch_before_title_without_employer_is_none():
+    ents = recognized("记者了解到，深圳分行行长一职将由该行零售部总经理接任。")
+    assert not any(t == "Place" for _n, t in ents)
+
+
+def test_place_of_plant_before_plant_head_is_none():
+    ents = recognized("他此前曾任台积电南京厂厂长。")
+    assert ("台积电", "Company") in ents and ("南京", "Place") not in ents
+    assert ("深圳", "Place") in recognized("大疆深圳工厂今日投产。")
