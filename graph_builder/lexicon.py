@@ -249,7 +249,7 @@ _CUE_FILES = {
     "place_pair": "place_pair_words.txt",
     "place_verb": "place_verbs.txt",
     "product_latin_kind": "product_latin_kinds.txt",
-    "firm_kind": "firm_kinds.txt",
+    "generic_firm": "generic_firms.txt",
 }
 
 
@@ -284,7 +284,7 @@ def cues(kind: str) -> FrozenSet[str]:
     glued after a bare company name that are no part of it), ``place_pair`` (关系, 两国: after a run of
     one-character place short forms, 中美 + 关系), ``place_verb`` (访, 赴, 在: before one, 访 + 华) and
     ``product_latin_kind`` (SUV, PET-CT: Latin product kinds glued before a Latin model name) and
-    ``firm_kind`` (商业银行, 外资行: kinds of firm, never one firm's name).
+    ``generic_firm`` (商业银行, 外资行: kinds of firm, never one firm's name).
     """
     if kind not in _CUE_FILES:
         raise ValueError(f"unknown cue kind {kind!r} (expected one of {', '.join(_CUE_FILES)})")

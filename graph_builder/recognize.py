@@ -4443,9 +4443,9 @@ def _firm_description_before_name(ctx: Context, mentions: List[Mention]) -> List
     """A company span that only describes a firm (a place and ordinary words before 公司 or 企业, see
     :func:`_generic_firm`) written right before a firm's name: 英国 + 生物科技公司 + 海伦生物, 德国 +
     户外用品公司 + 狼爪, 成都 + 初创公司 + 慢慢来. The description is no entity; the name after it is.
-    A company span that is a kind of firm (``firm_kind``: 商业银行, 外资行) is none either."""
+    A company span that is a kind of firm (``generic_firm``: 商业银行, 外资行) is none either."""
     starts = {m.start for m in mentions if m.type == "Company"}
-    kinds = lexicon.cues("firm_kind")
+    kinds = lexicon.cues("generic_firm")
     out = []
     for m in mentions:
         if m.type == "Company" and m.name in kinds:
