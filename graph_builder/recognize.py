@@ -339,8 +339,10 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
                          and toks[j + 2].start == toks[j + 1].end and toks[j + 2].text in ctx.osuf):
                 start_tok = None  # 西北衣林科技 + 大学, 类脑智能 + 联合实验室: the business word is part of a body's name
             if start_tok is not None and j == i and toks[i].text == "公司" and i > 0 and len(toks[i - 1].text) >= 2 \
-                    and toks[i - 1].text[-1] in "为是" and toks[i - 1].end == toks[i].start:
-                start_tok = None  # 韩立 + 平为 + 公司首席风险官: "for the company" after a name jieba cut, no firm
+                    and (toks[i - 1].text[-1] in "为是" or toks[i - 1].text[-1] == "任" and i > 1
+                         and len(toks[i - 2].text) == 2 and toks[i - 2].text in ctx.surnames) \
+                    and toks[i - 1].end == toks[i].start:
+                start_tok = None  # 韩立 + 平为 + 公司首席风险官, 诸葛 + 晴任 + 公司: after a name jieba cut, no firm
             if start_tok is not None and i - start_tok >= 2 and any(
                     t.text in _post_verbs() for t in toks[start_tok + 1:i]):
                 start_tok = None  # 邵一鸣 + 现任/n + 公司董事长: a person's post, not a firm named 邵一鸣现任公司
@@ -1642,6 +1644,12 @@ def person_title_rule(ctx: Context) -> List[Mention]:
                 if toks[v].pos == "x":
                     break
                 w = toks[v].text
+                if len(w) == 2 and w[-1] == "任" and v > 0 and toks[v - 1].end == toks[v].start \
+                        and len(toks[v - 1].text) == 2 and toks[v - 1].text in ctx.surnames and _HAN.match(w[0]):
+                    # 诸葛 + 晴任 + 公司首席执行官: a compound surname, the given name and the verb 任 glued
+                    m = _person_mention(ctx, toks[v - 1].start, toks[v].end - 1, "person_title_rule", 0.85)
+                    out.extend([m] if m is not None else [])
+                    break
                 if len(w) >= 3 and w[-1] == "任" and w[:-1] not in ctx.titles:
                     # 由贾明任集团总裁: jieba glues the verb 任 onto the name
                     t0 = Token(toks[v].start, toks[v].end - 1, w[:-1], "nr")

@@ -193,3 +193,11 @@ def test_place_of_plant_before_plant_head_is_none():
     ents = recognized("他此前曾任台积电南京厂厂长。")
     assert ("台积电", "Company") in ents and ("南京", "Place") not in ents
     assert ("深圳", "Place") in recognized("大疆深圳工厂今日投产。")
+
+
+# --- a compound surname, a given name and 任 glued before 公司 + title --------------------------------
+
+def test_compound_surname_name_glued_to_ren():
+    ents = recognized("茶语山房拥有门店800余家。诸葛晴任公司首席执行官，她表示新资金将用于扩张。")
+    assert ("诸葛晴", "Person") in ents
+    assert not any(t == "Company" and "任" in n for n, t in ents)
