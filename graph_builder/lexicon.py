@@ -8,7 +8,8 @@ Files (under ``graph_builder/data/lexicons/`` unless noted):
 
 - ``companies.txt`` (generated) + ``companies_extra.txt`` (hand-written) +
   ``companies_corpus.txt`` (generated from corpus labels): ``name<TAB>industry``
-- ``companies_ambiguous.txt`` (generated): short names that are also ordinary words
+- ``companies_ambiguous.txt`` (generated): short names that are also ordinary words;
+  ``companies_place_names.txt`` (hand-written): short names that are also places (张家界, 天津港)
 - ``surnames.txt`` (generated): ``surname<TAB>frequency``; ``surnames_compound.txt`` (hand-written)
 - ``titles.txt`` (generated, includes ``titles_core.txt``): ``title<TAB>count``
 - ``places.txt``: ``name<TAB>kind<TAB>alt1,alt2``; ``organizations.txt``: ``name<TAB>alt1,alt2``;
@@ -84,12 +85,13 @@ def companies() -> Dict[str, str]:
 def ambiguous_companies() -> FrozenSet[str]:
     """Company names that are also ordinary words: taken only with a company cue.
 
-    ``companies_ambiguous.txt`` (generated) plus every company name that is an industry
-    label, so that sectors added to the taxonomy by hand (智慧农业) are ambiguous too.
+    ``companies_ambiguous.txt`` (generated), ``companies_place_names.txt`` (places: 张家界, 天津港)
+    plus every company name that is an industry label, so that sectors added to the taxonomy by
+    hand (智慧农业) are ambiguous too.
     """
     labels = industry_surface_labels()
     return frozenset(r[0] for r in _rows("companies_ambiguous.txt")) | frozenset(
-        name for name in companies() if name in labels)
+        r[0] for r in _rows("companies_place_names.txt")) | frozenset(name for name in companies() if name in labels)
 
 
 @functools.lru_cache(maxsize=None)
@@ -271,6 +273,7 @@ _CUE_FILES = {
     "former_post_verb": "former_post_verbs.txt",
     "former_post": "former_posts.txt",
     "former": "former_words.txt",
+    "generic_firm": "generic_firms.txt",
 }
 
 
@@ -318,7 +321,8 @@ def cues(kind: str) -> FrozenSet[str]:
     local offices), ``business_scope_verb`` (涵盖, 包括) after a ``business_scope_subject`` (业务, 经营范围),
     ``main_business`` (主营业务, 主业: before 为 / 是), ``former_post_lead`` (曾, 此前) +
     ``former_post_verb`` (在, 就职于) or ``former_post`` (曾任, 历任: before a person's former employer) and
-    ``former`` (原, 前, 曾任: right before an employer that is a former one).
+    ``former`` (原, 前, 曾任: right before an employer that is a former one) and ``generic_firm`` (商业银行,
+    外资行: kinds of firm, never one firm's name).
     """
     if kind not in _CUE_FILES:
         raise ValueError(f"unknown cue kind {kind!r} (expected one of {', '.join(_CUE_FILES)})")

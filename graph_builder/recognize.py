@@ -184,6 +184,10 @@ def _lexicon_spans(toks: Sequence[Token], table, max_tokens: int = 4):
 # --------------------------------------------------------------------------- companies
 
 
+#: A stock code in brackets right after a name (张家界(000430.SZ), 腾讯控股(00700.HK)): the name is the firm.
+_STOCK_CODE = re.compile(r"[(（](?:股票代码[:：]?|证券代码[:：]?)?\d{4,6}(?:\.(?:SZ|SH|HK|BJ))?[)）]")
+
+
 @recognizer(priority=80)
 def lexicon_companies(ctx: Context) -> List[Mention]:
     """Listed-company short names and well-known companies from the lexicon."""
@@ -191,8 +195,8 @@ def lexicon_companies(ctx: Context) -> List[Mention]:
     for toks in ctx.sentences:
         for i, j in _lexicon_spans(toks, ctx.companies):
             name = ctx.norm[toks[i].start:toks[j - 1].end]
-            if name in ctx.ambiguous:
-                continue  # 太阳能, 机器人: a company only with a suffix (company_suffix_rule)
+            if name in ctx.ambiguous and not _STOCK_CODE.match(ctx.norm, toks[j - 1].end):
+                continue  # 太阳能, 机器人: a company only with a suffix (company_suffix_rule) or its stock code
             if name in ctx.places and i > 0 and toks[i - 1].end == toks[i].start and toks[i - 1].text in ctx.places:
                 continue  # 北京 + 中关村: a name that is also a place, after a city, is the place
             if name in ctx.places and i > 0 and toks[i - 1].text in ("在", "于") and toks[i - 1].pos == "p" \
@@ -268,9 +272,13 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
                 suf = _suffix_of(w, csuf) if toks[i].pos == "nt" else None
                 # 商业银行 + 领域: a kind of firm named as a sector, no firm
                 sector = i + 1 < n and toks[i + 1].start == toks[i].end and toks[i + 1].text in ("领域", "行业", "产业")
+                # 选举章慕 + 华为公司 + 独立董事: a name jieba cut, its last character glued to 为公司 ("as the
+                # company's director"), no firm
+                named = suf and w[:-len(suf)].endswith("为") and i > 0 and toks[i - 1].end == toks[i].start \
+                    and toks[i - 1].text[:1] in ctx.surnames and i + 1 < n and toks[i + 1].text in ctx.titles
                 if suf and csuf[suf] != "weak" and w not in ctx.stop and w not in ctx.companies \
                         and csuf.get(w[:-len(suf)], "weak") == "weak" \
-                        and not _org_word(ctx, w) and not sector:  # 中国人民银行: the central bank is no company
+                        and not _org_word(ctx, w) and not sector and not named:  # 中国人民银行: the central bank is no company
                     # (创投 + 公司, 投资 + 公司: a kind of firm made of two heads names none)
                     out.append(ctx.mention(toks[i].start, toks[i].end, "Company", "company_suffix_rule", 0.8))
                 i += 1
@@ -325,20 +333,29 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
             if start_tok is not None and tier != "strong" and _known_firm_and_verb(ctx, toks, start_tok, i, j):
                 start_tok = None
             if start_tok is not None and tier == "weak" and j + 1 < n and toks[j + 1].start == toks[j].end \
-                    and toks[j + 1].text in ctx.osuf:
-                start_tok = None  # 西北衣林科技 + 大学: the business word is part of a university's name
+                    and (toks[j + 1].text in ctx.osuf or toks[j + 1].text == "联合" and j + 2 < n
+                         and toks[j + 2].start == toks[j + 1].end and toks[j + 2].text in ctx.osuf):
+                start_tok = None  # 西北衣林科技 + 大学, 类脑智能 + 联合实验室: the business word is part of a body's name
             if start_tok is not None and j == i and toks[i].text == "公司" and i > 0 and len(toks[i - 1].text) >= 2 \
-                    and toks[i - 1].text[-1] in "为是" and toks[i - 1].end == toks[i].start:
-                start_tok = None  # 韩立 + 平为 + 公司首席风险官: "for the company" after a name jieba cut, no firm
+                    and (toks[i - 1].text[-1] in "为是" or toks[i - 1].text[-1] == "任" and i > 1
+                         and len(toks[i - 2].text) == 2 and toks[i - 2].text in ctx.surnames) \
+                    and toks[i - 1].end == toks[i].start:
+                start_tok = None  # 韩立 + 平为 + 公司首席风险官, 诸葛 + 晴任 + 公司: after a name jieba cut, no firm
             if start_tok is not None and i - start_tok >= 2 and any(
                     t.text in _post_verbs() for t in toks[start_tok + 1:i]):
                 start_tok = None  # 邵一鸣 + 现任/n + 公司董事长: a person's post, not a firm named 邵一鸣现任公司
+            if start_tok is not None and ctx.norm[toks[i].start - 1:toks[i].start] == "该":
+                start_tok = None  # 此前任该 + 公司副总经理: "this company", jieba glued 该 to the verb
             if start_tok is not None and toks[j].text == "资产" and i - start_tok == 1 and toks[start_tok].text in ctx.companies:
                 start_tok = None  # 华润资产出售: a known firm's assets, not a firm named X资产
             if start_tok is not None and tier == "weak" and toks[j].text == "数据" and (
                     start_tok and toks[start_tok - 1].text in ("据", "根据")
                     or j + 1 < n and toks[j + 1].text in ("显示", "表明", "称")):
                 start_tok = None  # 据Omdia数据, Omdia数据显示: the source's figures, not a firm named Omdia数据
+            held_by = start_tok is not None and toks[j].text == "控股" and j > i and start_tok > 0 \
+                and toks[start_tok - 1].text == "由" and (j + 1 >= n or toks[j + 1].pos == "x")
+            if held_by:
+                j -= 1  # 长鑫存储由合肥产投 + 控股。: 控股 is the verb "holds", no part of the name
             if start_tok is not None:
                 first = toks[start_tok]
                 start = first.start
@@ -370,14 +387,14 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
                         continue
                 if toks[j].end - start > len(toks[j].text):
                     out.append(ctx.mention(start, end, "Company", "company_suffix_rule", 0.85))
-            i = j + 1
+            i = j + 2 if held_by else j + 1
     return out
 
 
 def _investment_after_head(toks: Sequence[Token], j: int) -> bool:
     """Whether ``投资`` after the firm head ``toks[j]`` (集团, 公司) ends the clause (获得X集团投资。):
     the investment received, no part of the name (X集团投资有限公司 goes on)."""
-    return toks[j].text.endswith(("集团", "公司")) and toks[j + 1].text in ("投资", "入股", "注资") \
+    return toks[j].text.endswith(("集团", "公司", "资本", "国际", "创投")) and toks[j + 1].text in ("投资", "入股", "注资") \
         and (j + 2 >= len(toks) or toks[j + 2].pos == "x" or _amount_after(toks, j + 2))
 
 
@@ -706,6 +723,11 @@ def investor_cue_rule(ctx: Context) -> List[Mention]:
             if k == i or toks[i - 1].end != t.start:
                 continue
             run = toks[k:i]
+            held = [x for x, r in enumerate(run) if r.text == "旗下"]
+            if held:
+                run = run[:held[0]]  # 国投招商 + 旗下基金 + 跟投: the owner is the investor named
+                if not run:
+                    continue
             if len(run) == 1 and (run[0].text in ctx.places or run[0].pos in _NAME_TAGS):
                 continue  # 北京领投 / 张三跟投: a place or a person, not a firm
             if run[-1].text == "个人" or any(x.pos in _NAME_TAGS for x in run[-2:]):
@@ -1165,7 +1187,9 @@ def company_list_rule(ctx: Context) -> List[Mention]:
             b = _member_after(ctx, toks, i + 1) if i + 1 < n else i + 1
             if a < i and b > i + 1:
                 if not members or members[-1] != (a, i):
-                    if members and members[-1][1] < a - 1:
+                    if members and (members[-1][1] < a - 1 or members[-1][1] == a - 1
+                                    and toks[a - 1].text not in _LIST_JOINERS):
+                        # (理想汽车和小鹏汽车 + 在 + 增程与纯电路线: a word between ends the list)
                         out.extend(_list_companies(ctx, toks, members))
                         members = []
                     members.append((a, i))
@@ -1541,6 +1565,7 @@ def person_title_rule(ctx: Context) -> List[Mention]:
     def add(toks, a, b, score):
         start, end = toks[a].start, toks[b - 1].end
         if not (_strong_name(ctx, toks, a, b) or _crf_overlaps(ctx, start, end, "Person")
+                and not _crf_person_before(ctx, start, end)
                 or b - a == 1 and toks[a].pos in _NAME_TAGS and b < len(toks) and toks[b].text == "、"
                 and _listed_name_at(ctx, toks[b].end) is not None):  # 股东葛一、单立新: a list of names
             return
@@ -1580,6 +1605,10 @@ def person_title_rule(ctx: Context) -> List[Mention]:
                              or toks[k - 1].text + toks[k].text in ctx.titles):  # 行政 + 总裁: jieba split the title
                 k -= 1
             s = _name_ending_at(ctx, toks, k, loose=True)
+            if s == k - 1 and len(toks[s].text) == 2 and toks[s].text[-1] == "为" and s > 0 \
+                    and toks[s - 1].end == toks[s].start and len(toks[s - 1].text) == 2 \
+                    and toks[s - 1].text[0] in ctx.surnames and toks[s - 1].pos in _NAME_TAGS:
+                s -= 1  # 钟以 + 宁为 + 执行董事: jieba cut the given name and glued 为 to its last character
             if s < k:
                 if toks[k - 1].text[-1] == "为" and len(ctx.norm[toks[s].start:toks[k - 1].end]) >= 4:
                     # 钟离秀为副总经理: jieba glued the copula 为 to the name
@@ -1593,6 +1622,12 @@ def person_title_rule(ctx: Context) -> List[Mention]:
                 if toks[v].pos == "x":
                     break
                 w = toks[v].text
+                if len(w) == 2 and w[-1] == "任" and v > 0 and toks[v - 1].end == toks[v].start \
+                        and len(toks[v - 1].text) == 2 and toks[v - 1].text in ctx.surnames and _HAN.match(w[0]):
+                    # 诸葛 + 晴任 + 公司首席执行官: a compound surname, the given name and the verb 任 glued
+                    m = _person_mention(ctx, toks[v - 1].start, toks[v].end - 1, "person_title_rule", 0.85)
+                    out.extend([m] if m is not None else [])
+                    break
                 if len(w) >= 3 and w[-1] == "任" and w[:-1] not in ctx.titles:
                     # 由贾明任集团总裁: jieba glues the verb 任 onto the name
                     t0 = Token(toks[v].start, toks[v].end - 1, w[:-1], "nr")
@@ -1657,8 +1692,8 @@ def _strong_name(ctx: Context, toks: Sequence[Token], a: int, b: int) -> bool:
     first = toks[a]
     if not (first.pos in _NAME_TAGS or first.pos == "un" or first.text in ctx.surnames):
         return False
-    if any(t.pos in _BREAK or t.pos in ("ns", "nt", "j") for t in toks[a:b]):
-        return False
+    if any(t.pos in _BREAK or t.pos in ("ns", "nt", "j", "t") for t in toks[a:b]):
+        return False  # (和 + 此前/t: a surname character and a time word, no name)
     if _bare_address(ctx, name) or any(t.text in _address_words() for t in toks[a:b]):
         return False
     return name[:2] in ctx.surnames or not _common_word(name[:2])
@@ -4086,6 +4121,12 @@ def _crf_overlaps(ctx: Context, start: int, end: int, etype: str, min_score: flo
     return any(s < end and start < e and t == etype and sc >= min_score for s, e, t, sc in spans)
 
 
+def _crf_person_before(ctx: Context, start: int, end: int) -> bool:
+    """Whether a CRF person span starts before ``start`` and ends inside ``start:end``: the name
+    lies before the guess (欧阳静和 + 此前任: the rule's 和此前 is its last character and a time word)."""
+    return any(t == "Person" and s < start < e < end for s, e, t, _sc in _crf_raw(ctx) or [])
+
+
 def _crf_raw(ctx: Context):
     """The CRF's spans over ``ctx.norm`` (computed once per document), or None without a model."""
     if "_crf_raw" not in ctx.__dict__:
@@ -4337,7 +4378,74 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
     doc.mentions = _branch_of_known_firm(ctx, _china_arm(ctx, _listed_firm_read_as_product(ctx, doc.mentions)))
     doc.mentions = _product_edges(ctx, _traded_brands(ctx, doc.mentions))
     doc.mentions = _month_off_names(ctx, _bare_compound_surnames(ctx, doc.mentions))
+    doc.mentions = _whole_book_title(ctx, _firm_description_before_name(ctx, doc.mentions))
     return doc
+
+
+_BOOK_TITLE = re.compile(r"《([^《》，。；！？\s]{2,12})》")
+
+
+def _whole_book_title(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """A product span that is part of a short title in book-title marks, and the only mention there,
+    grows to the whole title: 续作《山海归途2》 is one work, not 归途2 (a report's title, 《…白皮书》,
+    is left alone)."""
+    if "《" not in ctx.norm:
+        return mentions
+    heads = tuple(lexicon.cues("document_head"))
+    out = list(mentions)
+    for t in _BOOK_TITLE.finditer(ctx.norm):
+        a, b = t.start(1), t.end(1)
+        inside = [x for x, m in enumerate(out) if m.start < b and a < m.end]
+        if len(inside) != 1 or t.group(1).endswith(heads):
+            continue
+        m = out[inside[0]]
+        if m.type == "Product" and a <= m.start and m.end <= b and (m.start, m.end) != (a, b):
+            out[inside[0]] = ctx.mention(a, b, "Product", m.method, m.score)
+    return out
+
+
+def _firm_description_before_name(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """A company span that only describes a firm (a place and ordinary words before 公司 or 企业, see
+    :func:`_generic_firm`) written right before a firm's name: 英国 + 生物科技公司 + 海伦生物, 德国 +
+    户外用品公司 + 狼爪, 成都 + 初创公司 + 慢慢来. The description is no entity; the name after it is.
+    A company span that is a kind of firm (``generic_firm``: 商业银行, 外资行) is none either."""
+    starts = {m.start for m in mentions if m.type == "Company"}
+    kinds = lexicon.cues("generic_firm")
+    out = []
+    for m in mentions:
+        if m.type == "Company" and m.name in kinds:
+            continue  # 商业银行, 外资行: a kind of firm, no firm
+        if m.type == "Company" and m.end in starts and _described_firm(ctx, m.start, m.end):
+            place = next((ctx.norm[m.start:m.start + k] for k in (4, 3, 2)
+                          if ctx.norm[m.start:m.start + k] in ctx.places), None)
+            if place is not None:  # 成都 + 初创公司 + 慢慢来: the place stays
+                out.append(ctx.mention(m.start, m.start + len(place), "Place", "place_rule", 0.8))
+            continue
+        out.append(m)
+    return out
+
+
+def _described_firm(ctx: Context, start: int, end: int) -> bool:
+    """Whether ``start:end`` is a place (optional) and ordinary words before 公司 or 企业 (生物科技公司,
+    德国户外用品公司): :func:`_generic_firm`, or every word before the head a dictionary word."""
+    from .segment import word_freq
+    if _generic_firm(ctx, start, end):
+        return True
+    text = ctx.norm
+    if not text.endswith(("公司", "企业"), start, end):
+        return False
+    for k in (4, 3, 2):
+        if end - start - 2 > k and text[start:start + k] in ctx.places:
+            start += k
+            break
+    pos = start
+    while pos < end - 2:
+        tok = _token_at(ctx, pos)
+        if tok is None or tok.start != pos or tok.end > end - 2 or tok.pos in _NAMEY_TAGS or tok.pos in _NAME_TAGS \
+                or not (word_freq(tok.text) >= 3 or tok.text in ctx.industries) or ctx.is_known(tok.text):
+            return False
+        pos = tok.end
+    return pos > start
 
 
 def _listed_firm_read_as_product(ctx: Context, mentions: List[Mention]) -> List[Mention]:
@@ -4363,7 +4471,8 @@ def _branch_of_known_firm(ctx: Context, mentions: List[Mention]) -> List[Mention
     """A company span made of a known firm, a place and a branch word before a job title (中国移动 +
     重庆 + 公司 + 副总经理, 中国联通 + 广东省 + 分公司 + 总经理): the branch is an internal unit between
     the employer and the title (guidelines rule 6); the firm in front is the mention and the place
-    inside the unit is none. (A branch named on its own, 中国电信武汉分公司近日…, stays whole.)"""
+    inside the unit is none. (A branch named on its own, 中国电信武汉分公司近日…, stays whole, and so
+    does a firm's China arm, 空中客车中国公司, a company of its own like 耐克中国.)"""
     heads = lexicon.cues_longest_first("branch_head") + ("公司",)
     out = []
     for m in mentions:
@@ -4373,7 +4482,8 @@ def _branch_of_known_firm(ctx: Context, mentions: List[Mention]) -> List[Mention
                      and m.name[:k] not in ctx.ambiguous), default=0) if head else 0
             place = _BRANCH_PLACE.match(m.name[k:len(m.name) - len(head)]) if k else None
             t = _token_at(ctx, m.start + k) if place else None
-            if place and place.group(1) in ctx.places and t is not None and t.start == m.start + k:
+            if place and place.group(1) in ctx.places and t is not None and t.start == m.start + k \
+                    and not (place.group(1) == "中国" and head == "公司"):  # (空中客车中国公司: the China arm)
                 m = ctx.mention(m.start, m.start + k, "Company", m.method, m.score)
         out.append(m)
     return out
@@ -4786,12 +4896,22 @@ def _foreign_firm_core(ctx: Context, start: int, end: int) -> bool:
 def _no_place_in_branch(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     """Drop a place written between an employer and a branch word (深圳 in 招商银行深圳分行,
     欧洲 in 宁德时代欧洲研究院): it names an internal unit, which is no entity (GUIDELINES 6).
-    A place before a site word (大疆深圳工厂) stays."""
+    So does a place before a branch word and a title with no employer written (深圳分行行长), and
+    one between an employer and 厂 before a title (台积电南京厂厂长). A place before a site word
+    (大疆深圳工厂) stays."""
     ends = {m.end for m in mentions if m.type in ("Company", "Organization")}
     heads = lexicon.cues("branch_head")
     text = ctx.norm
-    return [m for m in mentions
-            if not (m.type == "Place" and m.start in ends and any(text.startswith(h, m.end) for h in heads))]
+
+    def unit(m: Mention) -> bool:
+        head = next((h for h in heads if text.startswith(h, m.end)), None)
+        if head is not None and (m.start in ends or _before_title(ctx, m.end + len(head))):
+            return True  # (深圳分行行长: a branch before a title is a unit with or without its employer)
+        # 台积电 + 南京厂 + 厂长: a site before its head's title is a unit too
+        return m.start in ends and text.startswith(("厂", "工厂"), m.end) and any(
+            _before_title(ctx, m.end + k) for k in (1, 2))
+
+    return [m for m in mentions if not (m.type == "Place" and unit(m))]
 
 
 def _no_drug_targets(ctx: Context, mentions: List[Mention]) -> List[Mention]:
@@ -5279,6 +5399,8 @@ def _no_generic_products(mentions: List[Mention], norm: str = "") -> List[Mentio
                 continue  # (CES 2026: a stop word with its year, an event)
             if not _NAMEISH.search(m.name):
                 continue  # 4.0, 2025: a number alone names nothing
+            if len(m.name) == 2 and m.name[1] in _ADVERB_CHARS:
+                continue  # 设备 + 数已/超过: a noun and an adverb jieba glued, no name
             if m.name[0] in "其该" and len(m.name) >= 3 and not _HAN.match(m.name[1:]):
                 # 其思元590: jieba glued the pronoun to the name
                 m = Mention(m.start + 1, m.end, "Product", m.name[1:], method=m.method, score=m.score)
