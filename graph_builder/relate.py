@@ -1136,6 +1136,11 @@ def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, ru
         # 其分体式飞行汽车“天行者”: only a pronoun standing for the maker, not any company
         # written before a product (客户华为的Mate 70 is no product of the topic)
         objects = [x for x in objects if x.coref and doc.norm[x.start:x.end] in p["o_pronoun"]]
+    if p.get("o_not_listed") and any(doc.mentions[s.mention].ident == doc.mentions[o.mention].ident
+                                     for s in subjects for o in objects):
+        # A与B合资成立C。A持股51%，B持股49%: the earlier topic is one of the holders, so the
+        # sentence is not about it (whose holders they are is unsaid)
+        return []
     if p.get("pairwise"):
         # A、B和C共同组建…: each pair of the listed companies, once, in text order
         return _pairwise(doc, sent, subjects, p, conf, rules["coref_factor"])
