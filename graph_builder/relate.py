@@ -1333,6 +1333,15 @@ def _elided_in_sentence(doc: Document, view: _SentenceView, m: re.Match, how: st
             if view.items[i].coref or not rules["source"].match(doc.norm, men.end):
                 keep.setdefault(men.ident, i)
         return [view.items[i] for i in keep.values()] if len(keep) == 1 else []
+    if how == "clause_first":
+        # X宣布入股Y，后者是一家…企业，此前已获Z投资: the subject of the nearest clause before
+        # that opened with one (Y), not the sentence's first company; else as "first"
+        # (an opener that invests or buys in its clause is an investor: X完成融资，Y领投，此前已获Z投资)
+        openers = [i for i in before if i == 0 or view.chars[i - 1] in "，,；;：:"]
+        if openers and openers[-1] != before[0] and not _DEAL_WORD_RE.search(
+                doc.norm, view.items[openers[-1]].end, view.offsets[m.start()]):
+            return [view.items[openers[-1]]]
+        how = "first"
     if how == "first":
         # 前新东方副总裁X创办的在线教育公司Y近日…，推出…: the founder's former employer, written
         # into the phrase that introduces Y, is not the one acting (kept when it is the only one)
@@ -1349,6 +1358,10 @@ def _elided_in_sentence(doc: Document, view: _SentenceView, m: re.Match, how: st
         # 港交所上市公司商汤集团宣布，旗下… / 吉利汽车旗下的极氪科技发布…: the unit or listed company acts
         return [view.items[before[1]]]
     return [view.items[before[0] if how == "first" else before[-1]]]
+
+
+#: Words of a deal that make a clause's opener a party to it, not the company described.
+_DEAL_WORD_RE = re.compile("领投|跟投|参投|投资|入股|增持|收购|认购")
 
 
 def _introduces(doc: Document, a: _Item, b: _Item) -> bool:

@@ -123,3 +123,58 @@ def test_venture_holders_are_not_investors_of_one_partner():
     got = invested("远帆汽车与北岭电池合资成立远岭动力。远帆汽车持股51%，北岭电池持股49%。",
                    [("远帆汽车", C), ("北岭电池", C), ("远岭动力", C)])
     assert ("北岭电池", "远帆汽车") not in got
+
+
+def test_stake_subscribed_in_a_company_described_by_its_sector():
+    got = invested("平安海岳保险股份有限公司公告，公司拟出资30亿元认购冷链物流企业恒运冷链新增股份，认购完成后将持股8%。",
+                   [("平安海岳保险股份有限公司", C), ("冷链物流", I), ("恒运冷链", C)])
+    assert ("平安海岳保险", "恒运冷链") in got
+
+
+def test_a_stake_sold_is_no_subscription():
+    got = invested("海岳保险公告，公司拟出售所持冷链物流企业恒运冷链股份。",
+                   [("海岳保险", C), ("冷链物流", I), ("恒运冷链", C)])
+    assert not got
+
+
+def test_earlier_investor_of_the_clause_subject():
+    got = invested("同日，云山保险旗下资管子公司云山资产宣布入股链川科技，后者是一家专注于供应链金融领域的企业，此前已获北港资本投资。",
+                   [("云山保险", C), ("云山资产", C), ("链川科技", C), ("供应链金融", I), ("北港资本", C)])
+    assert ("北港资本", "链川科技") in got
+    assert ("北港资本", "云山保险") not in got
+
+
+def test_earlier_investor_of_the_company_raising():
+    got = invested("链川科技完成2亿元B轮融资，南山资本领投，此前已获北港资本投资。",
+                   [("链川科技", C), ("南山资本", C), ("北港资本", C)])
+    assert ("北港资本", "链川科技") in got
+    assert ("北港资本", "南山资本") not in got
+
+
+# --------------------------------------------------------------------------- parents
+
+
+def test_parent_described_before_its_name():
+    got = parents("东湾码头是智利航运公司太平洋远洋的控股子公司，交易完成后双方将共同开发二期工程。",
+                  [("东湾码头", C), ("智利", PL), ("太平洋远洋", C)])
+    assert ("东湾码头", "太平洋远洋") in got
+
+
+def test_controlling_holder_buying_over_a_long_gap():
+    got = parents("江苏华岭重工股份有限公司公告，控股股东华岭控股集团有限公司于5月1日至20日通过集中竞价累计增持公司股份300万股。",
+                  [("江苏华岭重工股份有限公司", C), ("华岭控股集团有限公司", C)])
+    assert ("华岭重工", "华岭") in got
+
+
+def test_grandchild_belongs_to_the_subsidiary_that_buys_it():
+    got = parents("东岳医药股份有限公司公告，全资子公司东岳生物拟以3亿元收购杭州青木基因有限公司全部股权。交易完成后，青木基因将成为东岳医药的孙公司。",
+                  [("东岳医药股份有限公司", C), ("东岳生物", C), ("杭州青木基因有限公司", C), ("青木基因", C), ("东岳医药", C)])
+    assert ("东岳生物", "东岳医药") in got
+    assert ("青木基因", "东岳生物") in got
+    assert ("青木基因", "东岳医药") not in got
+
+
+def test_a_stake_bought_names_no_parent():
+    got = parents("东岳生物拟以3亿元收购青木基因30%股权。",
+                  [("东岳生物", C), ("青木基因", C)])
+    assert not got
