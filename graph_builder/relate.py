@@ -39,7 +39,10 @@ named before the match, news outlets aside, as in ``X成立于2018年，创始�
 and none when two are; ``"topic"``/``"topic_first"``: in a sentence naming none, the topic of
 an earlier sentence, or the company an earlier sentence opened with, as in
 ``X是Y控股的子公司。…J7搭载自研芯片JY-1``; with ``"topic_besides_match"`` the match's own mentions do
-not count: ``…。此外，全资子公司Y…`` is the unit of the earlier topic); ``pair_patterns`` relate the
+not count: ``…。此外，全资子公司Y…`` is the unit of the earlier topic, and with ``"o_not_listed"`` a match
+whose elided object is one of its own subjects gives nothing: ``A与B合资成立C。A持股51%，B持股49%``;
+``"clause_first"``: the company the nearest clause before opened with, else as ``"first"``:
+``入股Y，后者是…企业，此前已获X投资``); ``pair_patterns`` relate the
 two companies last named together (``双方将联合开发``; with a ``slist`` of products, both make
 them: ``双方将联合研发“秧鸽8S”``; with an ``olist`` of sectors, both are in them: ``两家公司均是国内
 半导体设备领域的龙头``); ``"pairwise"`` relates every pair of

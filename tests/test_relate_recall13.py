@@ -178,3 +178,31 @@ def test_a_stake_bought_names_no_parent():
     got = parents("东岳生物拟以3亿元收购青木基因30%股权。",
                   [("东岳生物", C), ("青木基因", C)])
     assert not got
+
+
+# --------------------------------------------------------------------------- later batch
+
+
+def test_invests_in_the_operator_of_an_app():
+    got = invested("同日，远跑体育宣布参投健身社交应用燃动的运营方跃步科技，投资金额约5000万元。",
+                   [("远跑体育", C), ("燃动", PR), ("跃步科技", C)])
+    assert ("远跑体育", "跃步科技") in got
+
+
+def test_strategic_investment_received_from_a_foreign_company():
+    got = invested("据悉，保健食品企业康泉生技宣布获日本森永食品战略投资5亿元，持股比例达20%。",
+                   [("康泉生技", C), ("日本", PL), ("森永食品", C)])
+    assert ("森永食品", "康泉生技") in got
+
+
+def test_capital_put_into_a_named_subsidiary():
+    got = relation_triples("晶城半导体今日公告，董事会核准以不超过50亿元增资日本子公司JSK，并聘任林宏远为副总经理。",
+                           [("晶城半导体", C), ("日本", PL), ("JSK", C), ("林宏远", P)])
+    assert ("晶城半导体", "JSK") in pairs(got, "investedIn")
+    assert ("JSK", "晶城半导体") in pairs(got, "parentOrganization")
+
+
+def test_capital_received_from_a_parent_is_not_put_in():
+    got = relation_triples("晶城半导体今日公告，公司获得母公司增资，日本子公司JSK将扩产。",
+                           [("晶城半导体", C), ("日本", PL), ("JSK", C)])
+    assert ("晶城半导体", "JSK") not in pairs(got, "investedIn")
