@@ -206,3 +206,15 @@ def test_capital_received_from_a_parent_is_not_put_in():
     got = relation_triples("晶城半导体今日公告，公司获得母公司增资，日本子公司JSK将扩产。",
                            [("晶城半导体", C), ("日本", PL), ("JSK", C)])
     assert ("晶城半导体", "JSK") not in pairs(got, "investedIn")
+
+
+def test_investee_named_after_a_dash_description():
+    got = invested("兰蔻同时宣布投资苏州一家专注于合成生物领域的原料公司——苏州源芯生物科技有限公司，持股比例未披露。",
+                   [("兰蔻", C), ("苏州", PL), ("合成生物", I), ("苏州源芯生物科技有限公司", C)])
+    assert ("兰蔻", "源芯生物科技") in got
+
+
+def test_a_customer_after_a_dash_is_no_investee():
+    got = invested("兰蔻同时宣布采购苏州一家原料公司——源芯生物的产品。",
+                   [("兰蔻", C), ("苏州", PL), ("源芯生物", C)])
+    assert not got
