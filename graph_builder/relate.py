@@ -39,7 +39,10 @@ named before the match, news outlets aside, as in ``X成立于2018年，创始�
 and none when two are; ``"topic"``/``"topic_first"``: in a sentence naming none, the topic of
 an earlier sentence, or the company an earlier sentence opened with, as in
 ``X是Y控股的子公司。…J7搭载自研芯片JY-1``; with ``"topic_besides_match"`` the match's own mentions do
-not count: ``…。此外，全资子公司Y…`` is the unit of the earlier topic); ``pair_patterns`` relate the
+not count: ``…。此外，全资子公司Y…`` is the unit of the earlier topic, and with ``"o_not_listed"`` a match
+whose elided object is one of its own subjects gives nothing: ``A与B合资成立C。A持股51%，B持股49%``;
+``"clause_first"``: the company the nearest clause before opened with, else as ``"first"``:
+``入股Y，后者是…企业，此前已获X投资``); ``pair_patterns`` relate the
 two companies last named together (``双方将联合开发``; with a ``slist`` of products, both make
 them: ``双方将联合研发“秧鸽8S”``; with an ``olist`` of sectors, both are in them: ``两家公司均是国内
 半导体设备领域的龙头``); ``"pairwise"`` relates every pair of
@@ -1147,6 +1150,11 @@ def _relations_of_match(doc, sent, view: _SentenceView, m: re.Match, p: dict, ru
         # 其分体式飞行汽车“天行者”: only a pronoun standing for the maker, not any company
         # written before a product (客户华为的Mate 70 is no product of the topic)
         objects = [x for x in objects if x.coref and doc.norm[x.start:x.end] in p["o_pronoun"]]
+    if p.get("o_not_listed") and any(doc.mentions[s.mention].ident == doc.mentions[o.mention].ident
+                                     for s in subjects for o in objects):
+        # A与B合资成立C。A持股51%，B持股49%: the earlier topic is one of the holders, so the
+        # sentence is not about it (whose holders they are is unsaid)
+        return []
     if p.get("pairwise"):
         # A、B和C共同组建…: each pair of the listed companies, once, in text order
         return _pairwise(doc, sent, subjects, p, conf, rules["coref_factor"])
@@ -1342,6 +1350,15 @@ def _elided_in_sentence(doc: Document, view: _SentenceView, m: re.Match, how: st
             if view.items[i].coref or not rules["source"].match(doc.norm, men.end):
                 keep.setdefault(men.ident, i)
         return [view.items[i] for i in keep.values()] if len(keep) == 1 else []
+    if how == "clause_first":
+        # X宣布入股Y，后者是一家…企业，此前已获Z投资: the subject of the nearest clause before
+        # that opened with one (Y), not the sentence's first company; else as "first"
+        # (an opener that invests or buys in its clause is an investor: X完成融资，Y领投，此前已获Z投资)
+        openers = [i for i in before if i == 0 or view.chars[i - 1] in "，,；;：:"]
+        if openers and openers[-1] != before[0] and not _DEAL_WORD_RE.search(
+                doc.norm, view.items[openers[-1]].end, view.offsets[m.start()]):
+            return [view.items[openers[-1]]]
+        how = "first"
     if how == "first":
         # 前新东方副总裁X创办的在线教育公司Y近日…，推出…: the founder's former employer, written
         # into the phrase that introduces Y, is not the one acting (kept when it is the only one)
@@ -1358,6 +1375,10 @@ def _elided_in_sentence(doc: Document, view: _SentenceView, m: re.Match, how: st
         # 港交所上市公司商汤集团宣布，旗下… / 吉利汽车旗下的极氪科技发布…: the unit or listed company acts
         return [view.items[before[1]]]
     return [view.items[before[0] if how == "first" else before[-1]]]
+
+
+#: Words of a deal that make a clause's opener a party to it, not the company described.
+_DEAL_WORD_RE = re.compile("领投|跟投|参投|投资|入股|增持|收购|认购")
 
 
 def _introduces(doc: Document, a: _Item, b: _Item) -> bool:
