@@ -486,12 +486,33 @@ def _abbreviates_parts(short: str, long: str) -> bool:
     return fits(0, 0)
 
 
+def _head_and_tail(short: str, long: str) -> bool:
+    """``驰野汽车`` for ``驰野新能源汽车``, ``拓衡传动`` for ``拓衡精密传动``: the long name's first
+    word or words and its end (two or more characters), with the describing words between them (two
+    or more characters) left out."""
+    from .segment import cut
+
+    if len(short) < 4 or is_place_name(short) or not re.fullmatch(r"[\u4e00-\u9fff]+", short + long):
+        return False
+    body = _strip_place_head(long, short)
+    starts, pos = set(), 0
+    for w in cut(body):
+        pos += len(w)
+        starts.add(pos)
+    for k in range(len(short) - 2, 1, -1):
+        head, tail = short[:k], short[k:]
+        if k in starts and body.startswith(head) and body.endswith(tail) and len(body) - k - len(tail) >= 2:
+            return not _common_word(head)
+    return False
+
+
 def _link_contractions(names: List[str], parent: Dict[str, str]) -> None:
-    """Add ``short -> long`` for names that abbreviate exactly one other name word by word."""
+    """Add ``short -> long`` for names that abbreviate exactly one other name word by word (or keep
+    its head and its last word: :func:`_head_and_tail`)."""
     for n in names:
         if n in parent:
             continue
-        cands = [c for c in names if len(c) > len(n) and _abbreviates_parts(n, c)]
+        cands = [c for c in names if len(c) > len(n) and (_abbreviates_parts(n, c) or _head_and_tail(n, c))]
         if len(cands) == 1 and _root(parent, cands[0]) != n:  # never a cycle
             parent[n] = cands[0]
 

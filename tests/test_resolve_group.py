@@ -97,3 +97,16 @@ def test_build_keeps_sister_firms_of_two_documents_apart(tmp_path):
     api.build([str(src)], outdir=tmp_path / "out", html=False)
     ttl = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
     assert 'rdfs:label "青禾"@zh' in ttl and 'rdfs:label "青禾航空"@zh' in ttl  # two nodes, not one
+
+
+def test_head_and_last_word_of_a_legal_name_link_to_it():
+    text = "武汉驰野新能源汽车有限公司完成C轮融资。驰野汽车旗下首款纯电SUV已交付。"
+    assert len(set(company_keys(text, ["武汉驰野新能源汽车有限公司", "驰野汽车"]))) == 1
+    text = "宁波拓衡精密传动有限公司完成融资。拓衡传动创始人表示将建新厂。"
+    assert len(set(company_keys(text, ["宁波拓衡精密传动有限公司", "拓衡传动"]))) == 1
+
+
+def test_head_and_tail_needs_a_skipped_middle_and_a_word_edge():
+    assert not resolve_mod._head_and_tail("比亚迪汽车", "比亚迪汽车工业")  # nothing left out
+    assert not resolve_mod._head_and_tail("中国银行", "中国建设银行")  # 中国建设银行 is one word
+    assert not resolve_mod._head_and_tail("驰汽", "驰野新能源汽车")  # too short
