@@ -75,7 +75,8 @@ def _data() -> dict:
     d["strip_chars"] = raw["quote_chars"] + " \t\r\n\u3000"
     marker = "(?:" + raw["subsidiary_marker"] + ")"
     d["subsid_between_re"] = re.compile("的?" + marker + "的?")
-    d["subsid_after_re"] = re.compile("的?" + marker)
+    # (诺基亚贝尔是诺基亚 + 在华的控股子公司: where the unit works may stand before the marker)
+    d["subsid_after_re"] = re.compile("(?:在[\u4e00-\u9fff]{1,4}的)?的?" + marker)
     d["subsid_before_re"] = re.compile(marker + "的?$")
     d["subsid_copula"] = frozenset(raw["subsidiary_copula"])
     return d

@@ -87,3 +87,11 @@ def test_brand_and_place_firm_keeps_its_name_beside_the_plain_gongsi_form():
     keys = keys_by_name("阳光电源公司发布公告，拟在匈牙利设立阳光电源匈牙利有限公司，阳光电源表示将扩大产能。")
     assert keys["阳光电源公司"] == keys["阳光电源"] == "阳光电源"
     assert keys["阳光电源匈牙利有限公司"] == "阳光电源匈牙利"
+
+
+def test_unit_named_with_where_it_works_stays_apart_from_its_parent():
+    from doc_helpers import company_keys
+
+    text = "中国移动与诺基亚贝尔签署合作协议。诺基亚贝尔是诺基亚在华的控股子公司。"
+    keys = company_keys(text, ["中国移动", "诺基亚贝尔", "诺基亚贝尔", "诺基亚"])
+    assert keys[1] == keys[2] and keys[2] != keys[3]
