@@ -65,9 +65,10 @@ def _data() -> dict:
     d["stop_short"] = frozenset(raw["short_form_stopwords"])
     q = re.escape(raw["quote_chars"])
     cues = "|".join(re.escape(c) for c in sorted(raw["short_form_cues"], key=len, reverse=True))
-    # "（以下简称“星河科技”）", "(简称: 星河)", "，下称“星河”": the bracket or comma must follow the full name.
+    # "（以下简称“星河科技”）", "(简称: 星河)", "，下称“星河”": the bracket or comma must follow the full name;
+    # a stock code may open the bracket ("（688417.SH，以下简称“衡算软件”）").
     d["intro_re"] = re.compile(
-        r"\s*(?:[（(]\s*|[，,]\s*)(?:" + cues + r")\s*[:：]?\s*((?:[" + q + r"][^" + q + r"）)]{1,30}[" + q
+        r"\s*(?:[（(]\s*(?:\d{4,6}(?:\.[A-Z]{2})?\s*[，,;；]\s*)?|[，,]\s*)(?:" + cues + r")\s*[:：]?\s*((?:[" + q + r"][^" + q + r"）)]{1,30}[" + q
         + r"](?:\s*[或、和及/]\s*)?)+|[^" + q + r"（）()，,。；;]{2,20}?)\s*(?=[）)，,。；;]|$)"
     )
     d["quoted_re"] = re.compile(r"[" + q + r"]([^" + q + r"]{1,30})[" + q + r"]")

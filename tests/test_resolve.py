@@ -267,3 +267,11 @@ def test_short_form_abbreviating_the_name_with_its_place_becomes_the_key():
 
     doc = Pipeline()(Document(id="t", text="台灣積體電路製造股份有限公司（以下簡稱台積電）今日宣布擴產。台積電表示，新廠明年投產。"))
     assert {m.key for m in doc.mentions if m.type == "Company"} == {"台积电"}
+
+
+def test_short_form_introduced_after_a_stock_code_in_the_bracket():
+    from doc_helpers import company_keys
+
+    text = "上海衡算工业软件股份有限公司（688417.SH，以下简称“衡算软件”）与中国商飞签署合作协议。"
+    keys = company_keys(text, ["上海衡算工业软件股份有限公司", "衡算软件", "中国商飞"])
+    assert keys[:2] == ["衡算软件", "衡算软件"]
