@@ -93,3 +93,42 @@ def test_listed_holders_need_a_venture():
     got = invested("澄江环保与北固能源签署协议，澄江环保、北固能源分别持股常州绿循科技有限公司55%和45%。",
                    [("澄江环保", C), ("北固能源", C), ("澄江环保", C), ("北固能源", C), ("常州绿循科技有限公司", C)])
     assert ("澄江环保", "北固能源") not in got
+
+
+def parents(text, ents):
+    return pairs(relation_triples(text, ents), "parentOrganization")
+
+
+# --------------------------------------------------------------------------- investments, units
+
+
+def test_capital_put_into_a_named_subsidiary():
+    got = invested("岳麓银行董事会审议通过议案，拟向全资子公司岳麓理财增资20亿元。", [("岳麓银行", C), ("岳麓理财", C)])
+    assert ("岳麓银行", "岳麓理财") in got
+
+
+def test_capital_received_by_a_subsidiary_is_not_put_in():
+    got = invested("岳麓银行公告，全资子公司岳麓理财已获得南湖资本增资。",
+                   [("岳麓银行", C), ("岳麓理财", C), ("南湖资本", C)])
+    assert ("岳麓银行", "岳麓理财") not in got
+
+
+def test_stake_bought_in_a_brand_maker():
+    got = invested("云牧乳业宣布战略入股酸奶品牌商青谷食品，持股比例为12%。", [("云牧乳业", C), ("青谷食品", C)])
+    assert ("云牧乳业", "青谷食品") in got
+
+
+def test_holding_raised_by_agreed_transfer():
+    got = invested("丰禾集团今日宣布，已通过协议转让方式增持百川超市股份至25.1%。", [("丰禾集团", C), ("百川超市", C)])
+    assert ("丰禾", "百川超市") in got
+
+
+def test_holding_transferred_away_is_not_raised():
+    got = invested("丰禾集团今日宣布，已转让后增持百川超市股份。", [("丰禾集团", C), ("百川超市", C)])
+    assert ("丰禾", "百川超市") not in got
+
+
+def test_unit_belonging_to_a_group():
+    got = parents("华海重工集团所属东江造船日前与远洋物流签署协议。", [("华海重工集团", C), ("东江造船", C), ("远洋物流", C)])
+    assert ("东江造船", "华海重工") in got
+    assert ("远洋物流", "华海重工") not in got
