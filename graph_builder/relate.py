@@ -441,7 +441,8 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
                 topics.last[m.type] = k
             else:
                 topics.seen(m.type, k)
-            if m.type in _EMPLOYER_TYPES:
+            if m.type in _EMPLOYER_TYPES and not _former_of_person(doc, i):
+                # 前华为海思芯片架构师蒲嘉言…: a person's former employer is no employer of the paragraph
                 topics.named.setdefault(m.ident, k)
             # 吉利汽车旗下的极氪科技宣布…公司: the unit named after 旗下 is what the sentence is about
             # (顺丰控股全资子公司丰翼科技宣布，其…; 港交所上市公司商汤集团宣布，旗下…: the listed company)
@@ -592,7 +593,7 @@ def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics
         view.add_text(text, a)
         return
     hits = []
-    for regex, types, latest, bare in rules["pronouns"].values():
+    for name, (regex, types, latest, bare) in rules["pronouns"].items():
         antecedent = topics.antecedent(types, latest)
         if antecedent is None:
             continue
@@ -600,6 +601,12 @@ def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics
         # (芯片|公司|地平线) is no clause start, and look-behinds see the real context
         for m in regex.finditer(doc.norm, a, b):
             if after_mention and not bare and m.start() == a:
+                continue
+            if name == "venture":
+                # 双方将合资成立C…。新公司将专注于…: the venture, or nothing
+                kind = _venture_antecedent(doc, m.start())
+                if kind is not None:
+                    hits.append((m.start() - a, m.end() - a, kind))
                 continue
             kind = _kind_antecedent(doc, m.group(), topics)
             if kind is None and m.group() == "其":
@@ -693,6 +700,26 @@ def _first_mention_from(doc: Document, pos: int) -> Optional[int]:
 
 
 _PRONOUN_KINDS = (("集团", "集团"), ("行", "银行"))
+
+#: Words right before a company that make it a newly set-up joint venture (合资成立C, 共同出资设立C).
+_VENTURE_INTRO_RE = re.compile("(?:合资|共同出资|联合出资|共同投资)(?:成立|设立|组建|创立|新设)(?:了)?(?:一家)?(?:的)?"
+                               "(?:合资公司|合资企业|新公司)?$")
+#: How far back (characters) a 新公司/合资公司 looks for the venture it stands for.
+_VENTURE_REACH = 300
+
+
+def _venture_antecedent(doc: Document, pos: int) -> Optional[int]:
+    """The joint venture a 新公司/合资公司 at ``pos`` stands for: the latest company named right
+    after 合资成立/共同出资设立 within the last few sentences (None when there is none)."""
+    i = _first_mention_from(doc, pos)
+    k = (len(doc.mentions) if i is None else i) - 1
+    while k >= 0 and doc.mentions[k].end > pos - _VENTURE_REACH:
+        men = doc.mentions[k]
+        if men.type == "Company" and men.end <= pos \
+                and _VENTURE_INTRO_RE.search(doc.norm, max(0, men.start - 14), men.start):
+            return k
+        k -= 1
+    return None
 
 
 def _clause_subject(doc: Document, pos: int, types: Tuple[str, ...]) -> Optional[int]:
@@ -1308,10 +1335,31 @@ def _former_re() -> "re.Pattern":
 
 def _former_employer(doc: Document, view: _SentenceView, i: int, end: int) -> bool:
     """Item ``i`` is a former employer written into the phrase of a person acting up to pattern
-    position ``end`` (``原微软中国区技术总监万承宇加盟担任…``): never the employer of the new post."""
+    position ``end`` (``原微软中国区技术总监万承宇加盟担任…``): never the employer of the new post;
+    nor one written into an earlier person's phrase of the sentence (``前耐克公司副总裁陈泽宇出任
+    首席营销官，执行董事周慕白兼任首席运营官``: 耐克 is 陈泽宇's former employer only)."""
     it = view.items[i]
-    return i < end and not it.coref and _attached(view, i, end) \
-        and _former_re().search(doc.norm, max(0, it.start - 2), it.start) is not None
+    if i >= end or it.coref or _former_re().search(doc.norm, max(0, it.start - 2), it.start) is None:
+        return False
+    return _attached(view, i, end) or _former_of_person(doc, it.mention)
+
+
+#: Characters between a former employer and the person whose former one it is (前耐克公司副总裁陈泽宇).
+_FORMER_PERSON_GAP = 16
+
+
+def _former_of_person(doc: Document, k: int) -> bool:
+    """Mention ``k``, written after 原/前, is followed in its own clause by a person: that
+    person's former employer (``前华为海思技术有限公司芯片架构师蒲嘉言担任副总裁``)."""
+    men = doc.mentions[k]
+    if _former_re().search(doc.norm, max(0, men.start - 2), men.start) is None:
+        return False
+    for nxt in doc.mentions[k + 1:k + 3]:
+        if nxt.start < men.end:
+            continue
+        gap = doc.norm[men.end:nxt.start]
+        return nxt.type == "Person" and len(gap) <= _FORMER_PERSON_GAP and not _CLAUSE_PUNCT_RE.search(gap)
+    return False
 
 
 _PARENT_OF_SUBJECT_RE = re.compile("的?(?:全资|控股|独资)?(?:子公司|孙公司|附属公司)")
@@ -1346,6 +1394,8 @@ def _elided_in_sentence(doc: Document, view: _SentenceView, m: re.Match, how: st
     if how == "sole":
         keep = {}
         for i in before:
+            if _former_employer(doc, view, i, m.start()):
+                continue  # 前耐克公司副总裁陈泽宇出任…，执行董事周慕白: not 周慕白's
             men = doc.mentions[view.items[i].mention]
             if view.items[i].coref or not rules["source"].match(doc.norm, men.end):
                 keep.setdefault(men.ident, i)
