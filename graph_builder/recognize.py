@@ -3887,6 +3887,9 @@ def place_rule(ctx: Context) -> List[Mention]:
                 nxt = toks[k + 1] if k + 1 < len(toks) and toks[k + 1].start == t.end else None
                 if t.text.endswith("区") and _before_title(ctx, t.end):
                     continue  # 大中华区副总裁: a sales region of the employer, a unit before the title
+                if (len(t.text) <= 3 and all(c in lexicon.place_abbreviations() for c in t.text)
+                        and ctx.norm.startswith(lexicon.cues_longest_first("place_pair"), t.end)):
+                    continue  # 中欧 + 包裹: a run of short forms, one place each (place_abbreviation_rule)
                 end = t.end
                 if t.text.endswith("地区") and len(t.text) >= 4:
                     end -= 2  # 中东地区: the region word is no part of the name
