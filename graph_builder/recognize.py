@@ -2153,6 +2153,20 @@ _EDITION = re.compile(r" ([A-Za-z]+\+?)(?![A-Za-z0-9])")
 _CODE_TAIL = re.compile(r" (?:[A-Z]{1,3} )?[A-Z]{0,3}\d{1,5}(?:-[A-Z0-9]{1,3})?(?![A-Za-z0-9%％.,])")
 
 
+# A rating after a slash ending a hyphenated model code (EN-256/16: rotor 256 m, 16 MW).
+_SLASH_TAIL = re.compile(r"/\d{2,3}(?![A-Za-z0-9%％/.])")
+# A drivetrain or trim code written a space after a Han brand's model number (坦克700 Hi4-T, 坦克500 Hi4-Z).
+_SPACED_VARIANT = re.compile(r" [A-Z][a-z]?\d{1,2}(?:-[A-Z]{1,2})?(?![A-Za-z0-9])")
+
+
+def _slash_tail_end(norm: str, name: str, end: int) -> int:
+    """End of a hyphenated model code once a slash-joined rating after it is taken (EN-256/16)."""
+    if "-" not in name or not name[-1].isdigit():
+        return end
+    m = _SLASH_TAIL.match(norm, end)
+    return m.end() if m else end
+
+
 def _code_tail_end(norm: str, end: int) -> int:
     """End of a Latin model name once a space-separated code after it is taken (Zenbook S 16).
 
@@ -2375,7 +2389,8 @@ def product_rule(ctx: Context) -> List[Mention]:
                     continue  # PD-1抑制剂, GLP-1双受体: a drug target names a class of drugs, not a product
                 if ctx.norm[m.end():m.end() + 1] in ("%", "％") and m.group()[-1].isdigit():
                     continue  # DiaSys 75%的股权: the number is a share, not a model number
-                start, end = _after_latin_maker(ctx, m.start(), m.end()), _edition_end(ctx.norm, m.end())
+                start, end = _after_latin_maker(ctx, m.start(), m.end()), _edition_end(
+                    ctx.norm, _slash_tail_end(ctx.norm, m.group(), m.end()))
                 end = _edition_end(ctx.norm, _code_tail_end(ctx.norm, end))  # Ryzen AI 9 + HX 470
                 # A Chinese brand glued in front belongs to the name (小米14 is caught below).
                 out.append(ctx.mention(start, end, "Product", "product_model_rule", 0.7))
@@ -2403,6 +2418,9 @@ def product_rule(ctx: Context) -> List[Mention]:
                     if i + 1 < n and toks[i + 1].start == end and toks[i + 1].pos == "eng" and len(toks[i + 1].text) <= 5:
                         end = toks[i + 1].end
                     end = _han_edition_end(ctx.norm, end)
+                    v = _SPACED_VARIANT.match(ctx.norm, end) if t.text.isdigit() else None
+                    if v:
+                        end = v.end()  # 坦克700 + Hi4-T: the drivetrain code is part of the name
                     # 2026 + 款零跑 + C16: the model-year word jieba glued on is no part of the name
                     start = p.start + 1 if p.text[0] == "款" and len(p.text) >= 3 and i > 1 and toks[i - 2].pos == "m" \
                         else p.start
@@ -2418,7 +2436,7 @@ def product_rule(ctx: Context) -> List[Mention]:
     out.extend(_same_brand_models(ctx, out))
     # 自研, 首款纯电: a descriptor after the launch verb is no product name
     mods = [w for w in lexicon.cues("product_modifier") if len(w) >= 2]
-    return [m for m in out if not any(m.name.startswith(w) for w in mods)]
+    return [m for m in out if not any(m.name.startswith(w) or m.name.startswith("其" + w) for w in mods)]
 
 
 def _code_before_noun(ctx: Context) -> List[Mention]:

@@ -38,3 +38,22 @@ def test_china_europe_before_parcel_word():
 def test_china_us_before_freight_word():
     ents = recognized("受关税影响，中美货运需求明显回落。")
     assert ("中", "Place") in ents and ("美", "Place") in ents
+
+
+# --- product_model_rule: a code goes on past a slash rating or a spaced drivetrain code ------------
+
+def test_hyphenated_code_with_slash_rating():
+    ents = recognized("明阳智能推出的海上机组MySE-230/18已完成并网。")
+    assert ("MySE-230/18", "Product") in ents and ("MySE-230", "Product") not in ents
+
+
+def test_han_model_number_with_spaced_drivetrain_code():
+    ents = recognized("新款坦克500 Hi4-Z将于下月交付。")
+    assert ("坦克500 Hi4-Z", "Product") in ents and ("坦克500", "Product") not in ents
+
+
+# --- product_rule: 其 + a descriptor after the verb is no product ---------------------------------
+
+def test_qi_plus_self_developed_is_no_product():
+    ents = recognized("这款音箱搭载其自研的灵犀语音助手。")
+    assert not any(n.startswith("其") for n, t in ents if t == "Product")
