@@ -251,6 +251,13 @@ def _suffix_of(word: str, table: Dict[str, str]) -> Optional[str]:
     return None
 
 
+def _verb_glued_name(word: str) -> bool:
+    """Whether ``word`` is a dictionary verb with one character glued after it (开发新 + 能源,
+    开发新 + 材料): jieba's cut before a weak suffix, no firm's name."""
+    import jieba.posseg
+    return len(word) == 3 and jieba.posseg.dt.word_tag_tab.get(word[:2]) == "v" and _HAN.match(word) is not None
+
+
 @recognizer(priority=90)
 def company_suffix_rule(ctx: Context) -> List[Mention]:
     """``X公司 / X集团 / X股份有限公司 / X科技``: X is the proper-noun run before the suffix.
@@ -332,6 +339,8 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
             start_tok = _company_run(ctx, toks, i, tier)
             if start_tok is not None and tier != "strong" and _known_firm_and_verb(ctx, toks, start_tok, i, j):
                 start_tok = None
+            if start_tok is not None and tier == "weak" and start_tok == i - 1 and _verb_glued_name(toks[start_tok].text):
+                start_tok = None  # 合作 + 开发新 + 能源: a verb jieba glued to the next character, no name
             if start_tok is not None and tier == "weak" and j + 1 < n and toks[j + 1].start == toks[j].end \
                     and (toks[j + 1].text in ctx.osuf or toks[j + 1].text == "联合" and j + 2 < n
                          and toks[j + 2].start == toks[j + 1].end and toks[j + 2].text in ctx.osuf):

@@ -57,3 +57,9 @@ def test_han_model_number_with_spaced_drivetrain_code():
 def test_qi_plus_self_developed_is_no_product():
     ents = recognized("这款音箱搭载其自研的灵犀语音助手。")
     assert not any(n.startswith("其") for n, t in ents if t == "Product")
+
+
+# --- company_suffix_rule: a verb jieba glued to one character before a weak suffix ----------------
+
+def test_develop_new_energy_is_no_firm():
+    assert not any(t == "Company" for _n, t in recognized("两地政府将合作开发新能源示范项目。"))
