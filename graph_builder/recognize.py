@@ -251,6 +251,13 @@ def _suffix_of(word: str, table: Dict[str, str]) -> Optional[str]:
     return None
 
 
+def _verb_glued_name(word: str) -> bool:
+    """Whether ``word`` is a dictionary verb with one character glued after it (开发新 + 能源,
+    开发新 + 材料): jieba's cut before a weak suffix, no firm's name."""
+    import jieba.posseg
+    return len(word) == 3 and jieba.posseg.dt.word_tag_tab.get(word[:2]) == "v" and _HAN.match(word) is not None
+
+
 @recognizer(priority=90)
 def company_suffix_rule(ctx: Context) -> List[Mention]:
     """``X公司 / X集团 / X股份有限公司 / X科技``: X is the proper-noun run before the suffix.
@@ -332,6 +339,8 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
             start_tok = _company_run(ctx, toks, i, tier)
             if start_tok is not None and tier != "strong" and _known_firm_and_verb(ctx, toks, start_tok, i, j):
                 start_tok = None
+            if start_tok is not None and tier == "weak" and start_tok == i - 1 and _verb_glued_name(toks[start_tok].text):
+                start_tok = None  # 合作 + 开发新 + 能源: a verb jieba glued to the next character, no name
             if start_tok is not None and tier == "weak" and j + 1 < n and toks[j + 1].start == toks[j].end \
                     and (toks[j + 1].text in ctx.osuf or toks[j + 1].text == "联合" and j + 2 < n
                          and toks[j + 2].start == toks[j + 1].end and toks[j + 2].text in ctx.osuf):
@@ -2153,6 +2162,20 @@ _EDITION = re.compile(r" ([A-Za-z]+\+?)(?![A-Za-z0-9])")
 _CODE_TAIL = re.compile(r" (?:[A-Z]{1,3} )?[A-Z]{0,3}\d{1,5}(?:-[A-Z0-9]{1,3})?(?![A-Za-z0-9%％.,])")
 
 
+# A rating after a slash ending a hyphenated model code (EN-256/16: rotor 256 m, 16 MW).
+_SLASH_TAIL = re.compile(r"/\d{2,3}(?![A-Za-z0-9%％/.])")
+# A drivetrain or trim code written a space after a Han brand's model number (坦克700 Hi4-T, 坦克500 Hi4-Z).
+_SPACED_VARIANT = re.compile(r" [A-Z][a-z]?\d{1,2}(?:-[A-Z]{1,2})?(?![A-Za-z0-9])")
+
+
+def _slash_tail_end(norm: str, name: str, end: int) -> int:
+    """End of a hyphenated model code once a slash-joined rating after it is taken (EN-256/16)."""
+    if "-" not in name or not name[-1].isdigit():
+        return end
+    m = _SLASH_TAIL.match(norm, end)
+    return m.end() if m else end
+
+
 def _code_tail_end(norm: str, end: int) -> int:
     """End of a Latin model name once a space-separated code after it is taken (Zenbook S 16).
 
@@ -2375,7 +2398,8 @@ def product_rule(ctx: Context) -> List[Mention]:
                     continue  # PD-1抑制剂, GLP-1双受体: a drug target names a class of drugs, not a product
                 if ctx.norm[m.end():m.end() + 1] in ("%", "％") and m.group()[-1].isdigit():
                     continue  # DiaSys 75%的股权: the number is a share, not a model number
-                start, end = _after_latin_maker(ctx, m.start(), m.end()), _edition_end(ctx.norm, m.end())
+                start, end = _after_latin_maker(ctx, m.start(), m.end()), _edition_end(
+                    ctx.norm, _slash_tail_end(ctx.norm, m.group(), m.end()))
                 end = _edition_end(ctx.norm, _code_tail_end(ctx.norm, end))  # Ryzen AI 9 + HX 470
                 # A Chinese brand glued in front belongs to the name (小米14 is caught below).
                 out.append(ctx.mention(start, end, "Product", "product_model_rule", 0.7))
@@ -2403,6 +2427,9 @@ def product_rule(ctx: Context) -> List[Mention]:
                     if i + 1 < n and toks[i + 1].start == end and toks[i + 1].pos == "eng" and len(toks[i + 1].text) <= 5:
                         end = toks[i + 1].end
                     end = _han_edition_end(ctx.norm, end)
+                    v = _SPACED_VARIANT.match(ctx.norm, end) if t.text.isdigit() else None
+                    if v:
+                        end = v.end()  # 坦克700 + Hi4-T: the drivetrain code is part of the name
                     # 2026 + 款零跑 + C16: the model-year word jieba glued on is no part of the name
                     start = p.start + 1 if p.text[0] == "款" and len(p.text) >= 3 and i > 1 and toks[i - 2].pos == "m" \
                         else p.start
@@ -2418,7 +2445,7 @@ def product_rule(ctx: Context) -> List[Mention]:
     out.extend(_same_brand_models(ctx, out))
     # 自研, 首款纯电: a descriptor after the launch verb is no product name
     mods = [w for w in lexicon.cues("product_modifier") if len(w) >= 2]
-    return [m for m in out if not any(m.name.startswith(w) for w in mods)]
+    return [m for m in out if not any(m.name.startswith(w) or m.name.startswith("其" + w) for w in mods)]
 
 
 def _code_before_noun(ctx: Context) -> List[Mention]:
@@ -3887,6 +3914,9 @@ def place_rule(ctx: Context) -> List[Mention]:
                 nxt = toks[k + 1] if k + 1 < len(toks) and toks[k + 1].start == t.end else None
                 if t.text.endswith("区") and _before_title(ctx, t.end):
                     continue  # 大中华区副总裁: a sales region of the employer, a unit before the title
+                if (len(t.text) <= 3 and all(c in lexicon.place_abbreviations() for c in t.text)
+                        and ctx.norm.startswith(lexicon.cues_longest_first("place_pair"), t.end)):
+                    continue  # 中欧 + 包裹: a run of short forms, one place each (place_abbreviation_rule)
                 end = t.end
                 if t.text.endswith("地区") and len(t.text) >= 4:
                     end -= 2  # 中东地区: the region word is no part of the name
