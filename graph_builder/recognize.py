@@ -254,8 +254,9 @@ def _suffix_of(word: str, table: Dict[str, str]) -> Optional[str]:
 def _verb_glued_name(word: str) -> bool:
     """Whether ``word`` is a dictionary verb with one character glued after it (开发新 + 能源,
     开发新 + 材料): jieba's cut before a weak suffix, no firm's name."""
-    import jieba.posseg
-    return len(word) == 3 and jieba.posseg.dt.word_tag_tab.get(word[:2]) == "v" and _HAN.match(word) is not None
+    from .segment import word_tag
+
+    return len(word) == 3 and word_tag(word[:2]) == "v" and _HAN.match(word) is not None
 
 
 @recognizer(priority=90)
