@@ -132,3 +132,19 @@ def test_unit_belonging_to_a_group():
     got = parents("华海重工集团所属东江造船日前与远洋物流签署协议。", [("华海重工集团", C), ("东江造船", C), ("远洋物流", C)])
     assert ("东江造船", "华海重工") in got
     assert ("远洋物流", "华海重工") not in got
+
+
+# --- manufacturer: 由X供应 names the supplier as maker; 其配套的 is no product of 其 ------------------
+
+def test_supplier_of_a_product_is_its_maker():
+    text = "C929由中国商飞研制，其配套的CJ-2000发动机由中国航发公司供应。"
+    ents = [("C929", PR), ("中国商飞", C), ("CJ-2000", PR), ("中国航发公司", C)]
+    found = relation_triples(text, ents)
+    assert ("CJ-2000", "manufacturer", "中国航发", None) in found
+    assert ("CJ-2000", "manufacturer", "中国商飞", None) not in found
+
+
+def test_supplier_of_a_part_of_the_product_is_not_its_maker():
+    text = "星驰S9的电池由宁德时代供应。"
+    found = relation_triples(text, [("星驰S9", PR), ("宁德时代", C)])
+    assert ("星驰S9", "manufacturer", "宁德时代", None) not in found
