@@ -4452,6 +4452,20 @@ def _firm_description_before_name(ctx: Context, mentions: List[Mention]) -> List
             if place is not None:  # 成都 + 初创公司 + 慢慢来: the place stays
                 out.append(ctx.mention(m.start, m.start + len(place), "Place", "place_rule", 0.8))
             continue
+        if m.type == "Company" and ("公司" in m.name[:-2] or "企业" in m.name[:-2]):
+            # 航运公司 + 达飞海运集团 read as one span: the description is cut off the name
+            # (統一企業 + 股份有限公司: a legal form after 企业 makes 企业 part of the name)
+            pos, cut = m.start, None
+            while pos < m.end - 2 and cut is None:
+                t = _token_at(ctx, pos)
+                if t is None:
+                    break
+                if m.start < t.end <= m.end - 2 and t.text.endswith(("公司", "企业")) \
+                        and _described_firm(ctx, m.start, t.end) and not any(ctx.norm.startswith(w, t.end) for w in ctx.csuf):
+                    cut = t.end
+                pos = t.end
+            if cut is not None:
+                m = ctx.mention(cut, m.end, "Company", m.method, m.score)
         out.append(m)
     return out
 

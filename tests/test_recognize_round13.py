@@ -63,3 +63,13 @@ def test_qi_plus_self_developed_is_no_product():
 
 def test_develop_new_energy_is_no_firm():
     assert not any(t == "Company" for _n, t in recognized("两地政府将合作开发新能源示范项目。"))
+
+
+def test_description_glued_before_a_firm_name_is_cut_off():
+    ents = recognized("江南造船日前与法国航运公司达飞海运集团签署造船协议。")
+    assert ("达飞海运集团", "Company") in ents and ("法国", "Place") in ents
+    assert not any(t == "Company" and n.startswith("航运公司") for n, t in ents)
+
+
+def test_firm_word_before_a_legal_form_stays_in_the_name():
+    assert ("统一企业股份有限公司", "Company") in recognized("统一企业股份有限公司今日发布公告。")
