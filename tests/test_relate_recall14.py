@@ -148,3 +148,20 @@ def test_supplier_of_a_part_of_the_product_is_not_its_maker():
     text = "星驰S9的电池由宁德时代供应。"
     found = relation_triples(text, [("星驰S9", PR), ("宁德时代", C)])
     assert ("星驰S9", "manufacturer", "宁德时代", None) not in found
+
+
+# --- manufacturer: a drug's trade name is the product of the company that developed the drug ---------
+
+def test_trade_name_after_self_developed_drug():
+    text = "青松医药宣布，其自主研发的1类创新药松瑞替尼获国家药监局批准上市，商品名为松安康。"
+    ents = [("青松医药", C), ("松瑞替尼", PR), ("国家药监局", O), ("松安康", PR)]
+    assert ("松安康", "manufacturer", "青松医药", None) in relation_triples(text, ents)
+    text = "青松医药公告，公司自主研发的创新药松瑞替尼片（商品名：松安康）获批新适应症。"
+    ents = [("青松医药", C), ("松瑞替尼片", PR), ("松安康", PR)]
+    assert ("松安康", "manufacturer", "青松医药", None) in relation_triples(text, ents)
+
+
+def test_trade_name_of_another_company_drug_is_not_the_first_company():
+    text = "青松医药宣布与白桦制药达成合作，后者自主研发的松瑞替尼商品名为松安康。"
+    ents = [("青松医药", C), ("白桦制药", C), ("松瑞替尼", PR), ("松安康", PR)]
+    assert ("松安康", "manufacturer", "青松医药", None) not in relation_triples(text, ents)
