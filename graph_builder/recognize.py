@@ -460,6 +460,12 @@ def _after_firm_head(ctx: Context, start: int, end: int) -> int:
     return best
 
 
+def _leading_place(ctx: Context, start: int, end: int) -> int:
+    """Length of a place (two to four characters, the longest) that opens ``start:end`` and leaves
+    something after it (澳大利亚 + 子公司, 新加坡 + 支付公司), else 0."""
+    return next((k for k in (4, 3, 2) if end - start > k and ctx.norm[start:start + k] in ctx.places), 0)
+
+
 def _generic_firm(ctx: Context, start: int, end: int) -> bool:
     """Whether ``start:end`` describes a firm instead of naming it: a firm noun after a relation word
     (合资公司, 子公司) or after a place and ordinary words (新加坡支付公司, 美国科技公司)."""
@@ -467,11 +473,7 @@ def _generic_firm(ctx: Context, start: int, end: int) -> bool:
     head = next((h for h in ("公司", "企业") if text.endswith(h, start, end)), None)
     if head is None:
         return False
-    before = text[start:end - len(head)]
-    for k in (4, 3, 2):  # 澳大利亚 + 子公司, 新加坡 + 支付公司
-        if len(before) > k and before[:k] in ctx.places:
-            before = before[k:]
-            break
+    before = text[start + _leading_place(ctx, start, end - len(head)):end - len(head)]
     return not before or before in _NOT_FIRM_MODIFIERS or (
         _HAN.match(before) is not None and len(before) <= 4 and _common_word(before) and before not in ctx.companies)
 
@@ -4447,10 +4449,9 @@ def _firm_description_before_name(ctx: Context, mentions: List[Mention]) -> List
         if m.type == "Company" and m.name in kinds:
             continue  # 商业银行, 外资行: a kind of firm, no firm
         if m.type == "Company" and m.end in starts and _described_firm(ctx, m.start, m.end):
-            place = next((ctx.norm[m.start:m.start + k] for k in (4, 3, 2)
-                          if ctx.norm[m.start:m.start + k] in ctx.places), None)
-            if place is not None:  # 成都 + 初创公司 + 慢慢来: the place stays
-                out.append(ctx.mention(m.start, m.start + len(place), "Place", "place_rule", 0.8))
+            place = _leading_place(ctx, m.start, m.end)
+            if place:  # 成都 + 初创公司 + 慢慢来: the place stays
+                out.append(ctx.mention(m.start, m.start + place, "Place", "place_rule", 0.8))
             continue
         if m.type == "Company" and ("公司" in m.name[:-2] or "企业" in m.name[:-2]):
             # 航运公司 + 达飞海运集团 read as one span: the description is cut off the name
@@ -4479,10 +4480,7 @@ def _described_firm(ctx: Context, start: int, end: int) -> bool:
     text = ctx.norm
     if not text.endswith(("公司", "企业"), start, end):
         return False
-    for k in (4, 3, 2):
-        if end - start - 2 > k and text[start:start + k] in ctx.places:
-            start += k
-            break
+    start += _leading_place(ctx, start, end - 2)
     pos = start
     while pos < end - 2:
         tok = _token_at(ctx, pos)

@@ -1341,7 +1341,7 @@ def _former_employer(doc: Document, view: _SentenceView, i: int, end: int) -> bo
     it = view.items[i]
     if i >= end or it.coref or _former_re().search(doc.norm, max(0, it.start - 2), it.start) is None:
         return False
-    return _attached(view, i, end) or _former_of_person(doc, it.mention)
+    return _attached(view, i, end) or _person_follows(doc, it.mention)
 
 
 #: Characters between a former employer and the person whose former one it is (前耐克公司副总裁陈泽宇).
@@ -1352,8 +1352,12 @@ def _former_of_person(doc: Document, k: int) -> bool:
     """Mention ``k``, written after 原/前, is followed in its own clause by a person: that
     person's former employer (``前华为海思技术有限公司芯片架构师蒲嘉言担任副总裁``)."""
     men = doc.mentions[k]
-    if _former_re().search(doc.norm, max(0, men.start - 2), men.start) is None:
-        return False
+    return _former_re().search(doc.norm, max(0, men.start - 2), men.start) is not None and _person_follows(doc, k)
+
+
+def _person_follows(doc: Document, k: int) -> bool:
+    """Whether the next mention after mention ``k`` is a person in the same clause, close after it."""
+    men = doc.mentions[k]
     for nxt in doc.mentions[k + 1:k + 3]:
         if nxt.start < men.end:
             continue

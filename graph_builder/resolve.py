@@ -497,6 +497,8 @@ def _head_and_tail(short: str, long: str) -> bool:
     if len(short) < 4 or is_place_name(short) or not re.fullmatch(r"[\u4e00-\u9fff]+", short + long):
         return False
     body = _strip_place_head(long, short)
+    if not (body.startswith(short[:2]) and body.endswith(short[-2:])):
+        return False  # (head and end are two characters or more: a cheap test before cutting words)
     starts, pos = set(), 0
     for w in cut(body):
         pos += len(w)
