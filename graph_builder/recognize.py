@@ -5272,7 +5272,9 @@ def _repeated_names(ctx: Context, mentions: List[Mention]) -> List[Mention]:
             inner = [m for m in mentions if m.start < e and m.end > k]
             # 昆仑芯远 again, where jieba's place 昆仑 was taken: a shorter place inside gives way
             free = not any(taken[k:e]) or first.type == "Company" and inner and all(
-                (m.type == "Place" or m.type == "Company" and m.method == "crf")  # (算力方舟 again: the CRF's 方舟)
+                (m.type == "Place" or m.type == "Company" and (  # (算力方舟 again: the CRF's 方舟;
+                    m.method == "crf" or first.method != "crf" and name[:1] not in _LEAD_GLUE))
+                # (鄂尔多斯时尚 again: the listed 鄂尔多斯; not a glued 后卓雅电器 over 卓雅电器)
                 and k <= m.start and m.end <= e and m.end - m.start < e - k for m in inner) \
                 or first.type == "Company" and name in stems and inner and all(  # 交银 (lexicon) in 交银国际,
                     (m.type == "Company" and m.end - m.start < e - k  # the short form; 中铁隧道局 (CRF

@@ -383,7 +383,7 @@ def corpus_key_map(
 
 
 def _link_short_forms(names: List[str], complete: Iterable[str] = (),
-                      units: Iterable[str] = ()) -> Dict[str, str]:
+                      units: Iterable[str] = (), legal: Iterable[str] = ()) -> Dict[str, str]:
     """name -> the unique minimal longer name it abbreviates (only names that have one).
 
     Candidates are found through a first-character index, so the cost grows with the
@@ -391,10 +391,13 @@ def _link_short_forms(names: List[str], complete: Iterable[str] = (),
     ``complete`` holds the names the text wrote as a whole firm name (``顺丰控股``,
     ``海尔集团``): such a name is no short form of a sister firm (see
     :func:`_is_sister_firm`), nor of one of ``units``, the names the text introduces as
-    some company's subsidiary (``全资子公司中金国际`` beside ``中金公司``).
+    some company's subsidiary (``全资子公司中金国际`` beside ``中金公司``). ``legal`` holds the
+    keys the text gave a longer legal name of their own (``黑龙江福顺食品股份有限公司（以下简称“福顺”）``):
+    such a key is no short form of a unit either (``旗下子公司福顺乳业``).
     """
     complete = frozenset(complete)
     units = frozenset(units)
+    legal = frozenset(legal)
     by_first: Dict[str, List[str]] = defaultdict(list)
     d = _data()
     for n in names:
@@ -416,6 +419,8 @@ def _link_short_forms(names: List[str], complete: Iterable[str] = (),
         cands = {c for c in by_first.get(n[:1], ()) if len(c) > len(n) and n in c and is_short_form(n, c)}
         if n in complete:
             cands = {c for c in cands if not _is_sister_firm(n, c) and c not in units}
+        elif n in legal:
+            cands = {c for c in cands if c not in units}
         minimal = {c for c in cands if not any(o != c and c.startswith(o) for o in cands)}
         if len(minimal) == 1:
             parent[n] = minimal.pop()
@@ -565,6 +570,19 @@ def _subsidiary_bonds(doc: Document) -> Tuple[set, set]:
 def _written_complete(doc: Document, type_: str) -> set:
     """Keys of ``type_`` some mention writes as the key plus a group or legal suffix (``顺丰控股``)."""
     return {m.key for m in doc.mentions if m.type == type_ and m.key and written_complete(m.key, m.name)}
+
+
+def _legal_keys(doc: Document, type_: str) -> set:
+    """Keys of ``type_`` some mention writes as a longer name with a legal suffix
+    (``福顺`` for ``黑龙江福顺食品股份有限公司``)."""
+    suffixes = _data()["company_suffixes"]
+    keys = set()
+    for m in doc.mentions:
+        if m.type == type_ and m.key:
+            name = clean_name(m.name)
+            if name != m.key and any(name.endswith(s) for s in suffixes):
+                keys.add(m.key)
+    return keys
 
 
 def written_complete(key: str, name: str) -> bool:
@@ -910,7 +928,7 @@ def _resolve_abbreviations(doc: Document) -> None:
             continue
         names = sorted(counts)
         pairs, units = _subsidiary_bonds(doc) if type_ == "Company" else (set(), set())
-        parent = _link_short_forms(names, _written_complete(doc, type_), units)
+        parent = _link_short_forms(names, _written_complete(doc, type_), units, _legal_keys(doc, type_))
         _link_contractions(names, parent)
         _link_known_brands(names, parent)
         for short in [n for n, long in parent.items() if frozenset((n, long)) in pairs]:
