@@ -362,7 +362,7 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
                     start_tok and toks[start_tok - 1].text in ("据", "根据")
                     or j + 1 < n and toks[j + 1].text in ("显示", "表明", "称")):
                 start_tok = None  # 据Omdia数据, Omdia数据显示: the source's figures, not a firm named Omdia数据
-            held_by = start_tok is not None and toks[j].text == "控股" and j > i and start_tok > 0 \
+            held_by = start_tok is not None and toks[j].text == "控股" and (j > i or start_tok < i) and start_tok > 0 \
                 and toks[start_tok - 1].text == "由" and (j + 1 >= n or toks[j + 1].pos == "x")
             if held_by:
                 j -= 1  # 长鑫存储由合肥产投 + 控股。: 控股 is the verb "holds", no part of the name
@@ -524,7 +524,8 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
             break  # a space between Chinese words ends the name
         w = t.text
         # A registered name may hold a business word listed as a stop word (长河半导体产业投资基金).
-        stop = w in ctx.stop and not (tier == "strong" and (w in ctx.csuf or w in ctx.industries))
+        stop = w in ctx.stop and not (tier == "strong" and (w in ctx.csuf or w in ctx.industries or (
+            toks[k].text in ctx.csuf)))  # (合肥市 + 产业 + 投资 + 控股集团: a business word before a head word)
         # 声海/un + 互动/d + 文化传媒有限公司: a two-character adverb jieba read inside a registered name
         inner_d = tier == "strong" and t.pos == "d" and len(w) >= 2 and k >= 2 and toks[k - 2].end == t.start \
             and toks[k - 2].pos in ("un", "nz", "nt", "j", "nrt", "nr")
@@ -562,6 +563,15 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
             break  # 比亚迪汽车: the run is the known name, nothing before it
     while k < i and (toks[k].pos in ("v", "vn") or toks[k].text in ctx.stop):
         k += 1  # a name does not start with a verb (收购X有限公司) or a bare business word
+    if tier == "strong":
+        # 运营 + 主体 + 杭州山野餐饮管理有限公司: common words before the place a registered name
+        # opens with say what the firm is (not 中国石化 + 上海石油化工股份有限公司, a known firm)
+        p = k
+        while p < i - 1 and toks[p].pos in ("n", "vn") and toks[p].text not in ctx.places \
+                and toks[p].text not in ctx.companies:
+            p += 1
+        if k < p < i - 1 and toks[p].pos == "ns" and toks[p].text in ctx.places:
+            k = p
     if k == i:
         return None
     run = toks[k:i]
@@ -1469,6 +1479,9 @@ def _person_mention(ctx: Context, start: int, end: int, method: str, score: floa
         end -= 1
     if end - start < 2 or _bare_address(ctx, ctx.norm[start:end]):
         return None
+    if ctx.norm[start] in _FORMER and end - start >= 3 and _common_word(ctx.norm[start + 1:end]) \
+            and not _crf_overlaps(ctx, start, end, "Person"):
+        return None  # 原 + 技术 + 副总裁: "former" and the field of the post, no surname 原
     return ctx.mention(start, end, "Person", method, score)
 
 
@@ -4207,6 +4220,14 @@ def org_suffix_rule(ctx: Context) -> List[Mention]:
                 # 北京大学 + 肿瘤医院/n: a university's hospital jieba reads as one plain word, one body
                 out.append(ctx.mention(toks[i - 1].start, t.end, "Organization", "org_suffix_rule", 0.8))
                 continue
+            if w not in osuf and w.endswith("医院") and i > 1 and toks[i - 1].text == "附属":
+                s = i - 2  # 复旦大学 + 附属 + 华山医院/nt, 上海交通大学 + 医学院 + 附属 + 瑞金医院: one body
+                if s > 0 and toks[s].text in ("医学院", "医学部") and toks[s - 1].end == toks[s].start:
+                    s -= 1
+                if toks[s].text.endswith(("大学", "学院")) and (toks[s].pos == "nt" or toks[s].text in ctx.orgs) \
+                        and all(toks[x].end == toks[x + 1].start for x in range(s, i)):
+                    out.append(ctx.mention(toks[s].start, t.end, "Organization", "org_suffix_rule", 0.8))
+                    continue
             if w not in osuf:
                 if t.pos == "nt" and _suffix_of(w, osuf) and w not in ctx.companies \
                         and (not _suffix_of(w, ctx.csuf) or _org_word(ctx, w)) \
@@ -5652,6 +5673,11 @@ def crf_mentions(ctx: Context) -> List[Mention]:
         if m.score < CRF_MIN_SCORE.get(m.type, 1.1) and not _doubt_is_country(ctx, m):
             continue
         m.start, m.end = _strip_quotes(ctx.norm, m.start, m.end)
+        if m.type in ("Product", "Company"):
+            q = max(ctx.norm.rfind(c, m.start + 1, m.end) for c in _OPEN_CLOSE)
+            if q > 0 and m.end - q > 2 and ctx.norm[q] != '"' \
+                    and _OPEN_CLOSE[ctx.norm[q]] not in ctx.norm[q:m.end]:
+                m.start = q + 1  # NFC橙汁 + “滇橙: the name is what the opened quote holds, not the kind before it
         if m.type in ("Person", "Organization") and m.end - m.start >= 3 and m.name in ctx.places:
             tok = _token_at(ctx, m.start)
             if tok is not None and (tok.start, tok.end) == (m.start, m.end) and tok.pos == "ns":

@@ -1,7 +1,7 @@
 """Round 14 (thirteenth session): a subsidiary kept apart from a parent whose short form it
 starts with, a firm named again after a listed shorter firm took its first characters, and the
 fixes from the fresh batch dev-1284..1331."""
-from doc_helpers import recognized, recognized_doc, relation_triples, company_keys
+from doc_helpers import recognized, recognized_doc, recognized_of_type, company_keys
 
 
 # --- resolve: a unit introduced as a subsidiary is no longer form of the parent's short form -----
@@ -40,3 +40,78 @@ def test_repeated_subsidiary_name_over_listed_parent_name():
     firms = [(m.name, m.start) for m in doc.mentions if m.type == "Company"]
     assert [n for n, _ in firms].count("鄂尔多斯时尚") == 3
     assert ("鄂尔多斯", "Company") not in recognized(text)
+
+
+# --- recognize: fixes from dev-1284..1331 ------------------------------------------------------
+
+def test_university_affiliated_hospital_is_one_body():
+    assert ("复旦大学附属华山医院", "Organization") in recognized("复旦大学附属华山医院日前发布公告。")
+    ents = recognized("她此前担任上海交通大学医学院附属瑞金医院神经外科主任。")
+    assert ("上海交通大学医学院附属瑞金医院", "Organization") in ents
+    assert ("上海交通大学", "Organization") not in ents
+
+
+def test_civil_aviation_administration_is_listed():
+    ents = recognized("孔令泽曾任中国民用航空局运输司副司长。")
+    assert ("中国民用航空局", "Organization") in ents and ("中国", "Place") not in ents
+
+
+def test_former_and_a_field_before_a_title_is_no_name():
+    ents = recognized("快手日前宣布，原技术副总裁甘露晨晋升为高级副总裁。")
+    assert ("原技术", "Person") not in ents and ("甘露晨", "Person") in ents
+
+
+def test_held_by_before_a_comma_is_the_verb():
+    ents = recognized("华域汽车由上汽集团控股，是汽车零部件行业的龙头企业。")
+    assert ("上汽集团", "Company") in ents and ("上汽集团控股", "Company") not in ents
+
+
+def test_role_words_before_a_registered_name_with_a_place():
+    ents = recognized("茶饮品牌的运营主体杭州山野餐饮管理有限公司宣布完成融资。")
+    assert ("杭州山野餐饮管理有限公司", "Company") in ents
+    assert ("中国石化上海石油化工股份有限公司", "Company") in recognized("他曾在中国石化上海石油化工股份有限公司任高级工程师。")
+
+
+def test_product_name_after_an_opened_quote():
+    ents = recognized("高原果园主营果汁饮料业务，旗下NFC橙汁“滇橙”由其玉溪工厂生产。")
+    assert ("滇橙", "Product") in ents and not any("“" in n for n, _ in ents)
+
+
+def test_city_industrial_investment_holding_group():
+    ents = recognized("本轮由红杉中国领投，合肥市产业投资控股集团、小米长江产业基金跟投。")
+    assert ("合肥市产业投资控股集团", "Company") in ents and ("合肥市", "Place") not in ents
+    assert not recognized_of_type("公司将加大产业投资力度。", "Company")
+
+
+# --- relate: fixes from dev-1284..1331 ---------------------------------------------------------
+
+def _triples(text):
+    from graph_builder.relate import relate
+    from graph_builder.resolve import resolve
+
+    doc = relate(resolve(recognized_doc(text)))
+    return {(doc.mentions[r.subject].key, r.predicate, doc.mentions[r.object].key) for r in doc.relations}
+
+
+def test_is_a_sector_firm_past_a_long_description():
+    got = _triples("腾讯公司近日宣布人事调整。腾讯是全球游戏行业收入规模最大的企业之一。")
+    assert ("腾讯", "inIndustry", "游戏") in got
+    assert ("荣耀", "inIndustry", "智能手机") in _triples("荣耀目前是国内智能手机行业出货量排名前五的厂商。")
+
+
+def test_owned_subsidiaries_listed_before_subsidiary_word():
+    got = _triples("腾讯是全球游戏行业的龙头企业之一，旗下还拥有阅文集团等多家子公司。")
+    assert ("阅文", "parentOrganization", "腾讯") in got
+    got = _triples("星河集团拥有星河智能和星河物流两家全资子公司。")
+    assert ("星河智能", "parentOrganization", "星河") in got and ("星河物流", "parentOrganization", "星河") in got
+
+
+def test_opening_title_not_given_to_a_former_employer():
+    got = _triples("芯璟半导体专注于存储芯片领域。创始人兼董事长卞文澜毕业于中国科学技术大学，曾任长江存储研发副总裁。")
+    assert ("长江存储", "founder", "卞文澜") not in got
+    assert ("卞文澜", "worksFor", "长江存储") in got  # the former post itself stands
+
+
+def test_founder_now_holding_a_post():
+    got = _triples("声迈科技成立于2016年，客户包括漫步者等耳机品牌。创始人关慕言现任声迈科技总经理。")
+    assert ("声迈科技", "founder", "关慕言") in got and ("关慕言", "worksFor", "声迈科技") in got
