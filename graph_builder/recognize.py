@@ -5304,7 +5304,7 @@ def _repeated_names(ctx: Context, mentions: List[Mention]) -> List[Mention]:
                 or first.type == "Product" and inner and all(  # 燕云 (CRF person) inside 燕云十六声 again
                     k <= m.start and m.end <= e and m.end - m.start < e - k for m in inner)
             if free and (_whole_words(ctx, k, e, glue if first.type == "Person" else _GLUE if first.type == "Company" else "")
-                         or first.type == "Company" and _glued_lead(ctx, k, e)) \
+                         or first.type == "Company" and (_glued_lead(ctx, k, e) or _glued_tail_word(ctx, k, e))) \
                     and not (first.type == "Person" and _after_adverb(ctx, k)) \
                     and not (first.type == "Company" and _glued_name_after(ctx, e)):
                 if first.type == "Product":  # 晴川 again in 晴川Max: an edition glued on makes another model
@@ -5336,6 +5336,18 @@ def _glued_lead(ctx: Context, start: int, end: int) -> bool:
     if a is None or b is None or a.start == start:
         return False
     return all(c in _LEAD_GLUE for c in ctx.norm[a.start:start]) and all(c in _GLUE for c in ctx.norm[end:b.end])
+
+
+def _glued_tail_word(ctx: Context, start: int, end: int) -> bool:
+    """Whether ``start:end`` (three characters or more) starts on a word edge and ends inside a word
+    whose rest is a verb of its own: 为 + 青梧 + 影视制作 holds 青梧影视 and 制作."""
+    from .segment import word_tag
+
+    a, b = _token_at(ctx, start), _token_at(ctx, end - 1)
+    if end - start < 3 or a is None or b is None or a.start != start or b.end == end or b.start >= end:
+        return False
+    rest = ctx.norm[end:b.end]
+    return len(rest) >= 2 and (word_tag(rest) or "") in ("v", "vn") and _common_word(rest)
 
 
 def _glued_name_after(ctx: Context, end: int) -> bool:
@@ -5371,11 +5383,14 @@ def _short_forms(ctx: Context, name: str) -> List[str]:
             rest = rest[len(place):]
             if rest[:1] in "市省":
                 rest = rest[1:]
-    for _ in range(3):
+    for _ in range(4):
         suf = _suffix_of(rest, ctx.csuf)
         if not suf:
             break
         rest = rest[:-len(suf)]
+        k = rest.rfind("（")
+        if k > 0 and rest.endswith("）") and rest[k + 1:-1] in ctx.places:
+            rest = rest[:k]  # 威睿电动汽车技术（宁波）有限公司: the place in brackets before the legal form
         # (a registered name without its place and legal form may be long: 汇川精工自动化)
         if 2 <= len(rest) <= (8 if len(rest) < len(name) - len(suf) else 5 if len(suf) >= 5 else 4) and _HAN.match(rest) \
                 and not (rest in ctx.places or rest in ctx.stop or rest in ctx.industries or rest in ctx.titles

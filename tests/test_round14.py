@@ -115,3 +115,28 @@ def test_opening_title_not_given_to_a_former_employer():
 def test_founder_now_holding_a_post():
     got = _triples("声迈科技成立于2016年，客户包括漫步者等耳机品牌。创始人关慕言现任声迈科技总经理。")
     assert ("声迈科技", "founder", "关慕言") in got and ("关慕言", "worksFor", "声迈科技") in got
+
+
+def test_subsidiary_where_the_company_appoints_someone():
+    got = _triples("华域汽车系统股份有限公司（以下简称“华域汽车”）今日公告，聘任司徒婉清为全资子公司"
+                   "华域视觉科技（上海）有限公司（以下简称“华域视觉”）总经理。")
+    assert ("华域视觉", "parentOrganization", "华域汽车") in got
+    assert ("司徒婉清", "worksFor", "华域视觉") in got
+
+
+def test_introduced_firm_again_before_a_glued_verb():
+    text = ("芒果超媒股份有限公司与上海青梧影视文化有限公司（以下简称“青梧影视”）签署三年战略合作协议。"
+            "首部合作作品为青梧影视制作的古装剧《长歌行远》，由知名导演祝一鸣执导。")
+    doc = recognized_doc(text)
+    assert [m.start for m in doc.mentions if m.name == "青梧影视"] == [text.find("“青梧影视") + 1, text.rfind("青梧影视")]
+    assert ("长歌行远", "manufacturer", "青梧影视") in _triples(text)
+
+
+def test_short_form_past_a_bracketed_place():
+    from graph_builder.doc import Document
+    from graph_builder.normalize import normalize
+    from graph_builder.recognize import Context, _short_forms
+    from graph_builder.segment import segment
+
+    ctx = Context(segment(normalize(Document(id="t", text="威睿电动汽车技术（宁波）有限公司成立。"))))
+    assert "威睿电动汽车技术" in _short_forms(ctx, "威睿电动汽车技术（宁波）有限公司")
