@@ -188,6 +188,16 @@ def _lexicon_spans(toks: Sequence[Token], table, max_tokens: int = 4):
 _STOCK_CODE = re.compile(r"[(（](?:股票代码[:：]?|证券代码[:：]?)?\d{4,6}(?:\.(?:SZ|SH|HK|BJ))?[)）]")
 
 
+def _listed_with_firms(ctx: Context, toks: Sequence[Token], i: int, j: int) -> bool:
+    """Whether tokens ``i:j`` stand in a 、 list next to a known firm (五粮液、泸州老窖、郎酒等白酒企业):
+    a listed name that is also a word is a firm among firms."""
+    def firm(t: Token) -> bool:
+        return t.text in ctx.companies and t.text not in ctx.ambiguous
+
+    return j + 1 < len(toks) and toks[j].text == "、" and firm(toks[j + 1]) \
+        or i >= 2 and toks[i - 1].text == "、" and firm(toks[i - 2])
+
+
 @recognizer(priority=80)
 def lexicon_companies(ctx: Context) -> List[Mention]:
     """Listed-company short names and well-known companies from the lexicon."""
@@ -195,7 +205,8 @@ def lexicon_companies(ctx: Context) -> List[Mention]:
     for toks in ctx.sentences:
         for i, j in _lexicon_spans(toks, ctx.companies):
             name = ctx.norm[toks[i].start:toks[j - 1].end]
-            if name in ctx.ambiguous and not _STOCK_CODE.match(ctx.norm, toks[j - 1].end):
+            if name in ctx.ambiguous and not _STOCK_CODE.match(ctx.norm, toks[j - 1].end) \
+                    and not _listed_with_firms(ctx, toks, i, j):
                 continue  # 太阳能, 机器人: a company only with a suffix (company_suffix_rule) or its stock code
             if name in ctx.places and i > 0 and toks[i - 1].end == toks[i].start and toks[i - 1].text in ctx.places:
                 continue  # 北京 + 中关村: a name that is also a place, after a city, is the place
@@ -629,6 +640,8 @@ def subsidiary_rule(ctx: Context) -> List[Mention]:
                 k += 1
             if k == j or k >= n or toks[k].pos not in ("v", "p", "x", "d", "c", "uj", "vn"):
                 continue
+            if k - j > 1 and toks[k - 1].text in lexicon.cues("name_tail"):
+                k -= 1  # 代子公司国泰人寿 + 公告: the announcement, no part of the name
             name = ctx.norm[toks[j].start:toks[k - 1].end]
             if not 2 <= len(name) <= 10 or (k - j == 1 and _common_word(name)) or name in ctx.places:
                 continue
@@ -3332,7 +3345,19 @@ def industry_rule(ctx: Context) -> List[Mention]:
             out.append(ctx.mention(toks[k].start, toks[e - 1].end, "Industry", "industry_rule", 0.7))
             out.extend(_coordinated_industries(ctx, toks, k, lookup))
         out.extend(_counted_industry_list(ctx, toks))
-    return [_without_scope(ctx, m) for m in out if not _latin_word_before(ctx, m)]
+    return [_without_count(ctx, _without_scope(ctx, m)) for m in out if not _latin_word_before(ctx, m)]
+
+
+#: A count before a sector word (三大 + 快递企业): how many firms, no part of the sector.
+_COUNT_HEAD = re.compile(r"[两二三四五六七八九十几多数]+大")
+
+
+def _without_count(ctx: Context, m: Mention) -> Mention:
+    """``三大快递`` → ``快递``: the sector without a count written before it."""
+    c = _COUNT_HEAD.match(m.name)
+    if c is None or len(m.name) - c.end() < 2:
+        return m
+    return ctx.mention(m.start + c.end(), m.end, m.type, m.method, m.score)
 
 
 def _cue_before_firm_word(word: str, cues) -> bool:
@@ -5301,6 +5326,8 @@ def _repeated_names(ctx: Context, mentions: List[Mention]) -> List[Mention]:
                     (m.type == "Company" and m.end - m.start < e - k  # the short form; 中铁隧道局 (CRF
                      or m.type == "Organization" and m.method == "crf")  # organisation) after 中铁隧道局集团有限公司
                     and k <= m.start and m.end <= e for m in inner) \
+                or first.type == "Company" and inner and all(  # 禾康生医 again, a title rule's 康生医 + 执行长
+                    m.type == "Person" and m.method != "crf" and k < m.start and m.end <= e for m in inner) \
                 or first.type == "Product" and inner and all(  # 燕云 (CRF person) inside 燕云十六声 again
                     k <= m.start and m.end <= e and m.end - m.start < e - k for m in inner)
             if free and (_whole_words(ctx, k, e, glue if first.type == "Person" else _GLUE if first.type == "Company" else "")

@@ -1470,11 +1470,18 @@ def _previous_sentence_sole(doc: Document, view: _SentenceView, ok: str, after: 
     用于申请香港金融管理局的牌照), so it does not count as named; a company still does."""
     orgs = PLACEHOLDER["Company"] + PLACEHOLDER["Organization"]
     prev = view.prev_sentence
+    named = [i for i in sorted(view.items) if view.chars[i] in orgs
+             and not (after is not None and i >= after and view.chars[i] == PLACEHOLDER["Organization"])]
+    if len(prev) > 1 and view.named and not named:
+        # X（以下简称“恒瑞医药”）披露年报。作为化学制药行业龙头，恒瑞医药今年还将与默沙东联合开发…。
+        # 总经理Y表示: of two or more, the company the paragraph opened with, named again in the
+        # sentence before (not 星河科技与云帆数据签署协议。董事长王建国表示: first named right there)
+        first = min(view.named, key=lambda ident: doc.mentions[view.named[ident]].start)
+        if first in prev and first[0] == "Company" and doc.mentions[view.named[first]].start < doc.mentions[prev[first]].start:
+            prev = {first: prev[first]}
     if len(prev) != 1:
         return []
     (type_, _), index = next(iter(prev.items()))
-    named = [i for i in sorted(view.items) if view.chars[i] in orgs
-             and not (after is not None and i >= after and view.chars[i] == PLACEHOLDER["Organization"])]
     # 迈瑞医疗发布公告。总裁吴楚安表示，公司已与X签署…: others may be named after a 公司 that
     # stands for that very company (the sentence is about it)
     if named and not (view.items[named[0]].coref and view.items[named[0]].mention == index):

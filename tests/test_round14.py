@@ -140,3 +140,61 @@ def test_short_form_past_a_bracketed_place():
 
     ctx = Context(segment(normalize(Document(id="t", text="威睿电动汽车技术（宁波）有限公司成立。"))))
     assert "威睿电动汽车技术" in _short_forms(ctx, "威睿电动汽车技术（宁波）有限公司")
+
+
+# --- fixes from the fresh batch dev-1332..1379 (real-news style, Traditional texts among them) ---
+
+def test_taiwan_chief_titles():
+    got = _triples("宏碁今日宣布，執行長陳俊聖將兼任董事長，財務長蔡宜芳升任營運長。")
+    assert ("陈俊圣", "worksFor", "宏碁") in got and ("蔡宜芳", "worksFor", "宏碁") in got
+    ents = recognized("歐陽珮瑜早年曾任富邦人壽投資長，熟悉海外債券配置。")
+    assert ("富邦人寿", "Company") in ents and ("富邦人寿投资", "Company") not in ents
+
+
+def test_announcement_word_after_a_subsidiary_name():
+    ents = recognized("國泰金融控股股份有限公司（下稱國泰金控）今日代子公司國泰人壽公告，董事會通過新任命。")
+    assert ("国泰人寿", "Company") in ents and ("国泰人寿公告", "Company") not in ents
+
+
+def test_competitor_is_no_employer_of_an_opening_post():
+    got = _triples("長榮航空今日公布第三季財報。總經理孫嘉宏先生表示，新機將投入長程航線，以因應星宇航空等同業的擴張。")
+    assert not any(p == "worksFor" and o == "星宇航空" for _, p, o in got)
+
+
+def test_name_before_post_in_a_sentence_opened_by_a_company():
+    got = _triples("锦禾医疗集团有限公司（以下简称“锦禾医疗”）今日公告，聂振邦董事长因工作调整辞任。")
+    assert ("聂振邦", "worksFor", "锦禾医疗") in got
+    got = _triples("泸州老窖股份有限公司推出低度新品，蒲志远总经理介绍，该产品瞄准年轻消费群体。")
+    assert ("蒲志远", "worksFor", "泸州老窖") in got
+
+
+def test_post_in_next_sentence_goes_to_the_paragraph_topic_among_two():
+    text = ("江苏恒瑞医药股份有限公司（以下简称“恒瑞医药”）披露年报。作为化学制药行业龙头，恒瑞医药今年还将与默沙东"
+            "联合开发两款抗体偶联药物。总经理冼一鸣在业绩说明会上表示，创新药收入占比已首次超过四成。")
+    got = _triples(text)
+    assert ("冼一鸣", "worksFor", "恒瑞医药") in got and ("冼一鸣", "worksFor", "默沙东") not in got
+
+
+def test_ambiguous_listed_name_among_firms():
+    text = "糖酒会在成都开幕，五粮液、泸州老窖、郎酒等四川白酒企业集中亮相。"
+    assert ("五粮液", "Company") in recognized(text)
+    got = _triples(text)
+    assert {("五粮液", "inIndustry", "白酒"), ("郎酒", "inIndustry", "白酒")} <= got
+
+
+def test_counted_sector_firms_list():
+    text = "三季度，国内三大快递企业中通快递、圆通速递和韵达股份相继披露业绩。"
+    ents = recognized(text)
+    assert ("三大快递", "Industry") not in ents and ("快递", "Industry") in ents
+    firms = {s for s, p, _ in _triples(text) if p == "inIndustry"}
+    assert firms == {"中通快递", "圆通速递", "韵达"}
+
+
+def test_sector_firm_and_its_partner_is_no_list():
+    got = _triples("汽车零部件企业拓普集团与特斯拉签订了为期三年的底盘部件供货协议。")
+    assert not any(s == "特斯拉" and p == "inIndustry" for s, p, _ in got)
+
+
+def test_repeated_firm_over_a_title_rule_person_inside_it():
+    ents = recognized("參與生技新創禾康生醫新台幣6億元A輪增資。禾康生醫執行長賴俊宏表示，公司主攻細胞治療領域。")
+    assert ("康生医", "Person") not in ents and ("赖俊宏", "Person") in ents
