@@ -198,3 +198,38 @@ def test_sector_firm_and_its_partner_is_no_list():
 def test_repeated_firm_over_a_title_rule_person_inside_it():
     ents = recognized("參與生技新創禾康生醫新台幣6億元A輪增資。禾康生醫執行長賴俊宏表示，公司主攻細胞治療領域。")
     assert ("康生医", "Person") not in ents and ("赖俊宏", "Person") in ents
+
+
+# --- Taiwan and Hong Kong news -------------------------------------------------------------------
+
+def test_taiwan_funding_round_called_capital_increase():
+    got = _triples("生技新創禾康生醫今日宣布完成新台幣6億元A輪增資，由玉山創投領投，中華開發資本跟投。")
+    assert ("玉山创投", "investedIn", "禾康生医") in got and ("中华开发资本", "investedIn", "禾康生医") in got
+
+
+def test_taiwan_and_hong_kong_firms_are_listed():
+    assert ("台湾大哥大", "Company") in recognized("富邦金控宣布斥資新台幣50億元入股台灣大哥大。")
+    assert ("富邦金控", "investedIn", "台湾大哥大") in _triples("富邦金控宣布斥資新台幣50億元入股台灣大哥大。")
+    ents = recognized("新地旗下項目將與港鐵公司合作發展，恒基地產亦有參與。")
+    assert ("港铁公司", "Company") in ents and ("恒基地产", "Company") in ents
+
+
+def test_joining_a_cash_capital_increase_after_a_comma():
+    got = _triples("鴻海今日宣布，將以新台幣30億元參與華城電機的現金增資，取得約10%股權。")
+    assert ("鸿海", "investedIn", "华城电机") in got
+
+
+def test_tender_offer_for_all_shares():
+    got = _triples("國巨宣布以每股新台幣105元公開收購同欣電子全部股權。")
+    assert ("同欣电子", "parentOrganization", "国巨") in got
+
+
+def test_each_signing_with_a_third_party_is_no_partnership():
+    got = _triples("政策发布当天，中国石化与隆基氢能科技有限公司分别与当地签约。")
+    assert not any(p == "partnerOf" for _, p, _ in got)
+    assert ("星河科技", "partnerOf", "云帆数据") in _triples("星河科技与云帆数据签署战略合作协议。")
+
+
+def test_xcmg_short_name_is_a_firm():
+    ents = recognized("徐工、三一、柳工等国内厂商集中发布电动化新品。")
+    assert ("徐工", "Company") in ents and ("徐工", "Person") not in ents
