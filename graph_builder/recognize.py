@@ -547,6 +547,8 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
             break  # 由贾明任集团总裁: a name with the verb 任 glued on, not a company
         if w in _appointment_words():
             break  # 杜青禾曾任X有限公司: the verb before the employer is no part of its name
+        if _SHORT_NAME_INTRO.fullmatch(w):
+            break  # （下称 + 国泰世华银行）: the word introducing a short name is no part of it
         if w in lexicon.cues("founding_verb"):
             break  # 在广州 + 设立 + X有限公司: the firm founded, the place and verb before it no part of it
         if tier == "strong" and k < i and (w.endswith("公司") or w == "工作室" or w in lexicon.cues("firm_head")):
@@ -848,6 +850,12 @@ def _latin_end(ctx: Context, toks: Sequence[Token], j: int, most: int = 4) -> in
     return k
 
 
+def _glued_plan(t: Token) -> bool:
+    """An unknown two-character word that opens with a plan or tense adverb glued to a preposition
+    (太古可口可乐 + 拟以/un + 约12亿港元收购): the clause's verb phrase starts there, no name goes on."""
+    return t.pos == "un" and len(t.text) == 2 and t.text[0] in "拟将已" and t.text[1] in "以向对在于从与"
+
+
 def _name_run_after(ctx: Context, toks: Sequence[Token], j: int) -> int:
     """End token index of a written name starting at token ``j`` that a verb, preposition or punctuation
     ends, or ``j`` if none: one to three glued name-like tokens, at least one of them a name tag
@@ -860,10 +868,11 @@ def _name_run_after(ctx: Context, toks: Sequence[Token], j: int) -> int:
     while k < n and k - j < 3 and toks[k].pos in _NAME_RUN_TAGS and (k == j or toks[k].start == toks[k - 1].end) \
             and toks[k].text not in ctx.stop and toks[k].text not in ctx.titles \
             and not (k > j and toks[k].text in lexicon.cues("firm_verb")) \
+            and not (k > j and _glued_plan(toks[k])) \
             and (toks[k].pos not in _NAME_TAGS or toks[k].pos == "nrt" and k == j and _translit(toks[k].text)):
         k += 1  # (a transliterated word alone is a foreign brand: 机器人公司库卡)
     if k == j or k >= n or toks[k].pos not in ("v", "p", "x", "d", "c", "uj", "vn", "t") \
-            and toks[k].text not in lexicon.cues("firm_verb"):  # (天合新能 + 发布公告/n)
+            and toks[k].text not in lexicon.cues("firm_verb") and not _glued_plan(toks[k]):  # (天合新能 + 发布公告/n)
         return j
     if not any(t.pos in _NAMEY_TAGS for t in toks[j:k]):
         return j
@@ -1639,7 +1648,7 @@ def person_title_rule(ctx: Context) -> List[Mention]:
             elif j > nxt:
                 add(toks, nxt, j, 0.9)
             k = i
-            while k > 0 and (toks[k - 1].text in ctx.titles or toks[k - 1].text in ("兼", "、")
+            while k > 0 and (toks[k - 1].text in ctx.titles or toks[k - 1].text in ("兼", "、", "暨")
                              or toks[k - 1].text + toks[k].text in ctx.titles):  # 行政 + 总裁: jieba split the title
                 k -= 1
             s = _name_ending_at(ctx, toks, k, loose=True)
@@ -4458,7 +4467,15 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
     doc.mentions = _product_edges(ctx, _traded_brands(ctx, doc.mentions))
     doc.mentions = _month_off_names(ctx, _bare_compound_surnames(ctx, doc.mentions))
     doc.mentions = _whole_book_title(ctx, _firm_description_before_name(ctx, doc.mentions))
+    doc.mentions = _no_split_sums(ctx, doc.mentions)
     return doc
+
+
+def _no_split_sums(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """No product ends in a digit that a thousands separator continues (新台幣9 + ,300億元, 售價89 +
+    ,990元): a sum of money cut at its comma, no model name."""
+    return [m for m in mentions if not (m.type == "Product" and m.name[-1:].isdigit()
+                                        and _THOUSANDS_AFTER.match(ctx.norm, m.end))]
 
 
 _BOOK_TITLE = re.compile(r"《([^《》，。；！？\s]{2,12})》")
@@ -5699,6 +5716,13 @@ def _trim_product(ctx: Context, start: int, end: int) -> int:
     return best
 
 
+#: A thousands separator and three digits: a number goes on there.
+_THOUSANDS_AFTER = re.compile(r"[,，][0-9]{3}(?![0-9])")
+
+#: Words that introduce a short name in brackets, unquoted in Taiwan and Hong Kong news (（下稱凱泰金）).
+_SHORT_NAME_INTRO = re.compile("以下简称|以下称|下称|简称")
+
+
 def crf_mentions(ctx: Context) -> List[Mention]:
     """Spans from the trained CRF (:mod:`graph_builder.crf`), filtered by score.
 
@@ -5727,6 +5751,11 @@ def crf_mentions(ctx: Context) -> List[Mention]:
         if m.type in ("Product", "Company"):
             m.end = _trim_tail(ctx.norm, m.start, m.end, tails)
         if m.type == "Company":
+            intro = _SHORT_NAME_INTRO.match(ctx.norm, m.start, m.end)
+            if intro and m.end - intro.end() >= 2:
+                m.start = intro.end()  # （下稱國泰世華銀行）: the short name after the word that introduces it
+            if ctx.norm[m.end - 1] in "）)" and not any(c in "（(" for c in ctx.norm[m.start:m.end - 1]):
+                m.end -= 1  # （下稱凱泰金）: the closing bracket is no part of the name
             # 公司全资子公司深圳蓝海科技有限公司: the name starts after the subsidiary head
             k = ctx.norm.rfind("子公司", m.start, m.end)
             if k >= 0 and m.end - (k + 3) >= 4:

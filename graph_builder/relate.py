@@ -184,7 +184,7 @@ def _rules() -> dict:
     # 总经理); the unit must end in a unit head or a mention, so 兼任 is never read as a unit
     # (an organization named there is the employer of that title: 清华大学教授、中国工程院院士X)
     heads = "(?:" + trie_regex(raw["unit_heads"]) + "|" + PLACEHOLDER["Place"] + ")"
-    joined = "(?:[兼、/及](?:" + _JOINED_UNIT + "{0,8}?" + heads + ")?" + one + ")*"
+    joined = "(?:[兼、/及暨](?:" + _JOINED_UNIT + "{0,8}?" + heads + ")?" + one + ")*"
     macros["TITLE"] = "(?:" + one + joined + ")"
     # a character of a list running to the sentence end that does not open a negation word, so a
     # round's investor list stops before one (由A领投，B跟投，此前传闻参与的C最终未参投: A and B)
@@ -295,6 +295,10 @@ class _Item:
         self.mention, self.start, self.end, self.coref = mention, start, end, coref
 
 
+#: A day in brackets inside a Taiwan date word: 今（3）日, 昨（16）日.
+_DAY_IN_BRACKETS_RE = re.compile(r"([今昨前本])[（(]([0-9]{1,2})[）)]日")
+
+
 class _SentenceView:
     """The pattern string of one sentence and the map back to the text.
 
@@ -320,6 +324,10 @@ class _SentenceView:
         if _PRIVATE_USE_RE.search(text):
             # a private-use character in the text must not pass for a mention
             text = _PRIVATE_USE_RE.sub(" ", text)
+        if "（" in text or "(" in text:
+            # 今（3）日公告, 昨（16）日: Taiwan news brackets the day inside a date word; the
+            # brackets are no clause break there (same length: offsets stay)
+            text = _DAY_IN_BRACKETS_RE.sub(lambda d: d.group(1) + "-" + d.group(2) + "-日", text)
         self.chars.extend(text)
         self.offsets.extend(range(start, start + len(text)))
 
@@ -1262,7 +1270,7 @@ def _pairwise(doc: Document, sent: Sentence, items: List[_Item], p: dict, conf: 
     return out
 
 
-_JOINED_TITLE_RE = re.compile("[兼、/]")
+_JOINED_TITLE_RE = re.compile("[兼、/暨]")
 
 
 def _split_titles(title: str, written: str, rules: dict) -> List[str]:

@@ -233,3 +233,30 @@ def test_each_signing_with_a_third_party_is_no_partnership():
 def test_xcmg_short_name_is_a_firm():
     ents = recognized("徐工、三一、柳工等国内厂商集中发布电动化新品。")
     assert ("徐工", "Company") in ents and ("徐工", "Person") not in ents
+
+
+def test_unquoted_short_name_after_xia_cheng():
+    text = "國泰金控今（3）日公告，子公司國泰世華商業銀行（下稱國泰世華銀行）總經理郭立群因屆齡退休請辭。"
+    ents = recognized(text)
+    assert ("国泰世华银行", "Company") in ents and not any(n.startswith("下称") for n, _ in ents)
+    assert ("国泰世华银行", "parentOrganization", "国泰金控") in _triples(text)  # past 今（3）日
+    assert ("凯泰金", "Company") in recognized("金管會昨日核准凱泰金融控股公司（下稱凱泰金）公開收購宏晉證券全部股權。")
+
+
+def test_taiwan_startup_head_round_called_muzi_and_joined_titles():
+    text = ("生技新創安霖生醫宣布完成新台幣8.5億元B輪募資，由台杉投資領投，國發基金與富邦金控旗下富邦創投跟投。"
+            "安霖生醫專注於抗體藥物複合體領域。共同創辦人暨執行長司徒穎華表示，本輪資金將用於擴建研發中心。")
+    assert ("安霖生医", "Company") in recognized(text)
+    got = _triples(text)
+    assert ("台杉投资", "investedIn", "安霖生医") in got and ("富邦创投", "investedIn", "安霖生医") in got
+    assert ("司徒颖华", "worksFor", "安霖生医") in got and ("安霖生医", "founder", "司徒颖华") in got
+
+
+def test_plan_adverb_glued_to_a_preposition_ends_a_unit_name():
+    ents = recognized("太古股份有限公司（下稱「太古公司」）公告，旗下附屬公司太古可口可樂擬以約12億港元收購一家飲料企業。")
+    assert ("太古可口可乐", "Company") in ents and ("太古可口可乐拟以", "Company") not in ents
+
+
+def test_no_product_from_a_sum_with_thousands_separator():
+    ents = recognized("台積電第三季合併營收約新台幣9,300億元。華碩新款遊戲筆電建議售價89,990元。")
+    assert not any(t == "Product" for _, t in ents)
