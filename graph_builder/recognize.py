@@ -5436,7 +5436,8 @@ def _short_forms(ctx: Context, name: str) -> List[str]:
         if k > 0 and rest.endswith("）") and rest[k + 1:-1] in ctx.places:
             rest = rest[:k]  # 威睿电动汽车技术（宁波）有限公司: the place in brackets before the legal form
         # (a registered name without its place and legal form may be long: 汇川精工自动化)
-        if 2 <= len(rest) <= (8 if len(rest) < len(name) - len(suf) else 5 if len(suf) >= 5 else 4) and _HAN.match(rest) \
+        if 2 <= len(rest) <= (8 if len(rest) < len(name) - len(suf) else 5 if len(suf) >= 5 or ctx.csuf[suf] == "strong" else 4) \
+                and _HAN.match(rest) \
                 and not (rest in ctx.places or rest in ctx.stop or rest in ctx.industries or rest in ctx.titles
                          or rest in ctx.surnames or _common_word(rest)):
             out.append(rest)

@@ -621,6 +621,8 @@ def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics
                 kind = _clause_subject(doc, m.start(), types)
             if kind is None and m.group() == "其" and "Company" in types:
                 kind = _product_owner(doc, m.start(), m.end(), topics)
+            if kind is None and m.group() == "其" and _holder_before(doc, antecedent, m.start()):
+                continue  # A及B分别持有其8.2%及6.5%股权: 其 is the company held, not a holder before it
             hits.append((m.start() - a, m.end() - a, antecedent if kind is None else kind))
     hits.sort()
     pos = 0
@@ -635,6 +637,20 @@ def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics
         topics.open_with(doc.mentions[antecedent].type, antecedent)
         pos = e
     view.add_text(text[pos:], a + pos)
+
+
+#: A holding verb right before 其, with only adverbs between it and the clause's holders.
+_HOLDS_IT_RE = re.compile("(?:分别|各自|共同|合计|则|也|亦|目前|现)?(?:持有|持|入股|认购|增持|收购)$")
+
+
+def _holder_before(doc: Document, antecedent: int, pos: int) -> bool:
+    """Whether the antecedent found for the 其 at ``pos`` is a holder written in the same clause
+    right before a holding verb and 其 (A及B分别持有其…): it cannot hold itself."""
+    m = doc.mentions[antecedent]
+    if not (m.end <= pos and pos - m.end <= 12):
+        return False
+    between = doc.norm[m.end:pos]
+    return not any(c in between for c in "，,。；;") and _HOLDS_IT_RE.search(between) is not None
 
 
 #: Characters that may stand between a sentence-opening 其 and its product (其液冷超充桩YD-600).
@@ -1467,6 +1483,10 @@ def _paragraph_sole(doc: Document, view: _SentenceView, ok: str) -> List[_Item]:
     return [_Item(cands[0], men.start, men.end, True)]
 
 
+#: What follows the last of a list of companies named as competitors (格林美、邦普循环等同行).
+_COMPETITORS_AFTER_RE = re.compile("(?:[、和与及][^、，,。；;]{1,12}?)*等?(?:同业|同行|竞争对手|对手|友商)")
+
+
 def _previous_sentence_sole(doc: Document, view: _SentenceView, ok: str, after: Optional[int] = None) -> List[_Item]:
     """``星河科技发布公告。董事长王建国表示…``: in a sentence naming no company or organization at
     all, the one company of the sentence right before it in the paragraph (an implicit 公司, so
@@ -1479,21 +1499,27 @@ def _previous_sentence_sole(doc: Document, view: _SentenceView, ok: str, after: 
     orgs = PLACEHOLDER["Company"] + PLACEHOLDER["Organization"]
     prev = view.prev_sentence
     named = [i for i in sorted(view.items) if view.chars[i] in orgs
-             and not (after is not None and i >= after and view.chars[i] == PLACEHOLDER["Organization"])]
+             and not (after is not None and i >= after and (
+                 view.chars[i] == PLACEHOLDER["Organization"]
+                 # 总经理X表示，…与格林美、邦普循环等同行相比: competitors named after the match
+                 or _COMPETITORS_AFTER_RE.match(doc.norm, doc.mentions[view.items[i].mention].end)))]
+    named_idents = {doc.mentions[view.items[i].mention].ident for i in named}
     if len(prev) > 1 and view.named and not named:
         # X（以下简称“恒瑞医药”）披露年报。作为化学制药行业龙头，恒瑞医药今年还将与默沙东联合开发…。
         # 总经理Y表示: of two or more, the company the paragraph opened with, named again in the
         # sentence before (not 星河科技与云帆数据签署协议。董事长王建国表示: first named right there)
         first = min(view.named, key=lambda ident: doc.mentions[view.named[ident]].start)
-        if first in prev and first[0] == "Company" and doc.mentions[view.named[first]].start < doc.mentions[prev[first]].start:
+        if first in prev and first[0] == "Company" and named_idents <= {first} \
+                and doc.mentions[view.named[first]].start < doc.mentions[prev[first]].start:
             prev = {first: prev[first]}
     if len(prev) != 1:
         return []
     (type_, _), index = next(iter(prev.items()))
     # 迈瑞医疗发布公告。总裁吴楚安表示，公司已与X签署…: others may be named after a 公司 that
     # stands for that very company (the sentence is about it)
-    if named and not (view.items[named[0]].coref and view.items[named[0]].mention == index):
-        return []
+    if named and not (view.items[named[0]].coref and view.items[named[0]].mention == index) and not all(
+            doc.mentions[view.items[i].mention].ident == doc.mentions[index].ident for i in named):
+        return []  # (…，恒锂循环更侧重梯次利用业务: the sentence names only that very company again)
     if PLACEHOLDER.get(type_) not in ok:
         return []
     men = doc.mentions[index]

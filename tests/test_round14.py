@@ -260,3 +260,31 @@ def test_plan_adverb_glued_to_a_preposition_ends_a_unit_name():
 def test_no_product_from_a_sum_with_thousands_separator():
     ents = recognized("台積電第三季合併營收約新台幣9,300億元。華碩新款遊戲筆電建議售價89,990元。")
     assert not any(t == "Product" for _, t in ents)
+
+
+def test_qi_after_a_holding_verb_is_not_its_holders():
+    got = _triples("康瀾生物專注於自身免疫疾病領域。招股書顯示，禮來亞洲基金及高瓴資本分別持有其8.2%及6.5%股權。")
+    assert ("高瓴资本", "investedIn", "礼来亚洲基金") not in got
+
+
+def test_co_holder_of_the_company_held_in_the_clause_before():
+    got = _triples("根据公告，中银香港持有星河科技51%股权，链汇科技持股49%。")
+    assert ("链汇科技", "investedIn", "星河科技") in got and ("链汇科技", "investedIn", "中银香港") not in got
+
+
+def test_five_character_short_form_of_a_registered_name():
+    text = ("由中銀香港與鏈匯科技成立的合資公司港元通數字有限公司獲發牌照。"
+            "根據公告，中銀香港持有港元通數字51%股權，鏈匯科技持股49%。")
+    doc = recognized_doc(text)
+    assert sum(m.name == "港元通数字" for m in doc.mentions) == 1
+
+
+def test_competitors_after_an_opening_post_do_not_hide_the_employer():
+    text = ("湖南恒锂循环科技有限公司（以下简称“恒锂循环”）近日投产一条产线。恒锂循环是广汽埃安新能源汽车股份有限公司的参股企业。"
+            "总经理杭书韵表示，与格林美、邦普循环等同行相比，公司更侧重梯次利用业务。")
+    assert ("杭书韵", "worksFor", "恒锂循环") in _triples(text)
+
+
+def test_makers_written_before_their_products_between_company_and_post():
+    got = _triples("長榮航空今年陸續接收波音787-10與空中巴士A321neo新機，總經理孫駿表示，明年將開闢新航線。")
+    assert ("孙骏", "worksFor", "长荣航空") in got
