@@ -549,6 +549,8 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
             break  # 杜青禾曾任X有限公司: the verb before the employer is no part of its name
         if _SHORT_NAME_INTRO.fullmatch(w):
             break  # （下称 + 国泰世华银行）: the word introducing a short name is no part of it
+        if _QUANTITY.fullmatch(w) and (w[-1].islower() or w.endswith(("Ah", "Wh"))):
+            break  # 314Ah + 储能电芯, 5nm + 芯片: a quantity and its unit, no name (3M + 公司 is one)
         if w in lexicon.cues("founding_verb"):
             break  # 在广州 + 设立 + X有限公司: the firm founded, the place and verb before it no part of it
         if tier == "strong" and k < i and (w.endswith("公司") or w == "工作室" or w in lexicon.cues("firm_head")):
@@ -2162,8 +2164,8 @@ def _edition_end(norm: str, end: int) -> int:
     editions = lexicon.cues("product_edition")
     while True:
         m = _EDITION.match(norm, end)
-        if not m or m.group(1) not in editions:
-            return end
+        if not m or m.group(1) not in editions and not (m.group(1).islower() and m.group(1).capitalize() in editions):
+            return end  # (ALK Hi1 plus: an edition word written in lower case)
         end = m.end()
 
 
@@ -5589,6 +5591,14 @@ def _spaced_model_parts(ctx: Context, mentions: List[Mention]) -> List[Mention]:
                 if all(x.type == "Product" and x.start > m.end and x.end <= end for x in over):
                     drop.update(id(x) for x in over)
                     m = ctx.mention(m.start, end, "Product", m.method, m.score)
+        elif name[-1:].isascii() and name[-1:].isalnum() and norm[m.end:m.end + 1] == " " \
+                and _edition_end(norm, _code_tail_end(norm, m.end)) > m.end:
+            # HC-Cell + 314, ALK Hi1 + plus, WPS + Office: a Latin model's code or edition after a space
+            end = _edition_end(norm, _code_tail_end(norm, m.end))
+            over = [x for x in mentions if x is not m and x.start < end and x.end > m.end]
+            if all(x.type == "Product" and x.start > m.end and x.end <= end for x in over):
+                drop.update(id(x) for x in over)
+                m = ctx.mention(m.start, end, "Product", m.method, m.score)
         elif name in editions and name.isascii():
             start = _edition_owner_start(ctx, m)
             if start is not None and not any(x is not m and x.end > start and x.start < m.start for x in mentions):

@@ -288,3 +288,17 @@ def test_competitors_after_an_opening_post_do_not_hide_the_employer():
 def test_makers_written_before_their_products_between_company_and_post():
     got = _triples("長榮航空今年陸續接收波音787-10與空中巴士A321neo新機，總經理孫駿表示，明年將開闢新航線。")
     assert ("孙骏", "worksFor", "长荣航空") in got
+
+
+def test_drug_class_before_candidate_drug():
+    got = _triples("普瑞康生物於2019年创立，其GLP-1类候选药物PRK-2203已进入二期临床。")
+    assert ("PRK-2203", "manufacturer", "普瑞康生物") in got
+    assert ("GLP-1", "Product") not in recognized("公司自主研发的口服GLP-1候选药物QY-3102进入二期临床。")
+
+
+def test_latin_model_code_and_edition_after_a_space():
+    ents = recognized("恒驰新能的314Ah储能电芯HC-Cell 314已向阳光电源批量供货。")
+    assert ("HC-Cell 314", "Product") in ents and not any(n.startswith("314Ah") for n, _ in ents)
+    assert ("ALK Hi1 plus", "Product") in recognized("其ALK Hi1 plus碱性电解槽将用于风光制氢项目。")
+    assert ("WPS Office", "Product") in recognized("未来将与金山办公旗下的WPS Office实现账号互通。")
+    assert ("3M公司", "Company") in recognized("3M公司宣布扩产。")
