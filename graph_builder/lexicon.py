@@ -212,6 +212,7 @@ _CUE_FILES = {
     "document_head": "document_heads.txt",
     "unit_head": "unit_heads.txt",
     "name_tail": "name_tails.txt",
+    "latin_firm_word": "latin_firm_words.txt",
     "industry_weak": "industry_cues_weak.txt",
     "industry_verb": "industry_verbs.txt",
     "industry_modifier": "industry_modifiers.txt",

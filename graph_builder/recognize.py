@@ -1268,6 +1268,9 @@ def _list_companies(ctx: Context, toks: Sequence[Token], members: List[Tuple[int
             continue
         if any(c.isdigit() for c in name) and not name.isascii():
             continue  # 深蓝S07和阿维塔12: a model name next to a maker, not a company
+        if b - a == 1 and _common_word(name) and (run[0].pos in ("v", "vn", "a", "ad")
+                                                 or a > 0 and toks[a - 1].pos in ("c", "d")):
+            continue  # 并 + 深化 + 与辉达的合作: a verb (after an adverb) before the joiner, no member
         if b < len(toks) and toks[b].start == toks[b - 1].end and toks[b].text in ctx.csuf:
             continue  # 与德国安联 + 保险集团: the member only opens a longer name with its firm head
         if not any(t.pos in _NAMEY_TAGS or (t.text.isascii() and t.text.isalpha()) for t in run) \
@@ -4469,8 +4472,19 @@ def recognize(doc: Document, recognizers: Optional[Sequence[Callable]] = None,
     doc.mentions = _product_edges(ctx, _traded_brands(ctx, doc.mentions))
     doc.mentions = _month_off_names(ctx, _bare_compound_surnames(ctx, doc.mentions))
     doc.mentions = _whole_book_title(ctx, _firm_description_before_name(ctx, doc.mentions))
-    doc.mentions = _no_split_sums(ctx, doc.mentions)
+    doc.mentions = _no_source_credits(ctx, _no_split_sums(ctx, doc.mentions))
     return doc
+
+
+#: A source credit line of a scraped page (来源：36氪, 稿源: 界面新闻): the outlet is no entity of the story.
+_SOURCE_CREDIT = re.compile(r"(?:^|\n)[ \t]*(?:来源|稿源|出处|文章来源|消息来源)[ \t]*[：:][ \t]*$")
+
+
+def _no_source_credits(ctx: Context, mentions: List[Mention]) -> List[Mention]:
+    """No company or organisation that a source credit line names (来源：36氪)."""
+    norm = ctx.norm
+    return [m for m in mentions if not (m.type in ("Company", "Organization")
+                                        and _SOURCE_CREDIT.search(norm, max(0, m.start - 12), m.start))]
 
 
 def _no_split_sums(ctx: Context, mentions: List[Mention]) -> List[Mention]:
@@ -5807,6 +5821,9 @@ def crf_mentions(ctx: Context) -> List[Mention]:
             m.end = _trim_category(ctx, m.start, m.end)
             if _brand_acting(ctx, m):
                 m.type = "Company"  # 智能家居品牌云米推出…: a brand that launches or announces is the firm
+        if m.type == "Person" and " " in m.name and m.name.isascii() \
+                and m.name.rsplit(" ", 1)[1].rstrip(".") in lexicon.cues("latin_firm_word"):
+            m.type = "Company"  # Kaylon Builders: a Latin name ending in a firm word is no person
         if m.type == "Person":
             span = _crf_person_span(ctx, m.start, m.end)
             if span is None:

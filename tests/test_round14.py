@@ -302,3 +302,37 @@ def test_latin_model_code_and_edition_after_a_space():
     assert ("ALK Hi1 plus", "Product") in recognized("其ALK Hi1 plus碱性电解槽将用于风光制氢项目。")
     assert ("WPS Office", "Product") in recognized("未来将与金山办公旗下的WPS Office实现账号互通。")
     assert ("3M公司", "Company") in recognized("3M公司宣布扩产。")
+
+
+# --- fixes from the fresh batch dev-1404..1451 ----------------------------------------------------
+
+def test_latin_name_ending_in_a_firm_word_is_no_person():
+    ents = recognized("瑞恒建設旗下附屬公司與新加坡承建商Kaylon Builders組成合營企業。")
+    assert ("Kaylon Builders", "Company") in ents and ("Kaylon Builders", "Person") not in ents
+
+
+def test_counterparty_after_an_opening_post_is_no_employer():
+    got = _triples("行政總裁羅志聰先生表示，未來一年將新開約40間分店，並與美團合作推出會員外賣計劃。")
+    assert not any(p == "worksFor" and o == "美团" for _, p, o in got)
+
+
+def test_board_member_and_manager_of_the_opening_company():
+    got = _triples("完美世界股份有限公司晚间公告，董事、总经理鲁正航先生因个人原因辞任总经理职务。")
+    assert ("鲁正航", "worksFor", "完美世界") in got
+
+
+def test_verb_after_an_adverb_is_no_list_member():
+    ents = recognized("宏達電近年專注虛擬實境產業，並深化與輝達在AI眼鏡運算方面的合作。")
+    assert ("深化", "Company") not in ents and ("辉达", "Company") in ents
+
+
+def test_source_credit_line_names_no_entity():
+    ents = recognized("星河科技发布新品。\n来源：36氪\n责任编辑：慕容婧")
+    assert ("36氪", "Company") not in ents and ("星河科技", "Company") in ents
+
+
+def test_auto_parts_firm_name_and_category_before_model():
+    assert ("钧衡汽车部件", "Company") in recognized("钧衡汽车部件今晚公告，董事会同意聘任司马晓东为公司总经理。")
+    assert ("汽车零部件", "Industry") in recognized("公司主营汽车零部件业务。")
+    ents = recognized("汇川技术则展出新一代伺服驱动器SV880。")
+    assert ("SV880", "Product") in ents and not any(n.endswith("器SV880") for n, _ in ents)
