@@ -553,8 +553,10 @@ def _company_run(ctx: Context, toks: Sequence[Token], i: int, tier: str) -> Opti
             break  # 314Ah + 储能电芯, 5nm + 芯片: a quantity and its unit, no name (3M + 公司 is one)
         if w in lexicon.cues("founding_verb"):
             break  # 在广州 + 设立 + X有限公司: the firm founded, the place and verb before it no part of it
-        if tier == "strong" and k < i and (w.endswith("公司") or w == "工作室" or w in lexicon.cues("firm_head")):
-            break  # 散热初创公司 + 冷擎科技股份有限公司, 游戏工作室 + 雾岛互动网络科技有限公司: the kind, then the name
+        if tier == "strong" and k < i and (w.endswith("公司") or w == "工作室" or w in lexicon.cues("firm_head")) \
+                or tier == "core" and k < i and w in lexicon.cues("firm_head") and w not in ctx.csuf:
+            break  # 散热初创公司 + 冷擎科技股份有限公司, 游戏工作室 + 雾岛互动网络科技有限公司, 运营商 + 和睦康医疗集团:
+            # the kind, then the name
         suf = _suffix_of(w, ctx.csuf) if len(w) >= 3 else None
         if suf and ctx.csuf[suf] != "weak" and ctx.csuf.get(w[:-len(suf)], "weak") != "weak":
             break  # 旗下创投公司 + 联发创新基金: a kind of firm made of two heads ends the name before it
@@ -5359,6 +5361,9 @@ def _repeated_names(ctx: Context, mentions: List[Mention]) -> List[Mention]:
                     (m.type == "Company" and m.end - m.start < e - k  # the short form; 中铁隧道局 (CRF
                      or m.type == "Organization" and m.method == "crf")  # organisation) after 中铁隧道局集团有限公司
                     and k <= m.start and m.end <= e for m in inner) \
+                or first.type == "Company" and name in stems and inner and all(  # 味觉岛 after 长沙味觉岛商贸有限公司:
+                    m.type == "Place" and m.method == "crf" and (m.start, m.end) == (k, e)  # the tagger's
+                    and m.name not in ctx.places for m in inner) \
                 or first.type == "Company" and inner and all(  # 禾康生医 again, a title rule's 康生医 + 执行长
                     m.type == "Person" and m.method != "crf" and k < m.start and m.end <= e for m in inner) \
                 or first.type == "Product" and inner and all(  # 燕云 (CRF person) inside 燕云十六声 again

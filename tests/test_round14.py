@@ -336,3 +336,21 @@ def test_auto_parts_firm_name_and_category_before_model():
     assert ("汽车零部件", "Industry") in recognized("公司主营汽车零部件业务。")
     ents = recognized("汇川技术则展出新一代伺服驱动器SV880。")
     assert ("SV880", "Product") in ents and not any(n.endswith("器SV880") for n, _ in ents)
+
+
+def test_deal_adviser_is_not_the_latter():
+    got = _triples("南京凯诺医药科技股份有限公司（下称“凯诺医药”）周一晚间公告，拟以2.4亿美元现金收购美国生物药CDMO企业"
+                   "Arcadia Biologics全部股权，摩根士丹利担任独家财务顾问。交易完成后，后者将成为凯诺医药的全资子公司。")
+    assert ("Arcadia Biologics", "parentOrganization", "凯诺医药") in got
+    assert ("摩根士丹利", "parentOrganization", "凯诺医药") not in got
+
+
+def test_kind_of_firm_before_a_group_name():
+    ents = recognized("民营专科医院运营商和睦康医疗集团（以下简称“和睦康”）公告，钟启航董事长因个人原因辞任。")
+    assert ("和睦康医疗集团", "Company") in ents and not any(n.startswith("运营商") for n, _ in ents)
+
+
+def test_short_form_over_a_tagger_place_and_trade_head():
+    ents = recognized("长沙味觉岛商贸有限公司近日宣布完成5亿元B轮融资。作为专注零食量贩领域的连锁品牌，味觉岛的门店已突破2600家。")
+    assert ("味觉岛", "Company") in ents and ("味觉岛", "Place") not in ents
+    assert ("业务量", "Product") not in recognized("顺丰控股当月速运物流业务量13.2亿票。")
