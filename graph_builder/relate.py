@@ -447,8 +447,10 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
             if m.type == "Company" and _former_post_re().search(doc.norm, max(sent.start, doc.mentions[i].start - 4), doc.mentions[i].start):
                 # 他曾在长电科技担任技术副总裁。目前该公司…: a person's former employer is no topic
                 topics.last[m.type] = k
-            elif m.type == "Company" and _ADVISER_AFTER_RE.match(doc.norm, doc.mentions[i].end):
-                pass  # 摩根士丹利担任独家财务顾问。…后者将成为…: an adviser is neither topic nor 后者
+            elif m.type == "Company" and (_ADVISER_AFTER_RE.match(doc.norm, doc.mentions[i].end)
+                                          or _CHANNEL_AFTER_RE.match(doc.norm, doc.mentions[i].end)):
+                pass  # 摩根士丹利担任独家财务顾问。…后者将成为…: an adviser is neither topic nor 后者;
+                # 在盒马、山姆会员店等渠道销量居前。…公司将继续深耕…: nor is a sales channel
             else:
                 topics.seen(m.type, k)
             if m.type in _EMPLOYER_TYPES and not _former_of_person(doc, i):
@@ -644,6 +646,10 @@ def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics
 #: A deal's adviser named after the deal (X担任独家财务顾问, 中金公司为独家保荐人).
 _ADVISER_AFTER_RE = re.compile("(?:担任|出任|为|作为)(?:本次交易的?|此次交易的?|本次发行的?)?(?:独家|联席|联合)?"
                                "(?:财务顾问|法律顾问|保荐人|保荐机构|承销商|主承销商|审计机构)")
+
+
+#: Companies named as sales channels (在盒马、山姆会员店等渠道).
+_CHANNEL_AFTER_RE = re.compile("(?:[、和及与][^、，,。；;]{1,10}?)*等?(?:销售渠道|渠道|电商平台|商超|线上平台)")
 
 
 #: A holding verb right before 其, with only adverbs between it and the clause's holders.
