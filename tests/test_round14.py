@@ -354,3 +354,10 @@ def test_short_form_over_a_tagger_place_and_trade_head():
     ents = recognized("长沙味觉岛商贸有限公司近日宣布完成5亿元B轮融资。作为专注零食量贩领域的连锁品牌，味觉岛的门店已突破2600家。")
     assert ("味觉岛", "Company") in ents and ("味觉岛", "Place") not in ents
     assert ("业务量", "Product") not in recognized("顺丰控股当月速运物流业务量13.2亿票。")
+
+
+def test_sales_channels_are_no_topic():
+    got = _triples("新希望乳业股份有限公司（以下简称“新乳业”）晚间披露三季报。其中，“活润”酸奶在盒马、山姆会员店等渠道销量居前。"
+                   "席永昌董事长在业绩说明会上表示，公司将继续深耕低温乳品市场。")
+    assert ("新乳业", "inIndustry", "低温乳品") in got and ("盒马", "inIndustry", "低温乳品") not in got
+    assert ("山姆会员店", "Company") in recognized("“活润”酸奶在盒马、山姆会员店等渠道销量居前。")
