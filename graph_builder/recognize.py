@@ -386,7 +386,8 @@ def company_suffix_rule(ctx: Context) -> List[Mention]:
                     if cut + 1 < len(first.text):  # 顺为资本: a glue character ending the word is its own
                         start += cut + 1
                 end = toks[j].end
-                if j + 1 < n and toks[j + 1].start == end and _PHASE.match(toks[j + 1].text):
+                if j + 1 < n and toks[j + 1].start == end and _PHASE.match(toks[j + 1].text) \
+                        and toks[j].text.endswith("基金"):
                     end = toks[j + 1].end  # 产业投资基金二期: the fund's phase is part of its name
                 if tier != "strong" and _country_pair_stem(ctx, start, toks[j].end):
                     i = j + 1
@@ -1491,6 +1492,10 @@ def _align_to_crf(ctx: Context, start: int, end: int) -> Tuple[int, int]:
     return start, end
 
 
+#: What follows 因 when it gives the reason of a departure (因工作调整, 因个人原因, 因到龄退休).
+_REASON_AFTER = re.compile("工作|个人|身体|健康|家庭|年龄|到龄|届龄|退休|病")
+
+
 def _person_mention(ctx: Context, start: int, end: int, method: str, score: float) -> Optional[Mention]:
     """A rule's person mention with its span checked: no honorific, CRF-aligned edges.
 
@@ -1506,6 +1511,8 @@ def _person_mention(ctx: Context, start: int, end: int, method: str, score: floa
     start, end = _align_to_crf(ctx, start, end)
     while end - start > 2 and ctx.norm[end - 1] in _NAME_DOTS:
         end -= 1
+    if end - start >= 3 and ctx.norm[end - 1] == "因" and _REASON_AFTER.match(ctx.norm, end):
+        end -= 1  # 晏澄 + 因工作调整辞任: the preposition of the reason, no part of the name
     if end - start < 2 or _bare_address(ctx, ctx.norm[start:end]):
         return None
     if ctx.norm[start] in _FORMER and end - start >= 3 and _common_word(ctx.norm[start + 1:end]) \
@@ -4518,6 +4525,10 @@ def _whole_book_title(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     return out
 
 
+#: Kinds of local bank named by a place written before them (重庆农村商业银行, 宁波城市商业银行).
+_PLACE_NAMED_KINDS = frozenset(("农村商业银行", "城市商业银行", "农商银行", "农村信用社", "村镇银行", "农商行"))
+
+
 def _firm_description_before_name(ctx: Context, mentions: List[Mention]) -> List[Mention]:
     """A company span that only describes a firm (a place and ordinary words before 公司 or 企业, see
     :func:`_generic_firm`) written right before a firm's name: 英国 + 生物科技公司 + 海伦生物, 德国 +
@@ -4528,6 +4539,9 @@ def _firm_description_before_name(ctx: Context, mentions: List[Mention]) -> List
     out = []
     for m in mentions:
         if m.type == "Company" and m.name in kinds:
+            if m.name in _PLACE_NAMED_KINDS and out and out[-1].type == "Place" and out[-1].end == m.start:
+                # 重庆 + 农村商业银行: a local bank is named by its place and its kind
+                out[-1] = ctx.mention(out[-1].start, m.end, "Company", m.method, m.score)
             continue  # 商业银行, 外资行: a kind of firm, no firm
         if m.type == "Company" and m.end in starts and _described_firm(ctx, m.start, m.end):
             place = _leading_place(ctx, m.start, m.end)

@@ -448,7 +448,11 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
                 # 他曾在长电科技担任技术副总裁。目前该公司…: a person's former employer is no topic
                 topics.last[m.type] = k
             elif m.type == "Company" and (_ADVISER_AFTER_RE.match(doc.norm, doc.mentions[i].end)
-                                          or _CHANNEL_AFTER_RE.match(doc.norm, doc.mentions[i].end)):
+                                          or _CHANNEL_AFTER_RE.match(doc.norm, doc.mentions[i].end)
+                                          or "Company" not in topics.current and topics.previous.get("Company") is not None
+                                          and doc.norm[doc.mentions[i].start - 1:doc.mentions[i].start] in "与同跟向从"):
+                # (期内集团…，并与爱立信合作…。…集团将继续…: the counterparty of a sentence whose subject is
+                # unsaid is not what the next 集团 stands for)
                 pass  # 摩根士丹利担任独家财务顾问。…后者将成为…: an adviser is neither topic nor 后者;
                 # 在盒马、山姆会员店等渠道销量居前。…公司将继续深耕…: nor is a sales channel
             else:
@@ -470,7 +474,10 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
     for i in sorted(view.items):
         it = view.items[i]
         men = doc.mentions[it.mention]
-        if men.type in _EMPLOYER_TYPES and (it.coref or not _news_outlet(doc, men, rules)):
+        if men.type in _EMPLOYER_TYPES and (it.coref or not _news_outlet(doc, men, rules)) \
+                and not (not it.coref and not employers and doc.norm[men.start - 1:men.start] in _COUNTERPARTY_MARKS):
+            # (…並與愛立信合作部署…。行政總裁X表示: the counterparty of a sentence that named no firm
+            # before it is no implicit employer; 星河科技与云帆数据签署协议 names two parties)
             employers.setdefault(men.ident, it.mention)
     topics.prev_sentence = employers
     topics.end_sentence()
@@ -641,6 +648,10 @@ def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics
         topics.open_with(doc.mentions[antecedent].type, antecedent)
         pos = e
     view.add_text(text[pos:], a + pos)
+
+
+#: Characters right before a company that make it the other party of what the sentence's subject does.
+_COUNTERPARTY_MARKS = frozenset("与和同跟向从")
 
 
 #: A deal's adviser named after the deal (X担任独家财务顾问, 中金公司为独家保荐人).

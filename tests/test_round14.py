@@ -361,3 +361,31 @@ def test_sales_channels_are_no_topic():
                    "席永昌董事长在业绩说明会上表示，公司将继续深耕低温乳品市场。")
     assert ("新乳业", "inIndustry", "低温乳品") in got and ("盒马", "inIndustry", "低温乳品") not in got
     assert ("山姆会员店", "Company") in recognized("“活润”酸奶在盒马、山姆会员店等渠道销量居前。")
+
+
+# --- fixes from dev-1452..1499 (scored first with the session-start and the then current code) ---
+
+def test_local_bank_named_by_place_and_kind():
+    ents = recognized("该公司第一大股东为重庆农村商业银行，持股30%。")
+    assert ("重庆农村商业银行", "Company") in ents and ("重庆", "Place") not in ents
+    assert not recognized_of_type("多家城市商业银行下调存款利率。", "Company")
+
+
+def test_project_phase_is_no_part_of_a_firm_name():
+    ents = recognized("措施明确支持中海壳牌石油化工有限公司三期乙烯项目建设。")
+    assert ("中海壳牌石油化工有限公司", "Company") in ents
+    assert ("产业投资基金二期", "Company") in recognized("产业投资基金二期领投。")
+
+
+def test_shipowner_head_and_reason_preposition():
+    ents = recognized("瀚海重工与丹麦船东诺德航运签署4艘LNG运输船建造合同。")
+    assert ("诺德航运", "Company") in ents
+    ents = recognized("原总裁晏澄因工作调整辞任，仍留任公司董事。")
+    assert ("晏澄", "Person") in ents and ("晏澄因", "Person") not in ents
+
+
+def test_counterparty_of_an_unsaid_subject_is_no_topic():
+    text = ("港澳寬頻控股有限公司（「港澳寬頻」）公布中期業績。期內集團5G用戶增至128萬，並與愛立信合作部署開放式RAN。"
+            "行政總裁麥嘉穎女士表示，集團將繼續拓展企業雲端業務。")
+    got = _triples(text)
+    assert ("麦嘉颖", "worksFor", "爱立信") not in got and ("麦嘉颖", "worksFor", "港澳宽频") in got
