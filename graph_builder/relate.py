@@ -1361,7 +1361,13 @@ def _elided(doc: Document, view: _SentenceView, m: re.Match, p: dict, group: str
         skip = range(m.start(), m.end()) if p.get("topic_besides_match") else range(0)
         return _earlier_topic(doc, view, ok, how == "topic_first", skip)
     if how == "prev_sentence":
-        return _previous_sentence_sole(doc, view, ok, m.end())
+        found = _previous_sentence_sole(doc, view, ok, m.end())
+        if found and p.get(group + "_paragraph_first") and view.named:
+            # 严铁军董事长表示 after a sentence about the story's company: only the company the
+            # paragraph opened with (a name before a title reads less surely as that firm's post)
+            first = min(view.named, key=lambda ident: doc.mentions[view.named[ident]].start)
+            found = [x for x in found if doc.mentions[x.mention].ident == first]
+        return found
     found = _elided_in_sentence(doc, view, m, how, ok, rules)
     if found and how == "first" and p.get(group + "_unit_acts"):
         found = _acting_unit(doc, view, m, ok) or found

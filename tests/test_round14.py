@@ -389,3 +389,11 @@ def test_counterparty_of_an_unsaid_subject_is_no_topic():
             "行政總裁麥嘉穎女士表示，集團將繼續拓展企業雲端業務。")
     got = _triples(text)
     assert ("麦嘉颖", "worksFor", "爱立信") not in got and ("麦嘉颖", "worksFor", "港澳宽频") in got
+
+
+def test_name_before_post_after_a_sentence_about_the_opening_company():
+    text = ("上海微启半导体设备股份有限公司（以下简称“微启设备”）晚间公告，总经理聂永康因个人原因辞任。"
+            "诸葛文韬2018年加入微启设备，主导了首台刻蚀设备的研发。严铁军董事长表示，人事调整不会影响公司经营。")
+    assert ("严铁军", "worksFor", "微启设备") in _triples(text)
+    text = "星河科技发布公告。云帆数据同日宣布扩产。王建国董事长表示满意。"
+    assert ("王建国", "worksFor", "云帆数据") not in _triples(text)
