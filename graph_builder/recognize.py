@@ -5617,21 +5617,14 @@ def _spaced_model_parts(ctx: Context, mentions: List[Mention]) -> List[Mention]:
             out.append(m)
             continue
         name = m.name
-        if name[-1:] and _HAN.match(name[-1]) and norm[m.end:m.end + 1] == " ":
-            end = _edition_end(norm, _code_tail_end(norm, m.end))
+        spaced = norm[m.end:m.end + 1] == " "
+        end = _edition_end(norm, _code_tail_end(norm, m.end)) if spaced else m.end
+        if spaced and name[-1:] and _HAN.match(name[-1]):
             if end > m.end and not _COUNT_WORD.match(norm[m.end:end + 1]) and norm[end:end + 1] not in ("款", "代", "项"):
-                over = [x for x in mentions if x is not m and x.start < end and x.end > m.end]
-                if all(x.type == "Product" and x.start > m.end and x.end <= end for x in over):
-                    drop.update(id(x) for x in over)
-                    m = ctx.mention(m.start, end, "Product", m.method, m.score)
-        elif name[-1:].isascii() and name[-1:].isalnum() and norm[m.end:m.end + 1] == " " \
-                and _edition_end(norm, _code_tail_end(norm, m.end)) > m.end:
+                m = _grown_over_parts(ctx, m, end, mentions, drop)
+        elif spaced and name[-1:].isascii() and name[-1:].isalnum() and end > m.end:
             # HC-Cell + 314, ALK Hi1 + plus, WPS + Office: a Latin model's code or edition after a space
-            end = _edition_end(norm, _code_tail_end(norm, m.end))
-            over = [x for x in mentions if x is not m and x.start < end and x.end > m.end]
-            if all(x.type == "Product" and x.start > m.end and x.end <= end for x in over):
-                drop.update(id(x) for x in over)
-                m = ctx.mention(m.start, end, "Product", m.method, m.score)
+            m = _grown_over_parts(ctx, m, end, mentions, drop)
         elif name in editions and name.isascii():
             start = _edition_owner_start(ctx, m)
             if start is not None and not any(x is not m and x.end > start and x.start < m.start for x in mentions):
@@ -5646,6 +5639,16 @@ def _spaced_model_parts(ctx: Context, mentions: List[Mention]) -> List[Mention]:
                     break
         out.append(m)
     return [m for m in out if id(m) not in drop]
+
+
+def _grown_over_parts(ctx: Context, m: Mention, end: int, mentions: List[Mention], drop: set) -> Mention:
+    """``m`` grown to ``end`` when only product mentions (the parts a tagger split off) lie after it
+    up to there; they join ``drop``. Otherwise ``m`` unchanged."""
+    over = [x for x in mentions if x is not m and x.start < end and x.end > m.end]
+    if not all(x.type == "Product" and x.start > m.end and x.end <= end for x in over):
+        return m
+    drop.update(id(x) for x in over)
+    return ctx.mention(m.start, end, "Product", m.method, m.score)
 
 
 def _brand_prefixed_products(mentions: List[Mention], norm: str) -> List[Mention]:

@@ -447,14 +447,8 @@ def _build_view(doc: Document, sent: Sentence, lo: int, hi: int, topics: _Topics
             if m.type == "Company" and _former_post_re().search(doc.norm, max(sent.start, doc.mentions[i].start - 4), doc.mentions[i].start):
                 # 他曾在长电科技担任技术副总裁。目前该公司…: a person's former employer is no topic
                 topics.last[m.type] = k
-            elif m.type == "Company" and (_ADVISER_AFTER_RE.match(doc.norm, doc.mentions[i].end)
-                                          or _CHANNEL_AFTER_RE.match(doc.norm, doc.mentions[i].end)
-                                          or "Company" not in topics.current and topics.previous.get("Company") is not None
-                                          and doc.norm[doc.mentions[i].start - 1:doc.mentions[i].start] in "与同跟向从"):
-                # (期内集团…，并与爱立信合作…。…集团将继续…: the counterparty of a sentence whose subject is
-                # unsaid is not what the next 集团 stands for)
-                pass  # 摩根士丹利担任独家财务顾问。…后者将成为…: an adviser is neither topic nor 后者;
-                # 在盒马、山姆会员店等渠道销量居前。…公司将继续深耕…: nor is a sales channel
+            elif m.type == "Company" and _side_party(doc, doc.mentions[i], topics):
+                pass  # an adviser, a sales channel or a counterparty is neither topic nor 后者
             else:
                 topics.seen(m.type, k)
             if m.type in _EMPLOYER_TYPES and not _former_of_person(doc, i):
@@ -652,6 +646,17 @@ def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics
 
 #: Characters right before a company that make it the other party of what the sentence's subject does.
 _COUNTERPARTY_MARKS = frozenset("与和同跟向从")
+
+
+def _side_party(doc: Document, m: Mention, topics: _Topics) -> bool:
+    """Whether company mention ``m`` is named only beside what the text is about, so it becomes no
+    topic (nor the antecedent of 后者): a deal's adviser (摩根士丹利担任独家财务顾问。…后者将成为…), a sales
+    channel (在盒马、山姆会员店等渠道销量居前。…公司将继续深耕…), or the counterparty of a sentence whose
+    subject is unsaid (期内集团…，并与爱立信合作…。…集团将继续…: 集团 is still the earlier topic)."""
+    if _ADVISER_AFTER_RE.match(doc.norm, m.end) or _CHANNEL_AFTER_RE.match(doc.norm, m.end):
+        return True
+    return "Company" not in topics.current and topics.previous.get("Company") is not None \
+        and doc.norm[m.start - 1:m.start] in _COUNTERPARTY_MARKS - {"和"}  # (A和B共同…: 和 joins subjects)
 
 
 #: A deal's adviser named after the deal (X担任独家财务顾问, 中金公司为独家保荐人).
@@ -1365,7 +1370,7 @@ def _elided(doc: Document, view: _SentenceView, m: re.Match, p: dict, group: str
         if found and p.get(group + "_paragraph_first") and view.named:
             # 严铁军董事长表示 after a sentence about the story's company: only the company the
             # paragraph opened with (a name before a title reads less surely as that firm's post)
-            first = min(view.named, key=lambda ident: doc.mentions[view.named[ident]].start)
+            first = _paragraph_first(doc, view)
             found = [x for x in found if doc.mentions[x.mention].ident == first]
         return found
     found = _elided_in_sentence(doc, view, m, how, ok, rules)
@@ -1517,6 +1522,12 @@ def _paragraph_sole(doc: Document, view: _SentenceView, ok: str) -> List[_Item]:
 _COMPETITORS_AFTER_RE = re.compile("(?:[、和与及][^、，,。；;]{1,12}?)*等?(?:同业|同行|竞争对手|对手|友商)")
 
 
+def _paragraph_first(doc: Document, view: _SentenceView) -> tuple:
+    """The identity of the company or organization the paragraph named first (``view.named`` must
+    not be empty)."""
+    return min(view.named, key=lambda ident: doc.mentions[view.named[ident]].start)
+
+
 def _previous_sentence_sole(doc: Document, view: _SentenceView, ok: str, after: Optional[int] = None) -> List[_Item]:
     """``星河科技发布公告。董事长王建国表示…``: in a sentence naming no company or organization at
     all, the one company of the sentence right before it in the paragraph (an implicit 公司, so
@@ -1533,13 +1544,12 @@ def _previous_sentence_sole(doc: Document, view: _SentenceView, ok: str, after: 
                  view.chars[i] == PLACEHOLDER["Organization"]
                  # 总经理X表示，…与格林美、邦普循环等同行相比: competitors named after the match
                  or _COMPETITORS_AFTER_RE.match(doc.norm, doc.mentions[view.items[i].mention].end)))]
-    named_idents = {doc.mentions[view.items[i].mention].ident for i in named}
     if len(prev) > 1 and view.named and not named:
         # X（以下简称“恒瑞医药”）披露年报。作为化学制药行业龙头，恒瑞医药今年还将与默沙东联合开发…。
         # 总经理Y表示: of two or more, the company the paragraph opened with, named again in the
         # sentence before (not 星河科技与云帆数据签署协议。董事长王建国表示: first named right there)
-        first = min(view.named, key=lambda ident: doc.mentions[view.named[ident]].start)
-        if first in prev and first[0] == "Company" and named_idents <= {first} \
+        first = _paragraph_first(doc, view)
+        if first in prev and first[0] == "Company" \
                 and doc.mentions[view.named[first]].start < doc.mentions[prev[first]].start:
             prev = {first: prev[first]}
     if len(prev) != 1:
