@@ -397,9 +397,3 @@ def test_name_before_post_after_a_sentence_about_the_opening_company():
     assert ("严铁军", "worksFor", "微启设备") in _triples(text)
     text = "星河科技发布公告。云帆数据同日宣布扩产。王建国董事长表示满意。"
     assert ("王建国", "worksFor", "云帆数据") not in _triples(text)
-
-
-def test_completing_the_company_layout_in_a_field():
-    got = _triples("浙江恒屹化工股份有限公司（以下简称“恒屹化工”）公告收购事项。恒屹化工董事会秘书严晓霖表示，"
-                   "本次收购将进一步完善公司在高端聚烯烃产业的布局。")
-    assert ("恒屹化工", "inIndustry", "高端聚烯烃") in got
