@@ -397,3 +397,10 @@ def test_name_before_post_after_a_sentence_about_the_opening_company():
     assert ("严铁军", "worksFor", "微启设备") in _triples(text)
     text = "星河科技发布公告。云帆数据同日宣布扩产。王建国董事长表示满意。"
     assert ("王建国", "worksFor", "云帆数据") not in _triples(text)
+
+
+def test_will_focus_on_states_the_sector_a_plan_to_enter_does_not():
+    got = _triples("粤江能源集团股份有限公司（以下简称“粤江能源”）公告人事变动。冼国栋董事长提出，粤江能源将聚焦海上风电和燃气发电两大业务。")
+    assert ("粤江能源", "inIndustry", "海上风电") in got
+    got = _triples("星河科技表示，公司计划进军氢能领域。")
+    assert not any(p == "inIndustry" for _, p, _ in got)
