@@ -404,3 +404,10 @@ def test_will_focus_on_states_the_sector_a_plan_to_enter_does_not():
     assert ("粤江能源", "inIndustry", "海上风电") in got
     got = _triples("星河科技表示，公司计划进军氢能领域。")
     assert not any(p == "inIndustry" for _, p, _ in got)
+
+
+def test_technology_words_are_no_products_and_taiwan_chip_noun():
+    ents = recognized("报告期内，其车载CMOS图像传感器出货量显著提升，主力型号OX08D10已进入车企供应链。")
+    assert ("CMOS", "Product") not in ents and ("OX08D10", "Product") in ents
+    got = _triples("晶鈺科技旗下SSD控制晶片JY2680侵害群聯電子兩項發明專利。")
+    assert ("JY2680", "manufacturer", "晶钰科技") in got
