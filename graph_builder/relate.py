@@ -644,8 +644,10 @@ def _add_gap(doc: Document, view: _SentenceView, a: int, b: int, topics: _Topics
     view.add_text(text[pos:], a + pos)
 
 
-#: Characters right before a company that make it the other party of what the sentence's subject does.
+#: Characters right before a company that make it the other party of what the sentence's subject does;
+#: without 和, which also joins two subjects (A和B共同…).
 _COUNTERPARTY_MARKS = frozenset("与和同跟向从")
+_COUNTERPARTY_ONLY_MARKS = _COUNTERPARTY_MARKS - {"和"}
 
 
 def _side_party(doc: Document, m: Mention, topics: _Topics) -> bool:
@@ -656,7 +658,7 @@ def _side_party(doc: Document, m: Mention, topics: _Topics) -> bool:
     if _ADVISER_AFTER_RE.match(doc.norm, m.end) or _CHANNEL_AFTER_RE.match(doc.norm, m.end):
         return True
     return "Company" not in topics.current and topics.previous.get("Company") is not None \
-        and doc.norm[m.start - 1:m.start] in _COUNTERPARTY_MARKS - {"和"}  # (A和B共同…: 和 joins subjects)
+        and doc.norm[m.start - 1:m.start] in _COUNTERPARTY_ONLY_MARKS
 
 
 #: A deal's adviser named after the deal (X担任独家财务顾问, 中金公司为独家保荐人).

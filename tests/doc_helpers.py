@@ -70,6 +70,16 @@ def relation_triples(text: str, ents) -> set:
     return out
 
 
+def found_triples(text: str) -> set:
+    """(subject key, predicate, object key) of every relation the whole pipeline (recogniser,
+    resolver, relation patterns) finds in ``text``."""
+    from graph_builder.relate import relate
+    from graph_builder.resolve import resolve
+
+    doc = relate(resolve(recognized_doc(text)))
+    return {(doc.mentions[r.subject].key, r.predicate, doc.mentions[r.object].key) for r in doc.relations}
+
+
 def pairs(got: set, predicate: str) -> set:
     """``(subject, object)`` of the triples of ``relation_triples`` with ``predicate``."""
     return {(s, o) for s, p, o, _ in got if p == predicate}

@@ -1,7 +1,7 @@
 """Round 14 (thirteenth session): a subsidiary kept apart from a parent whose short form it
 starts with, a firm named again after a listed shorter firm took its first characters, and the
 fixes from the fresh batch dev-1284..1331."""
-from doc_helpers import recognized, recognized_doc, recognized_of_type, company_keys
+from doc_helpers import company_keys, found_triples, recognized, recognized_doc, recognized_of_type
 
 
 # --- resolve: a unit introduced as a subsidiary is no longer form of the parent's short form -----
@@ -16,11 +16,7 @@ def test_subsidiary_not_merged_into_parent_short_form():
 
 
 def test_subsidiary_relations_point_at_the_unit():
-    from graph_builder.relate import relate
-    from graph_builder.resolve import resolve
-
-    doc = relate(resolve(recognized_doc(_FUSHUN)))
-    triples = {(doc.mentions[r.subject].key, r.predicate, doc.mentions[r.object].key) for r in doc.relations}
+    triples = found_triples(_FUSHUN)
     assert ("福顺乳业", "parentOrganization", "福顺") in triples
     assert ("王海涛", "worksFor", "福顺乳业") in triples and ("王海涛", "worksFor", "福顺") not in triples
 
@@ -85,40 +81,32 @@ def test_city_industrial_investment_holding_group():
 
 # --- relate: fixes from dev-1284..1331 ---------------------------------------------------------
 
-def _triples(text):
-    from graph_builder.relate import relate
-    from graph_builder.resolve import resolve
-
-    doc = relate(resolve(recognized_doc(text)))
-    return {(doc.mentions[r.subject].key, r.predicate, doc.mentions[r.object].key) for r in doc.relations}
-
-
 def test_is_a_sector_firm_past_a_long_description():
-    got = _triples("腾讯公司近日宣布人事调整。腾讯是全球游戏行业收入规模最大的企业之一。")
+    got = found_triples("腾讯公司近日宣布人事调整。腾讯是全球游戏行业收入规模最大的企业之一。")
     assert ("腾讯", "inIndustry", "游戏") in got
-    assert ("荣耀", "inIndustry", "智能手机") in _triples("荣耀目前是国内智能手机行业出货量排名前五的厂商。")
+    assert ("荣耀", "inIndustry", "智能手机") in found_triples("荣耀目前是国内智能手机行业出货量排名前五的厂商。")
 
 
 def test_owned_subsidiaries_listed_before_subsidiary_word():
-    got = _triples("腾讯是全球游戏行业的龙头企业之一，旗下还拥有阅文集团等多家子公司。")
+    got = found_triples("腾讯是全球游戏行业的龙头企业之一，旗下还拥有阅文集团等多家子公司。")
     assert ("阅文", "parentOrganization", "腾讯") in got
-    got = _triples("星河集团拥有星河智能和星河物流两家全资子公司。")
+    got = found_triples("星河集团拥有星河智能和星河物流两家全资子公司。")
     assert ("星河智能", "parentOrganization", "星河") in got and ("星河物流", "parentOrganization", "星河") in got
 
 
 def test_opening_title_not_given_to_a_former_employer():
-    got = _triples("芯璟半导体专注于存储芯片领域。创始人兼董事长卞文澜毕业于中国科学技术大学，曾任长江存储研发副总裁。")
+    got = found_triples("芯璟半导体专注于存储芯片领域。创始人兼董事长卞文澜毕业于中国科学技术大学，曾任长江存储研发副总裁。")
     assert ("长江存储", "founder", "卞文澜") not in got
     assert ("卞文澜", "worksFor", "长江存储") in got  # the former post itself stands
 
 
 def test_founder_now_holding_a_post():
-    got = _triples("声迈科技成立于2016年，客户包括漫步者等耳机品牌。创始人关慕言现任声迈科技总经理。")
+    got = found_triples("声迈科技成立于2016年，客户包括漫步者等耳机品牌。创始人关慕言现任声迈科技总经理。")
     assert ("声迈科技", "founder", "关慕言") in got and ("关慕言", "worksFor", "声迈科技") in got
 
 
 def test_subsidiary_where_the_company_appoints_someone():
-    got = _triples("华域汽车系统股份有限公司（以下简称“华域汽车”）今日公告，聘任司徒婉清为全资子公司"
+    got = found_triples("华域汽车系统股份有限公司（以下简称“华域汽车”）今日公告，聘任司徒婉清为全资子公司"
                    "华域视觉科技（上海）有限公司（以下简称“华域视觉”）总经理。")
     assert ("华域视觉", "parentOrganization", "华域汽车") in got
     assert ("司徒婉清", "worksFor", "华域视觉") in got
@@ -129,7 +117,7 @@ def test_introduced_firm_again_before_a_glued_verb():
             "首部合作作品为青梧影视制作的古装剧《长歌行远》，由知名导演祝一鸣执导。")
     doc = recognized_doc(text)
     assert [m.start for m in doc.mentions if m.name == "青梧影视"] == [text.find("“青梧影视") + 1, text.rfind("青梧影视")]
-    assert ("长歌行远", "manufacturer", "青梧影视") in _triples(text)
+    assert ("长歌行远", "manufacturer", "青梧影视") in found_triples(text)
 
 
 def test_short_form_past_a_bracketed_place():
@@ -145,7 +133,7 @@ def test_short_form_past_a_bracketed_place():
 # --- fixes from the fresh batch dev-1332..1379 (real-news style, Traditional texts among them) ---
 
 def test_taiwan_chief_titles():
-    got = _triples("宏碁今日宣布，執行長陳俊聖將兼任董事長，財務長蔡宜芳升任營運長。")
+    got = found_triples("宏碁今日宣布，執行長陳俊聖將兼任董事長，財務長蔡宜芳升任營運長。")
     assert ("陈俊圣", "worksFor", "宏碁") in got and ("蔡宜芳", "worksFor", "宏碁") in got
     ents = recognized("歐陽珮瑜早年曾任富邦人壽投資長，熟悉海外債券配置。")
     assert ("富邦人寿", "Company") in ents and ("富邦人寿投资", "Company") not in ents
@@ -157,28 +145,28 @@ def test_announcement_word_after_a_subsidiary_name():
 
 
 def test_competitor_is_no_employer_of_an_opening_post():
-    got = _triples("長榮航空今日公布第三季財報。總經理孫嘉宏先生表示，新機將投入長程航線，以因應星宇航空等同業的擴張。")
+    got = found_triples("長榮航空今日公布第三季財報。總經理孫嘉宏先生表示，新機將投入長程航線，以因應星宇航空等同業的擴張。")
     assert not any(p == "worksFor" and o == "星宇航空" for _, p, o in got)
 
 
 def test_name_before_post_in_a_sentence_opened_by_a_company():
-    got = _triples("锦禾医疗集团有限公司（以下简称“锦禾医疗”）今日公告，聂振邦董事长因工作调整辞任。")
+    got = found_triples("锦禾医疗集团有限公司（以下简称“锦禾医疗”）今日公告，聂振邦董事长因工作调整辞任。")
     assert ("聂振邦", "worksFor", "锦禾医疗") in got
-    got = _triples("泸州老窖股份有限公司推出低度新品，蒲志远总经理介绍，该产品瞄准年轻消费群体。")
+    got = found_triples("泸州老窖股份有限公司推出低度新品，蒲志远总经理介绍，该产品瞄准年轻消费群体。")
     assert ("蒲志远", "worksFor", "泸州老窖") in got
 
 
 def test_post_in_next_sentence_goes_to_the_paragraph_topic_among_two():
     text = ("江苏恒瑞医药股份有限公司（以下简称“恒瑞医药”）披露年报。作为化学制药行业龙头，恒瑞医药今年还将与默沙东"
             "联合开发两款抗体偶联药物。总经理冼一鸣在业绩说明会上表示，创新药收入占比已首次超过四成。")
-    got = _triples(text)
+    got = found_triples(text)
     assert ("冼一鸣", "worksFor", "恒瑞医药") in got and ("冼一鸣", "worksFor", "默沙东") not in got
 
 
 def test_ambiguous_listed_name_among_firms():
     text = "糖酒会在成都开幕，五粮液、泸州老窖、郎酒等四川白酒企业集中亮相。"
     assert ("五粮液", "Company") in recognized(text)
-    got = _triples(text)
+    got = found_triples(text)
     assert {("五粮液", "inIndustry", "白酒"), ("郎酒", "inIndustry", "白酒")} <= got
 
 
@@ -186,12 +174,12 @@ def test_counted_sector_firms_list():
     text = "三季度，国内三大快递企业中通快递、圆通速递和韵达股份相继披露业绩。"
     ents = recognized(text)
     assert ("三大快递", "Industry") not in ents and ("快递", "Industry") in ents
-    firms = {s for s, p, _ in _triples(text) if p == "inIndustry"}
+    firms = {s for s, p, _ in found_triples(text) if p == "inIndustry"}
     assert firms == {"中通快递", "圆通速递", "韵达"}
 
 
 def test_sector_firm_and_its_partner_is_no_list():
-    got = _triples("汽车零部件企业拓普集团与特斯拉签订了为期三年的底盘部件供货协议。")
+    got = found_triples("汽车零部件企业拓普集团与特斯拉签订了为期三年的底盘部件供货协议。")
     assert not any(s == "特斯拉" and p == "inIndustry" for s, p, _ in got)
 
 
@@ -203,31 +191,31 @@ def test_repeated_firm_over_a_title_rule_person_inside_it():
 # --- Taiwan and Hong Kong news -------------------------------------------------------------------
 
 def test_taiwan_funding_round_called_capital_increase():
-    got = _triples("生技新創禾康生醫今日宣布完成新台幣6億元A輪增資，由玉山創投領投，中華開發資本跟投。")
+    got = found_triples("生技新創禾康生醫今日宣布完成新台幣6億元A輪增資，由玉山創投領投，中華開發資本跟投。")
     assert ("玉山创投", "investedIn", "禾康生医") in got and ("中华开发资本", "investedIn", "禾康生医") in got
 
 
 def test_taiwan_and_hong_kong_firms_are_listed():
     assert ("台湾大哥大", "Company") in recognized("富邦金控宣布斥資新台幣50億元入股台灣大哥大。")
-    assert ("富邦金控", "investedIn", "台湾大哥大") in _triples("富邦金控宣布斥資新台幣50億元入股台灣大哥大。")
+    assert ("富邦金控", "investedIn", "台湾大哥大") in found_triples("富邦金控宣布斥資新台幣50億元入股台灣大哥大。")
     ents = recognized("新地旗下項目將與港鐵公司合作發展，恒基地產亦有參與。")
     assert ("港铁公司", "Company") in ents and ("恒基地产", "Company") in ents
 
 
 def test_joining_a_cash_capital_increase_after_a_comma():
-    got = _triples("鴻海今日宣布，將以新台幣30億元參與華城電機的現金增資，取得約10%股權。")
+    got = found_triples("鴻海今日宣布，將以新台幣30億元參與華城電機的現金增資，取得約10%股權。")
     assert ("鸿海", "investedIn", "华城电机") in got
 
 
 def test_tender_offer_for_all_shares():
-    got = _triples("國巨宣布以每股新台幣105元公開收購同欣電子全部股權。")
+    got = found_triples("國巨宣布以每股新台幣105元公開收購同欣電子全部股權。")
     assert ("同欣电子", "parentOrganization", "国巨") in got
 
 
 def test_each_signing_with_a_third_party_is_no_partnership():
-    got = _triples("政策发布当天，中国石化与隆基氢能科技有限公司分别与当地签约。")
+    got = found_triples("政策发布当天，中国石化与隆基氢能科技有限公司分别与当地签约。")
     assert not any(p == "partnerOf" for _, p, _ in got)
-    assert ("星河科技", "partnerOf", "云帆数据") in _triples("星河科技与云帆数据签署战略合作协议。")
+    assert ("星河科技", "partnerOf", "云帆数据") in found_triples("星河科技与云帆数据签署战略合作协议。")
 
 
 def test_xcmg_short_name_is_a_firm():
@@ -239,7 +227,7 @@ def test_unquoted_short_name_after_xia_cheng():
     text = "國泰金控今（3）日公告，子公司國泰世華商業銀行（下稱國泰世華銀行）總經理郭立群因屆齡退休請辭。"
     ents = recognized(text)
     assert ("国泰世华银行", "Company") in ents and not any(n.startswith("下称") for n, _ in ents)
-    assert ("国泰世华银行", "parentOrganization", "国泰金控") in _triples(text)  # past 今（3）日
+    assert ("国泰世华银行", "parentOrganization", "国泰金控") in found_triples(text)  # past 今（3）日
     assert ("凯泰金", "Company") in recognized("金管會昨日核准凱泰金融控股公司（下稱凱泰金）公開收購宏晉證券全部股權。")
 
 
@@ -247,7 +235,7 @@ def test_taiwan_startup_head_round_called_muzi_and_joined_titles():
     text = ("生技新創安霖生醫宣布完成新台幣8.5億元B輪募資，由台杉投資領投，國發基金與富邦金控旗下富邦創投跟投。"
             "安霖生醫專注於抗體藥物複合體領域。共同創辦人暨執行長司徒穎華表示，本輪資金將用於擴建研發中心。")
     assert ("安霖生医", "Company") in recognized(text)
-    got = _triples(text)
+    got = found_triples(text)
     assert ("台杉投资", "investedIn", "安霖生医") in got and ("富邦创投", "investedIn", "安霖生医") in got
     assert ("司徒颖华", "worksFor", "安霖生医") in got and ("安霖生医", "founder", "司徒颖华") in got
 
@@ -263,12 +251,12 @@ def test_no_product_from_a_sum_with_thousands_separator():
 
 
 def test_qi_after_a_holding_verb_is_not_its_holders():
-    got = _triples("康瀾生物專注於自身免疫疾病領域。招股書顯示，禮來亞洲基金及高瓴資本分別持有其8.2%及6.5%股權。")
+    got = found_triples("康瀾生物專注於自身免疫疾病領域。招股書顯示，禮來亞洲基金及高瓴資本分別持有其8.2%及6.5%股權。")
     assert ("高瓴资本", "investedIn", "礼来亚洲基金") not in got
 
 
 def test_co_holder_of_the_company_held_in_the_clause_before():
-    got = _triples("根据公告，中银香港持有星河科技51%股权，链汇科技持股49%。")
+    got = found_triples("根据公告，中银香港持有星河科技51%股权，链汇科技持股49%。")
     assert ("链汇科技", "investedIn", "星河科技") in got and ("链汇科技", "investedIn", "中银香港") not in got
 
 
@@ -282,16 +270,16 @@ def test_five_character_short_form_of_a_registered_name():
 def test_competitors_after_an_opening_post_do_not_hide_the_employer():
     text = ("湖南恒锂循环科技有限公司（以下简称“恒锂循环”）近日投产一条产线。恒锂循环是广汽埃安新能源汽车股份有限公司的参股企业。"
             "总经理杭书韵表示，与格林美、邦普循环等同行相比，公司更侧重梯次利用业务。")
-    assert ("杭书韵", "worksFor", "恒锂循环") in _triples(text)
+    assert ("杭书韵", "worksFor", "恒锂循环") in found_triples(text)
 
 
 def test_makers_written_before_their_products_between_company_and_post():
-    got = _triples("長榮航空今年陸續接收波音787-10與空中巴士A321neo新機，總經理孫駿表示，明年將開闢新航線。")
+    got = found_triples("長榮航空今年陸續接收波音787-10與空中巴士A321neo新機，總經理孫駿表示，明年將開闢新航線。")
     assert ("孙骏", "worksFor", "长荣航空") in got
 
 
 def test_drug_class_before_candidate_drug():
-    got = _triples("普瑞康生物於2019年创立，其GLP-1类候选药物PRK-2203已进入二期临床。")
+    got = found_triples("普瑞康生物於2019年创立，其GLP-1类候选药物PRK-2203已进入二期临床。")
     assert ("PRK-2203", "manufacturer", "普瑞康生物") in got
     assert ("GLP-1", "Product") not in recognized("公司自主研发的口服GLP-1候选药物QY-3102进入二期临床。")
 
@@ -312,12 +300,12 @@ def test_latin_name_ending_in_a_firm_word_is_no_person():
 
 
 def test_counterparty_after_an_opening_post_is_no_employer():
-    got = _triples("行政總裁羅志聰先生表示，未來一年將新開約40間分店，並與美團合作推出會員外賣計劃。")
+    got = found_triples("行政總裁羅志聰先生表示，未來一年將新開約40間分店，並與美團合作推出會員外賣計劃。")
     assert not any(p == "worksFor" and o == "美团" for _, p, o in got)
 
 
 def test_board_member_and_manager_of_the_opening_company():
-    got = _triples("完美世界股份有限公司晚间公告，董事、总经理鲁正航先生因个人原因辞任总经理职务。")
+    got = found_triples("完美世界股份有限公司晚间公告，董事、总经理鲁正航先生因个人原因辞任总经理职务。")
     assert ("鲁正航", "worksFor", "完美世界") in got
 
 
@@ -339,7 +327,7 @@ def test_auto_parts_firm_name_and_category_before_model():
 
 
 def test_deal_adviser_is_not_the_latter():
-    got = _triples("南京凯诺医药科技股份有限公司（下称“凯诺医药”）周一晚间公告，拟以2.4亿美元现金收购美国生物药CDMO企业"
+    got = found_triples("南京凯诺医药科技股份有限公司（下称“凯诺医药”）周一晚间公告，拟以2.4亿美元现金收购美国生物药CDMO企业"
                    "Arcadia Biologics全部股权，摩根士丹利担任独家财务顾问。交易完成后，后者将成为凯诺医药的全资子公司。")
     assert ("Arcadia Biologics", "parentOrganization", "凯诺医药") in got
     assert ("摩根士丹利", "parentOrganization", "凯诺医药") not in got
@@ -357,7 +345,7 @@ def test_short_form_over_a_tagger_place_and_trade_head():
 
 
 def test_sales_channels_are_no_topic():
-    got = _triples("新希望乳业股份有限公司（以下简称“新乳业”）晚间披露三季报。其中，“活润”酸奶在盒马、山姆会员店等渠道销量居前。"
+    got = found_triples("新希望乳业股份有限公司（以下简称“新乳业”）晚间披露三季报。其中，“活润”酸奶在盒马、山姆会员店等渠道销量居前。"
                    "席永昌董事长在业绩说明会上表示，公司将继续深耕低温乳品市场。")
     assert ("新乳业", "inIndustry", "低温乳品") in got and ("盒马", "inIndustry", "低温乳品") not in got
     assert ("山姆会员店", "Company") in recognized("“活润”酸奶在盒马、山姆会员店等渠道销量居前。")
@@ -387,27 +375,27 @@ def test_shipowner_head_and_reason_preposition():
 def test_counterparty_of_an_unsaid_subject_is_no_topic():
     text = ("港澳寬頻控股有限公司（「港澳寬頻」）公布中期業績。期內集團5G用戶增至128萬，並與愛立信合作部署開放式RAN。"
             "行政總裁麥嘉穎女士表示，集團將繼續拓展企業雲端業務。")
-    got = _triples(text)
+    got = found_triples(text)
     assert ("麦嘉颖", "worksFor", "爱立信") not in got and ("麦嘉颖", "worksFor", "港澳宽频") in got
 
 
 def test_name_before_post_after_a_sentence_about_the_opening_company():
     text = ("上海微启半导体设备股份有限公司（以下简称“微启设备”）晚间公告，总经理聂永康因个人原因辞任。"
             "诸葛文韬2018年加入微启设备，主导了首台刻蚀设备的研发。严铁军董事长表示，人事调整不会影响公司经营。")
-    assert ("严铁军", "worksFor", "微启设备") in _triples(text)
+    assert ("严铁军", "worksFor", "微启设备") in found_triples(text)
     text = "星河科技发布公告。云帆数据同日宣布扩产。王建国董事长表示满意。"
-    assert ("王建国", "worksFor", "云帆数据") not in _triples(text)
+    assert ("王建国", "worksFor", "云帆数据") not in found_triples(text)
 
 
 def test_will_focus_on_states_the_sector_a_plan_to_enter_does_not():
-    got = _triples("粤江能源集团股份有限公司（以下简称“粤江能源”）公告人事变动。冼国栋董事长提出，粤江能源将聚焦海上风电和燃气发电两大业务。")
+    got = found_triples("粤江能源集团股份有限公司（以下简称“粤江能源”）公告人事变动。冼国栋董事长提出，粤江能源将聚焦海上风电和燃气发电两大业务。")
     assert ("粤江能源", "inIndustry", "海上风电") in got
-    got = _triples("星河科技表示，公司计划进军氢能领域。")
+    got = found_triples("星河科技表示，公司计划进军氢能领域。")
     assert not any(p == "inIndustry" for _, p, _ in got)
 
 
 def test_technology_words_are_no_products_and_taiwan_chip_noun():
     ents = recognized("报告期内，其车载CMOS图像传感器出货量显著提升，主力型号OX08D10已进入车企供应链。")
     assert ("CMOS", "Product") not in ents and ("OX08D10", "Product") in ents
-    got = _triples("晶鈺科技旗下SSD控制晶片JY2680侵害群聯電子兩項發明專利。")
+    got = found_triples("晶鈺科技旗下SSD控制晶片JY2680侵害群聯電子兩項發明專利。")
     assert ("JY2680", "manufacturer", "晶钰科技") in got
